@@ -1,0 +1,40 @@
+# SeatPlan — the two commands of the README: `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/seatplan
+SCENARIO ?= scenarios/example-city.yaml
+
+.PHONY: demo test bench deps build release clean
+
+## Install what is missing (GSL via apt when pkg-config cannot find it).
+deps:
+	@if ! pkg-config --exists gsl 2>/dev/null; then \
+	  echo "GSL not found: installing libgsl-dev and pkg-config"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product seatplan
+
+## Build, run the example scenario and the Eau Claire one, write reports under output/.
+demo: release
+	$(BIN) run $(SCENARIO) --out output/example-city
+	@echo
+	$(BIN) run scenarios/eau-claire-wi.yaml --out output/eau-claire-wi
+	@echo
+	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/"
+
+## Build and run every test (unit, golden files, CLI against the built binary).
+test: deps
+	$(SWIFT) build --product seatplan
+	$(SWIFT) test
+
+## Speed and memory of a run, measured (not asserted).
+bench: release
+	@scripts/bench.sh $(BIN)
+
+clean:
+	rm -rf .build output/*/

@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SeatPlan",
+    platforms: [.macOS(.v13)],
+    // MARK: Products
+    products: [
+        .executable(name: "seatplan", targets: ["seatplan"]),
+        .library(name: "SeatPlanKit", targets: ["SeatPlanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C wrapper
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // MARK: Core library
+        .target(
+            name: "SeatPlanKit",
+            dependencies: [
+                "CGSL",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // MARK: Command line
+        .executableTarget(
+            name: "seatplan",
+            dependencies: [
+                "SeatPlanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // MARK: Tests
+        .testTarget(
+            name: "SeatPlanKitTests",
+            dependencies: ["SeatPlanKit"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "SeatPlanCLITests",
+            dependencies: ["SeatPlanKit"],
+            exclude: ["Malformed"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,126 @@
+internal import Yams
+
+extension ScenarioDecoder {
+    mutating func district(_ node: Node) -> District? {
+        guard let map = reader.mapping(
+            node, what: "a district", required: ["id", "enrollment"],
+            optional: ["name", "births", "migration", "zones", "housing", "projection"]
+        ) else { return nil }
+        let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
+        let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
+        let births = map.value("births").flatMap { self.yearTable($0, what: "'births'") } ?? [:]
+        let enrollment = map.value("enrollment").flatMap { self.enrollment($0) }
+        let migration = map.value("migration").flatMap { self.migration($0) } ?? [:]
+        let zones = map.value("zones").flatMap { node in
+            list(node, what: "'zones'") { $0.zone($1, district: id ?? "") }
+        } ?? []
+        if let node = map.value("zones"), zones.isEmpty, reader.sequence(node, what: "'zones'") != nil {
+            reader.error(node, "'zones' is empty", hint: "list the zones, or leave 'zones' out for a district that is one zone")
+        }
+        let housing = map.value("housing").flatMap { list($0, what: "'housing'") { $0.housing($1) } } ?? []
+        let projection = map.value("projection").map { projectionOverride($0, what: "a district's 'projection'") }
+            ?? ProjectionOverride()
+        guard let id, let enrollment else { return nil }
+        return District(id: id, name: name ?? id, births: births,
+                        birthsLocation: map.value("births").map(reader.location) ?? map.location,
+                        enrollment: enrollment, migration: migration, zones: zones, housing: housing,
+                        projection: projection, location: map.location)
+    }
+
+    /// `{year: count}` with counts of 0 or more.
+    mutating func yearTable(_ node: Node, what: String) -> [Int: Double]? {
+        guard let entries = reader.rawMapping(node, what: what) else { return nil }
+        var table: [Int: Double] = [:]
+        for entry in entries {
+            guard let year = reader.yearKey(entry.key, node: entry.keyNode, what: what),
+                  let value = reader.double(entry.value, what: "the value of \(entry.key) in \(what)", min: 0)
+            else { continue }
+            table[year] = value
+        }
+        return table
+    }
+
+    mutating func enrollment(_ node: Node) -> [EnrollmentYear]? {
+        guard let years = reader.rawMapping(node, what: "'enrollment'") else { return nil }
+        var result: [EnrollmentYear] = []
+        for entry in years {
+            guard let year = reader.yearKey(entry.key, node: entry.keyNode, what: "'enrollment'"),
+                  let stages = reader.rawMapping(entry.value, what: "the enrolment of \(year)") else { continue }
+            var rows: [String: EnrollmentRow] = [:]
+            for stageEntry in stages {
+                guard let counts = reader.sequence(stageEntry.value, what: "the \(stageEntry.key) enrolment of \(year)")
+                else { continue }
+                let values = counts.map { reader.double($0, what: "a pupil count", min: 0) }
+                guard values.allSatisfy({ $0 != nil }) else { continue }
+                rows[stageEntry.key] = EnrollmentRow(counts: values.compactMap { $0 },
+                                                     location: reader.location(stageEntry.keyNode))
+            }
+            result.append(EnrollmentYear(year: year, rows: rows, location: reader.location(entry.keyNode)))
+        }
+        return result.sorted { $0.year < $1.year }
+    }
+
+    mutating func migration(_ node: Node) -> [String: Migration]? {
+        guard let entries = reader.rawMapping(node, what: "'migration'") else { return nil }
+        var result: [String: Migration] = [:]
+        for entry in entries {
+            let location = reader.location(entry.keyNode)
+            if case .mapping = entry.value {
+                if let table = yearTable(entry.value, what: "the \(entry.key) migration") {
+                    result[entry.key] = Migration(amount: .byYear(table), location: location)
+                }
+            } else if let value = reader.double(entry.value, what: "the \(entry.key) migration", min: 0) {
+                result[entry.key] = Migration(amount: .everyYear(value), location: location)
+            }
+        }
+        return result
+    }
+
+    mutating func zone(_ node: Node, district: String) -> Zone? {
+        guard let map = reader.mapping(node, what: "a zone", required: ["id", "share"], optional: ["name"]) else {
+            return nil
+        }
+        let id = map.value("id").flatMap { reader.string($0, what: "a zone's 'id'") }
+        let name = map.value("name").flatMap { reader.string($0, what: "a zone's 'name'") }
+        let share = map.value("share").flatMap { reader.double($0, what: "a zone's 'share'", min: 0) }
+        if let node = map.value("share"), let share, share > 1 {
+            reader.error(node, "a zone's 'share' must be at most 1", hint: "found \(share); shares are fractions of the district")
+        }
+        guard let id, let share else { return nil }
+        return Zone(id: id, name: name ?? id, share: share, district: district, location: map.location)
+    }
+
+    mutating func housing(_ node: Node) -> Housing? {
+        guard let map = reader.mapping(node, what: "a housing development",
+                                       required: ["name", "dwellings", "pupils_per_100_dwellings"],
+                                       optional: ["zone", "ramp"])
+        else { return nil }
+        let name = map.value("name").flatMap { reader.string($0, what: "the development's 'name'") }
+        let zone = map.value("zone").flatMap { reader.string($0, what: "the development's 'zone'") }
+        let dwellings = map.value("dwellings").flatMap { yearTable($0, what: "'dwellings'") }
+        var yields: [String: Double]?
+        var yieldLocations: [String: SourceLocation] = [:]
+        if let node = map.value("pupils_per_100_dwellings"),
+           let entries = reader.rawMapping(node, what: "'pupils_per_100_dwellings'") {
+            var table: [String: Double] = [:]
+            for entry in entries {
+                if let value = reader.double(entry.value, what: "the \(entry.key) yield", min: 0) {
+                    table[entry.key] = value
+                    yieldLocations[entry.key] = reader.location(entry.keyNode)
+                }
+            }
+            yields = table
+        }
+        var ramp: [Double] = []
+        if let node = map.value("ramp"), let items = reader.sequence(node, what: "'ramp'") {
+            ramp = items.compactMap { reader.double($0, what: "a ramp level", min: 0) }
+            if items.isEmpty {
+                reader.error(node, "'ramp' is empty", hint: "list the share of full yield per year after completion, e.g. [0.5, 0.8, 1.0], or leave it out")
+            }
+        }
+        guard let name, let dwellings, let yields else { return nil }
+        return Housing(name: name, zone: zone, zoneLocation: map.value("zone").map(reader.location),
+                       dwellings: dwellings, pupilsPer100Dwellings: yields, yieldLocations: yieldLocations,
+                       ramp: ramp, location: map.location)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+internal import Yams
+
+/// Stage 1 of the pipeline: scenario text → typed `Scenario`.
+///
+/// Checks the shape of the file: YAML syntax, unknown keys, missing required keys, value types and
+/// signs. Cross-references (zones, stages, plans …) are checked by `ScenarioValidator`.
+public struct ScenarioLoader {
+    public init() {}
+
+    /// Reads and decodes the scenario at `path`; the path is used as written in diagnostics.
+    public func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1),
+                                            "the file is not UTF-8 text", hint: "save the scenario as UTF-8")])
+            }
+            text = decoded
+        } catch let error as ScenarioError {
+            throw error
+        } catch {
+            throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1),
+                                        "cannot read the scenario file",
+                                        hint: "check the path and that the file is readable")])
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Decodes scenario text; `file` names it in diagnostics.
+    public func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        let document = try YAMLDocument.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text,
+                                              file: file)
+        var decoder = ScenarioDecoder(reader: YAMLReader(file: file))
+        let scenario = decoder.scenario(document.root)
+        if decoder.reader.diagnostics.hasErrors || scenario == nil {
+            throw ScenarioError(decoder.reader.diagnostics.sorted)
+        }
+        return scenario!
+    }
+}
+
+/// Walks the node tree of a scenario file; one method per kind of entry.
+struct ScenarioDecoder {
+    var reader: YAMLReader
+
+    /// Stages known once `standards` is read, so that rows by stage can be checked as they are read.
+    var stages: [Stage] = []
+
+    mutating func scenario(_ root: Node) -> Scenario? {
+        guard let map = reader.mapping(
+            root, what: "the scenario",
+            required: ["scenario", "base_year", "horizon", "districts"],
+            optional: ["title", "standards", "projection", "schools", "plans", "output"]
+        ) else { return nil }
+
+        let id = map.value("scenario").flatMap { reader.string($0, what: "'scenario' (the scenario id)") }
+        let title = map.value("title").flatMap { reader.string($0, what: "'title'") }
+        let baseYear = map.value("base_year").flatMap { reader.year($0, what: "'base_year'") }
+        let horizon = map.value("horizon").flatMap { reader.int($0, what: "'horizon'", min: 1) }
+        if let node = map.value("horizon"), let horizon, horizon > 100 {
+            reader.error(node, "'horizon' of \(horizon) years is too long", hint: "project at most 100 years ahead")
+        }
+        let standards = map.value("standards").map { self.standards($0) }
+            ?? .chineseDefaults(at: map.location)
+        stages = standards?.stages ?? []
+        let projection = map.value("projection").map { projectionOverride($0, what: "'projection'") }
+            .map { ProjectionSettings.defaults.overridden(by: $0) } ?? .defaults
+        let districts = map.value("districts").flatMap { list($0, what: "'districts'") { $0.district($1) } }
+        if let node = map.value("districts"), let districts, districts.isEmpty {
+            reader.error(node, "'districts' is empty", hint: "list at least one district")
+        }
+        let schools = map.value("schools").flatMap { list($0, what: "'schools'") { $0.school($1) } } ?? []
+        let plans = map.value("plans").flatMap { list($0, what: "'plans'") { $0.plan($1) } } ?? []
+        let output = map.value("output").flatMap { self.output($0) } ?? OutputOptions()
+
+        guard let id, let baseYear, let horizon, let standards, let districts else { return nil }
+        return Scenario(id: id, title: title ?? id, baseYear: baseYear, horizon: horizon, standards: standards,
+                        projection: projection, districts: districts, schools: schools, plans: plans,
+                        output: output, location: map.location)
+    }
+
+    /// Reads a list, decoding each item; `nil` only when the node is not a list.
+    mutating func list<T>(_ node: Node, what: String, item: (inout ScenarioDecoder, Node) -> T?) -> [T]? {
+        guard let items = reader.sequence(node, what: what) else { return nil }
+        var result: [T] = []
+        for itemNode in items {
+            if let value = item(&self, itemNode) { result.append(value) }
+        }
+        return result
+    }
+
+    // MARK: Standards
+
+    mutating func standards(_ node: Node) -> Standards? {
+        guard let map = reader.mapping(node, what: "'standards'",
+                                       optional: ["stages", "large_class", "super_large_class", "alerts"])
+        else { return nil }
+        var standards = Standards.chineseDefaults(at: map.location)
+        if let stagesNode = map.value("stages") {
+            guard let stages = list(stagesNode, what: "'stages'", item: { $0.stage($1) }) else { return nil }
+            if stages.isEmpty {
+                reader.error(stagesNode, "'stages' is empty", hint: "list at least one stage, or leave 'stages' out for the national defaults")
+            }
+            standards.stages = stages
+        }
+        if let node = map.value("large_class"), let value = reader.int(node, what: "'large_class'", min: 1) {
+            standards.largeClass = value
+        }
+        if let node = map.value("super_large_class"), let value = reader.int(node, what: "'super_large_class'", min: 1) {
+            standards.superLargeClass = value
+        }
+        if let node = map.value("alerts"),
+           let alerts = reader.mapping(node, what: "'alerts'", optional: ["yellow", "red"]) {
+            if let node = alerts.value("yellow"), let value = reader.double(node, what: "'yellow'", min: 0) {
+                standards.alerts.yellow = value
+            }
+            if let node = alerts.value("red"), let value = reader.double(node, what: "'red'", min: 0) {
+                standards.alerts.red = value
+            }
+        }
+        return standards
+    }
+
+    mutating func stage(_ node: Node) -> Stage? {
+        guard let map = reader.mapping(node, what: "a stage", required: ["id", "grades", "class_size"],
+                                       optional: ["name", "entry_age", "from", "grade_names"])
+        else { return nil }
+        let id = map.value("id").flatMap { reader.string($0, what: "a stage's 'id'") }
+        let name = map.value("name").flatMap { reader.string($0, what: "a stage's 'name'") }
+        let grades = map.value("grades").flatMap { reader.int($0, what: "'grades'", min: 1) }
+        if let node = map.value("grades"), let grades, grades > 20 {
+            reader.error(node, "a stage of \(grades) grades is not plausible", hint: "a stage has at most 20 grades")
+        }
+        var feed: Stage.Feed?
+        switch (map.value("entry_age"), map.value("from")) {
+        case (let age?, nil):
+            feed = reader.int(age, what: "'entry_age'", min: 0).map { .births(entryAge: $0) }
+        case (nil, let from?):
+            feed = reader.string(from, what: "'from'").map { .stage($0) }
+        case (_?, _?):
+            reader.error(node, "a stage has both 'entry_age' and 'from'",
+                         hint: "keep 'entry_age' for a stage fed by births or 'from' for one fed by another stage")
+        case (nil, nil):
+            reader.error(node, "a stage has neither 'entry_age' nor 'from'",
+                         hint: "add 'entry_age: 6' (fed by births) or 'from: primary' (fed by another stage)")
+        }
+        var classSizes: [Int]?
+        if let sizeNode = map.value("class_size") {
+            if case .sequence = sizeNode {
+                let sizes = reader.sequence(sizeNode, what: "'class_size'")?
+                    .map { reader.int($0, what: "a class size", min: 1) }
+                if let sizes, sizes.allSatisfy({ $0 != nil }) {
+                    classSizes = sizes.compactMap { $0 }
+                    if let grades, sizes.count != grades {
+                        reader.error(sizeNode, "'class_size' lists \(sizes.count) sizes for \(grades) grades",
+                                     hint: "give one class size per grade, or a single number for all")
+                        classSizes = nil
+                    }
+                }
+            } else if let size = reader.int(sizeNode, what: "'class_size'", min: 1), let grades {
+                classSizes = Array(repeating: size, count: grades)
+            }
+        }
+        var gradeNames: [String]?
+        if let namesNode = map.value("grade_names"),
+           let names = reader.sequence(namesNode, what: "'grade_names'")?.map({ reader.string($0, what: "a grade name") }),
+           names.allSatisfy({ $0 != nil }) {
+            gradeNames = names.compactMap { $0 }
+            if let grades, names.count != grades {
+                reader.error(namesNode, "'grade_names' lists \(names.count) names for \(grades) grades",
+                             hint: "give one name per grade")
+                gradeNames = nil
+            }
+        }
+        guard let id, let grades, let feed, let classSizes else { return nil }
+        return Stage(id: id, name: name ?? id, grades: grades, feed: feed, classSizes: classSizes,
+                     gradeNames: gradeNames, location: reader.location(node))
+    }
+
+    // MARK: Projection settings
+
+    mutating func projectionOverride(_ node: Node, what: String) -> ProjectionOverride {
+        var result = ProjectionOverride()
+        guard let map = reader.mapping(node, what: what, optional: ["progression", "entry", "births", "ratios"])
+        else { return result }
+        if let node = map.value("progression") { result.progression = ratioSettings(node, what: "'progression'") }
+        if let node = map.value("entry") { result.entry = ratioSettings(node, what: "'entry'") }
+        if let node = map.value("births"),
+           let births = reader.mapping(node, what: "'births'", optional: ["method", "fit_window"]) {
+            if let node = births.value("method") {
+                result.births.method = choice(node, what: "the births 'method'", of: BirthsTrend.self)
+            }
+            result.births.fitWindow = births.value("fit_window").flatMap { reader.int($0, what: "'fit_window'", min: 1) }
+        }
+        if let node = map.value("ratios") {
+            result.fixedRatios = list(node, what: "'ratios'") { $0.fixedRatio($1) } ?? []
+        }
+        return result
+    }
+
+    mutating func ratioSettings(_ node: Node, what: String) -> ProjectionOverride.Ratio {
+        var result = ProjectionOverride.Ratio()
+        guard let map = reader.mapping(node, what: what, optional: ["method", "window", "alpha"]) else { return result }
+        if let node = map.value("method") {
+            result.method = choice(node, what: "the \(what) 'method'", of: AveragingMethod.self)
+        }
+        result.window = map.value("window").flatMap { reader.int($0, what: "'window'", min: 1) }
+        if let node = map.value("alpha"), let alpha = reader.double(node, what: "'alpha'", min: 0) {
+            if alpha > 1 || alpha == 0 {
+                reader.error(node, "'alpha' must be above 0 and at most 1", hint: "NCES uses 0.4")
+            } else {
+                result.alpha = alpha
+            }
+        }
+        return result
+    }
+
+    mutating func fixedRatio(_ node: Node) -> FixedRatio? {
+        guard let map = reader.mapping(node, what: "a fixed ratio", required: ["stage", "grade", "value"]) else {
+            return nil
+        }
+        let stage = map.value("stage").flatMap { reader.string($0, what: "the ratio's 'stage'") }
+        let grade = map.value("grade").flatMap { reader.int($0, what: "the ratio's 'grade'", min: 1) }
+        let value = map.value("value").flatMap { reader.double($0, what: "the ratio's 'value'", min: 0) }
+        guard let stage, let grade, let value else { return nil }
+        return FixedRatio(stage: stage, grade: grade, value: value, location: map.location)
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, of: T.Type) -> T?
+    where T.RawValue == String {
+        guard let text = reader.string(node, what: what) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let names = T.allCases.map(\.rawValue)
+            let suggestion = YAMLReader.closest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
+            reader.error(node, "unknown \(what) '\(text)'", hint: "\(suggestion)use one of: \(names.joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Output
+
+    mutating func output(_ node: Node) -> OutputOptions? {
+        guard let map = reader.mapping(node, what: "'output'", optional: ["excel"]) else { return nil }
+        return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false)
+    }
+}

@@ -1,0 +1,121 @@
+internal import CGSL
+
+/// A GSL routine reported an error status; carries GSL's own message.
+public struct GSLError: Error, Sendable, CustomStringConvertible {
+    public var status: Int32
+    public var routine: String
+    public var message: String
+
+    public var description: String { "\(routine) failed: \(message) (GSL status \(status))" }
+}
+
+/// The only place SeatPlan talks to GSL. No GSL pointer or type leaves this file.
+///
+/// GSL's default error handler aborts the process; `GSL.prepare()` turns it off once, so that every
+/// failure comes back as a status that is turned into a `GSLError`.
+public enum GSL {
+    private static let handlerOff: Bool = {
+        gsl_set_error_handler_off()
+        return true
+    }()
+
+    /// Turns GSL's abort-on-error handler off (idempotent, thread-safe through `static let`).
+    public static func prepare() {
+        _ = handlerOff
+    }
+
+    static func check(_ status: Int32, _ routine: String) throws(GSLError) {
+        guard status == Int32(GSL_SUCCESS) else {
+            let message = gsl_strerror(status).map { String(cString: $0) } ?? "unknown error"
+            throw GSLError(status: status, routine: routine, message: message)
+        }
+    }
+
+    /// Result of an ordinary least-squares fit of `y = c0 + c1·x`.
+    public struct LinearFit: Sendable, Equatable {
+        public var c0: Double
+        public var c1: Double
+        /// Standard errors of `c0` and `c1` (`nil` with fewer than 3 points: no degree of freedom left).
+        public var c0StandardError: Double?
+        public var c1StandardError: Double?
+        /// Coefficient of determination `1 − SS_res / SS_tot` (`nil` when all `y` are equal).
+        public var rSquared: Double?
+        public var n: Int
+        /// Sum of squared residuals.
+        public var sumOfSquares: Double
+
+        public func value(at x: Double) -> Double { c0 + c1 * x }
+    }
+
+    /// Least-squares line through `(x_i, y_i)` with `gsl_fit_linear`; needs at least two distinct `x`.
+    public static func fitLinear(x: [Double], y: [Double]) throws(GSLError) -> LinearFit {
+        prepare()
+        guard x.count == y.count, x.count >= 2 else {
+            throw GSLError(status: Int32(GSL_EINVAL), routine: "gsl_fit_linear", message: "a line needs at least two points")
+        }
+        guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else {
+            throw GSLError(status: Int32(GSL_EDOM), routine: "gsl_fit_linear", message: "input is not finite")
+        }
+        var c0 = 0.0, c1 = 0.0, cov00 = 0.0, cov01 = 0.0, cov11 = 0.0, sumsq = 0.0
+        let status = x.withUnsafeBufferPointer { xs in
+            y.withUnsafeBufferPointer { ys in
+                gsl_fit_linear(xs.baseAddress, 1, ys.baseAddress, 1, x.count,
+                               &c0, &c1, &cov00, &cov01, &cov11, &sumsq)
+            }
+        }
+        try check(status, "gsl_fit_linear")
+        guard c0.isFinite, c1.isFinite else {
+            throw GSLError(status: Int32(GSL_ESING), routine: "gsl_fit_linear", message: "the years are all the same")
+        }
+        let meanY = try mean(y)
+        let totalSquares = y.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
+        let hasDegreesOfFreedom = x.count > 2
+        return LinearFit(
+            c0: c0, c1: c1,
+            c0StandardError: hasDegreesOfFreedom ? cov00.squareRoot() : nil,
+            c1StandardError: hasDegreesOfFreedom ? cov11.squareRoot() : nil,
+            rSquared: totalSquares > 0 ? 1 - sumsq / totalSquares : nil,
+            n: x.count, sumOfSquares: sumsq
+        )
+    }
+
+    /// Arithmetic mean with `gsl_stats_mean`.
+    public static func mean(_ values: [Double]) throws(GSLError) -> Double {
+        prepare()
+        guard !values.isEmpty else { throw emptyInput("gsl_stats_mean") }
+        return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, values.count) }
+    }
+
+    /// Weighted mean `Σ w_i x_i / Σ w_i` with `gsl_stats_wmean`.
+    public static func weightedMean(_ values: [Double], weights: [Double]) throws(GSLError) -> Double {
+        prepare()
+        guard !values.isEmpty, values.count == weights.count else { throw emptyInput("gsl_stats_wmean") }
+        return values.withUnsafeBufferPointer { xs in
+            weights.withUnsafeBufferPointer { ws in
+                gsl_stats_wmean(ws.baseAddress, 1, xs.baseAddress, 1, values.count)
+            }
+        }
+    }
+
+    /// Median with `gsl_sort` and `gsl_stats_median_from_sorted_data` (mean of the middle two for an even count).
+    public static func median(_ values: [Double]) throws(GSLError) -> Double {
+        prepare()
+        guard !values.isEmpty else { throw emptyInput("gsl_stats_median_from_sorted_data") }
+        var sorted = values
+        return sorted.withUnsafeMutableBufferPointer { buffer in
+            gsl_sort(buffer.baseAddress, 1, buffer.count)
+            return gsl_stats_median_from_sorted_data(buffer.baseAddress, 1, buffer.count)
+        }
+    }
+
+    /// Sample standard deviation with `gsl_stats_sd` (`nil` for fewer than two values).
+    public static func standardDeviation(_ values: [Double]) -> Double? {
+        prepare()
+        guard values.count >= 2 else { return nil }
+        return values.withUnsafeBufferPointer { gsl_stats_sd($0.baseAddress, 1, values.count) }
+    }
+
+    private static func emptyInput(_ routine: String) -> GSLError {
+        GSLError(status: Int32(GSL_EINVAL), routine: routine, message: "no values to average")
+    }
+}

@@ -1,0 +1,52 @@
+/// Projected pupils of every district, stage, grade and year, with the zone split and housing:
+/// the output of `DemandProjector`, the same for every plan.
+///
+/// Year position `t` runs `0 … horizon` for `baseYear + t`; `t = 0` holds the counted enrolment.
+public struct Demand: Sendable {
+    public var baseYear: Int
+    public var horizon: Int
+    public var districts: [DistrictDemand]
+    /// Every estimated number, in district, stage, grade order.
+    public var assumptions: [Assumption]
+
+    public var yearCount: Int { horizon + 1 }
+    public func year(_ t: Int) -> Int { baseYear + t }
+}
+
+/// Demand of one district: its cohort and migration pupils by stage and grade, and each zone's housing.
+public struct DistrictDemand: Sendable {
+    /// Pupils carried by the ratios from counted pupils and births, `[stage][grade][t]`.
+    public var cohort: [[[Double]]]
+    /// Extra migration pupils, carried forward with their cohort, `[stage][grade][t]`.
+    public var migration: [[[Double]]]
+    /// Share of the district's cohort demand of each of its zones (district zone order).
+    public var zoneShares: [Double]
+    /// Housing pupils of each zone, `[zone][stage][grade][t]` (not progressed: a stock).
+    public var zoneHousing: [[[[Double]]]]
+
+    /// The pupils of one grade of one zone in year position `t`, by component.
+    public func pupils(zone: Int, stage: Int, grade: Int, t: Int) -> GradePupils {
+        let share = zoneShares[zone]
+        return GradePupils(cohort: share * cohort[stage][grade][t],
+                           migration: share * migration[stage][grade][t],
+                           housing: zoneHousing[zone][stage][grade][t])
+    }
+}
+
+/// Pupils of one grade by where they come from; the components add up to the total.
+public struct GradePupils: Sendable, Equatable {
+    /// From counted pupils and births, through the ratios.
+    public var cohort: Double
+    /// From extra migration (and its progression).
+    public var migration: Double
+    /// From new housing.
+    public var housing: Double
+
+    public init(cohort: Double, migration: Double, housing: Double) {
+        self.cohort = cohort
+        self.migration = migration
+        self.housing = housing
+    }
+
+    public var total: Double { cohort + migration + housing }
+}

@@ -1,0 +1,208 @@
+/// Stage 3 of the pipeline: validated scenario → `Demand` (MODEL.md, "Demand" and "Zones").
+///
+/// For each district and projected year `Y` (position `t`):
+/// - entry grade of a births-fed stage: `E(s,1,Y) = births(Y − A) × ρ_s`
+/// - any other grade: `E(s,g,Y) = E(s,g−1,Y−1) × R_{s,g}` (for `g = 1`, the last grade of the feeding stage)
+/// - migration: `M(s,Y) / G_s` added to every grade, then carried forward with the cohort
+/// - zone demand: `share_z × (cohort + migration) + housing_z`
+public struct DemandProjector: Sendable {
+    public init() {}
+
+    public func project(_ scenario: Scenario) throws(ScenarioError) -> Demand {
+        let index = ScenarioIndex(scenario)
+        let order = Self.stageOrder(scenario.standards)
+        var districts: [DistrictDemand] = []
+        var assumptions: [Assumption] = []
+        var diagnostics = DiagnosticCollector()
+        for district in scenario.districts {
+            do {
+                let (demand, used) = try projectDistrict(district, scenario: scenario, index: index, order: order)
+                districts.append(demand)
+                assumptions += used
+            } catch let failure as ProjectionFailure {
+                diagnostics.add(failure.diagnostic)
+            } catch {
+                diagnostics.error(at: district.location, "projection failed: \(error)",
+                                  hint: "check this district's history and projection settings")
+            }
+        }
+        if diagnostics.hasErrors { throw ScenarioError(diagnostics.sorted) }
+        return Demand(baseYear: scenario.baseYear, horizon: scenario.horizon, districts: districts,
+                      assumptions: assumptions)
+    }
+
+    /// Stages in an order where every feeding stage comes before the stages it feeds.
+    static func stageOrder(_ standards: Standards) -> [Int] {
+        var placed: [Int] = []
+        var remaining = Array(standards.stages.indices)
+        while !remaining.isEmpty {
+            let before = remaining.count
+            remaining.removeAll { s in
+                let ready: Bool
+                switch standards.stages[s].feed {
+                case .births: ready = true
+                case .stage(let feeder):
+                    ready = standards.stageIndex(feeder).map { placed.contains($0) } ?? true
+                }
+                if ready { placed.append(s) }
+                return ready
+            }
+            if remaining.count == before { placed += remaining; break }  // a cycle: the validator reports it
+        }
+        return placed
+    }
+
+    struct ProjectionFailure: Error {
+        var diagnostic: Diagnostic
+    }
+
+    private func projectDistrict(_ district: District, scenario: Scenario, index: ScenarioIndex, order: [Int])
+        throws -> (DistrictDemand, [Assumption]) {
+        let stages = scenario.standards.stages
+        let horizon = scenario.horizon
+        let settings = scenario.projection.overridden(by: district.projection)
+        var assumptions: [Assumption] = []
+        let births = try birthsSeries(district, settings: settings, scenario: scenario, assumptions: &assumptions)
+
+        var cohort = stages.map { stage in Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: stage.grades) }
+        var migration = cohort
+        for (s, stage) in stages.enumerated() {
+            let counts = district.enrollment(year: scenario.baseYear, stage: stage.id) ?? []
+            for g in 0..<stage.grades { cohort[s][g][0] = g < counts.count ? counts[g] : 0 }
+        }
+
+        // Ratios, by stage and grade.
+        var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
+        for s in order {
+            let stage = stages[s]
+            for g in 1...stage.grades {
+                let (ratio, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
+                                                            settings: settings, standards: scenario.standards)
+                ratios[s][g - 1] = ratio
+                assumptions.append(assumption)
+            }
+        }
+
+        for t in 1...max(horizon, 1) where t <= horizon {
+            let year = scenario.baseYear + t
+            for s in order {
+                let stage = stages[s]
+                let added = (district.migration[stage.id]?.pupils(in: year) ?? 0) / Double(stage.grades)
+                for g in 0..<stage.grades {
+                    let ratio = ratios[s][g]
+                    if g == 0 {
+                        switch stage.feed {
+                        case .births(let age):
+                            guard let b = births.births(in: year - age) else {
+                                throw ProjectionFailure(diagnostic: .error(
+                                    at: district.birthsLocation,
+                                    "births of \(year - age) are needed for \(stage.id) entry in \(year) but are missing",
+                                    hint: "list births for \(year - age) or use a births method that projects them"))
+                            }
+                            cohort[s][0][t] = b * ratio
+                            migration[s][0][t] = added
+                        case .stage(let feeder):
+                            let f = index.stageIndex[feeder] ?? s
+                            let last = stages[f].grades - 1
+                            cohort[s][0][t] = cohort[f][last][t - 1] * ratio
+                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
+                        }
+                    } else {
+                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
+                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
+                    }
+                }
+            }
+        }
+
+        let zones = district.effectiveZones
+        let housing = zones.map { zone in
+            housingDemand(district.housing.filter { ($0.zone ?? zone.id) == zone.id },
+                          stages: stages, baseYear: scenario.baseYear, horizon: horizon)
+        }
+        return (DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
+                               zoneHousing: housing), assumptions)
+    }
+
+    /// The births series of a district, with its trend fit (and its assumptions) when births must be projected.
+    private func birthsSeries(_ district: District, settings: ProjectionSettings, scenario: Scenario,
+                              assumptions: inout [Assumption]) throws -> BirthsSeries {
+        let method = settings.births.method
+        var series = BirthsSeries(listed: district.births, method: method, fit: nil)
+        let entryAges = scenario.standards.stages.compactMap { stage -> Int? in
+            if case .births(let age) = stage.feed { return age } else { return nil }
+        }
+        guard let youngest = entryAges.min(), let last = series.lastListedYear else { return series }
+        let lastNeeded = scenario.baseYear + scenario.horizon - youngest
+        guard lastNeeded > last, method != .given else { return series }
+        let fit: BirthsTrendFit
+        do {
+            fit = try BirthsTrendFit.fit(district.births, method: method, window: settings.births.fitWindow)
+        } catch {
+            throw ProjectionFailure(diagnostic: .error(
+                at: district.birthsLocation, "the \(method.rawValue) births trend cannot be fitted: \(error.message)",
+                hint: "list more birth years or choose 'method: constant'"))
+        }
+        series.fit = fit
+        let observed = zip(fit.years, fit.births).map { (year: $0, value: $1) }
+        assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsIntercept,
+                                      value: fit.c0, method: method.rawValue, window: settings.births.fitWindow,
+                                      observed: observed, standardError: fit.c0StandardError, rSquared: fit.rSquared))
+        assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsSlope,
+                                      value: fit.c1, method: method.rawValue, window: settings.births.fitWindow,
+                                      observed: observed, standardError: fit.c1StandardError, rSquared: fit.rSquared))
+        for year in (last + 1)...lastNeeded {
+            assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsProjected,
+                                          year: year, value: fit.projected(year), method: method.rawValue,
+                                          window: settings.births.fitWindow, observed: []))
+        }
+        return series
+    }
+
+    private func estimateRatio(district: District, stage: Stage, grade: Int, settings: ProjectionSettings,
+                               standards: Standards) throws -> (Double, Assumption) {
+        let observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards)
+        let parameter: Assumption.Parameter = observations.kind == .entry ? .entryRatio : .progressionRatio
+        let pairs = zip(observations.years, observations.values).map { (year: $0, value: $1) }
+        if let fixed = settings.fixedRatio(stage: stage.id, grade: grade) {
+            return (fixed.value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
+                                            value: fixed.value, method: "fixed", window: nil, observed: []))
+        }
+        let estimation = observations.kind == .entry ? settings.entry : settings.progression
+        guard !observations.values.isEmpty else {
+            throw ProjectionFailure(diagnostic: .error(
+                at: district.location,
+                "the \(parameter.rawValue) of \(district.id) \(stage.id) grade \(grade) cannot be estimated: no observed value",
+                hint: "add enrolment history for consecutive years or a fixed value under 'projection: ratios:'"))
+        }
+        let value = try RatioEstimator.estimate(observations.values, using: estimation)
+        let used = Array(pairs.suffix(max(estimation.window, 1)))
+        return (value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
+                                  value: value, method: estimation.method.rawValue, window: estimation.window,
+                                  observed: used))
+    }
+
+    /// Housing pupils of one zone, `[stage][grade][t]`: `Σ_c dwellings_c × yield/100 × Δramp / G_s`, where
+    /// `Δramp = ramp(Y−c)` for completion after the base year and `ramp(Y−c) − ramp(base−c)` otherwise.
+    func housingDemand(_ developments: [Housing], stages: [Stage], baseYear: Int, horizon: Int) -> [[[Double]]] {
+        var result = stages.map { Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: $0.grades) }
+        for (s, stage) in stages.enumerated() {
+            for development in developments {
+                guard let yield = development.pupilsPer100Dwellings[stage.id], yield > 0 else { continue }
+                for t in stride(from: 1, through: horizon, by: 1) {
+                    let year = baseYear + t
+                    var pupils = 0.0
+                    for (completed, dwellings) in development.dwellings.sorted(by: { $0.key < $1.key }) {
+                        var level = development.rampLevel(yearsAfterCompletion: year - completed)
+                        if completed <= baseYear {
+                            level -= development.rampLevel(yearsAfterCompletion: baseYear - completed)
+                        }
+                        pupils += dwellings * yield / 100 * level
+                    }
+                    for g in 0..<stage.grades { result[s][g][t] += pupils / Double(stage.grades) }
+                }
+            }
+        }
+        return result
+    }
+}

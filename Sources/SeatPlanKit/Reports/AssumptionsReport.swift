@@ -1,0 +1,24 @@
+/// `assumptions.csv`: every estimated number and where it comes from — each ratio with its method,
+/// window and the observed values used; each births trend with its coefficients, standard errors and
+/// R²; and each projected year's births.
+enum AssumptionsReport {
+    static let columns = [
+        "district", "stage", "grade", "parameter", "year", "value", "method", "window", "n", "observed",
+        "std_error", "r_squared",
+    ]
+
+    static func table(_ demand: Demand) -> CSVTable {
+        var table = CSVTable(columns: columns)
+        for a in demand.assumptions {
+            let observed = a.observed.map { "\($0.year)=\(CSVWriter.format($0.value, places: 6))" }
+                .joined(separator: ";")
+            table.append([
+                .text(a.district), a.stage.map { .text($0) } ?? .empty, .integer(a.grade), .text(a.parameter.rawValue),
+                .integer(a.year), .decimal(a.value, places: 6), .text(a.method), .integer(a.window),
+                .integer(a.observed.isEmpty ? nil : a.n), .text(observed),
+                .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 6),
+            ])
+        }
+        return table
+    }
+}

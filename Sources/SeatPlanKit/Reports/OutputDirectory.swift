@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writes a set of report files so that the output folder holds either the complete new set or what it
+/// held before, never a partial run: files go to a temporary sibling folder first, which then replaces
+/// the output folder.
+public struct OutputDirectory: Sendable {
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public struct WriteError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// Writes `files` (name → content) and moves them into place at once.
+    public func write(_ files: [(name: String, data: Data)]) throws(WriteError) {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(token)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw WriteError(description: "\(path) exists and is not a folder — choose another --out folder")
+        }
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw WriteError(description: "cannot create the output folder \(parent.path) — check that it is writable")
+        }
+        do {
+            for file in files {
+                try file.data.write(to: staging.appendingPathComponent(file.name), options: .atomic)
+            }
+            if fm.fileExists(atPath: target.path) {
+                try fm.moveItem(at: target, to: retired)
+            }
+            try fm.moveItem(at: staging, to: target)
+            try? fm.removeItem(at: retired)
+        } catch {
+            try? fm.removeItem(at: staging)
+            if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {
+                try? fm.moveItem(at: retired, to: target)
+            }
+            throw WriteError(description: "cannot write the reports to \(path): \(error.localizedDescription) — check free space and permissions")
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/// How observed ratios are averaged into the ratio used for projection (MODEL.md, Demand item 3).
+public enum AveragingMethod: String, Sendable, CaseIterable {
+    /// Arithmetic mean of the window.
+    case mean
+    /// Weighted mean with weights `1, 2, …, n`, newest heaviest.
+    case weightedMean = "weighted_mean"
+    /// Median (mean of the middle two for an even count).
+    case median
+    /// The newest value.
+    case last
+    /// `s_1 = x_1`, `s_k = α·x_k + (1−α)·s_{k−1}` from the oldest value of the window.
+    case exponential
+}
+
+/// How births after the last listed year are projected (MODEL.md, Demand item 4).
+public enum BirthsTrend: String, Sendable, CaseIterable {
+    /// Least squares `b = c0 + c1·year`.
+    case linear
+    /// Least squares of `ln b = c0 + c1·year`, then `exp`.
+    case exponential
+    /// The mean of the fit window.
+    case constant
+    /// Future births are listed; none is projected.
+    case given
+}
+
+/// How one kind of ratio (entry or progression) is estimated.
+public struct RatioEstimation: Sendable, Equatable {
+    public var method: AveragingMethod
+    /// Number of newest observed values used (all, if fewer).
+    public var window: Int
+    /// Smoothing constant of `exponential`.
+    public var alpha: Double
+
+    public init(method: AveragingMethod, window: Int, alpha: Double = 0.4) {
+        self.method = method
+        self.window = window
+        self.alpha = alpha
+    }
+}
+
+/// How births are projected.
+public struct BirthsProjection: Sendable, Equatable {
+    public var method: BirthsTrend
+    /// Number of newest listed years the trend is fitted on.
+    public var fitWindow: Int
+
+    public init(method: BirthsTrend, fitWindow: Int) {
+        self.method = method
+        self.fitWindow = fitWindow
+    }
+}
+
+/// A ratio fixed by policy instead of estimated (grade 1 of a births-fed stage is its entry ratio).
+public struct FixedRatio: Sendable {
+    public var stage: String
+    public var grade: Int
+    public var value: Double
+    public var location: SourceLocation
+
+    public init(stage: String, grade: Int, value: Double, location: SourceLocation) {
+        self.stage = stage
+        self.grade = grade
+        self.value = value
+        self.location = location
+    }
+}
+
+/// The resolved projection settings of one district.
+///
+/// Defaults: progression `weighted_mean` over 3, entry `mean` over 3, births `linear` over 5, α = 0.4.
+public struct ProjectionSettings: Sendable {
+    public var progression: RatioEstimation
+    public var entry: RatioEstimation
+    public var births: BirthsProjection
+    public var fixedRatios: [FixedRatio]
+
+    public init(progression: RatioEstimation, entry: RatioEstimation, births: BirthsProjection,
+                fixedRatios: [FixedRatio]) {
+        self.progression = progression
+        self.entry = entry
+        self.births = births
+        self.fixedRatios = fixedRatios
+    }
+
+    public static let defaults = ProjectionSettings(
+        progression: RatioEstimation(method: .weightedMean, window: 3),
+        entry: RatioEstimation(method: .mean, window: 3),
+        births: BirthsProjection(method: .linear, fitWindow: 5),
+        fixedRatios: []
+    )
+
+    /// These settings with the keys an override sets replaced, key by key; fixed ratios of the
+    /// override win over these for the same stage and grade.
+    public func overridden(by override: ProjectionOverride) -> ProjectionSettings {
+        var result = self
+        result.progression = override.progression.applied(to: progression)
+        result.entry = override.entry.applied(to: entry)
+        if let method = override.births.method { result.births.method = method }
+        if let window = override.births.fitWindow { result.births.fitWindow = window }
+        let replaced = Set(override.fixedRatios.map { "\($0.stage)#\($0.grade)" })
+        result.fixedRatios = fixedRatios.filter { !replaced.contains("\($0.stage)#\($0.grade)") }
+            + override.fixedRatios
+        return result
+    }
+
+    /// The fixed value of a ratio, if any.
+    public func fixedRatio(stage: String, grade: Int) -> FixedRatio? {
+        fixedRatios.last { $0.stage == stage && $0.grade == grade }
+    }
+}
+
+/// The `projection` keys as written in a file: each may be left out, then the level above applies.
+public struct ProjectionOverride: Sendable {
+    public struct Ratio: Sendable {
+        public var method: AveragingMethod?
+        public var window: Int?
+        public var alpha: Double?
+
+        public init(method: AveragingMethod? = nil, window: Int? = nil, alpha: Double? = nil) {
+            self.method = method
+            self.window = window
+            self.alpha = alpha
+        }
+
+        func applied(to base: RatioEstimation) -> RatioEstimation {
+            RatioEstimation(method: method ?? base.method, window: window ?? base.window,
+                            alpha: alpha ?? base.alpha)
+        }
+    }
+
+    public struct Births: Sendable {
+        public var method: BirthsTrend?
+        public var fitWindow: Int?
+
+        public init(method: BirthsTrend? = nil, fitWindow: Int? = nil) {
+            self.method = method
+            self.fitWindow = fitWindow
+        }
+    }
+
+    public var progression = Ratio()
+    public var entry = Ratio()
+    public var births = Births()
+    public var fixedRatios: [FixedRatio] = []
+
+    public init() {}
+}

@@ -1,0 +1,52 @@
+/// A whole planning scenario, as read from one YAML file: the standards, how to project,
+/// the districts with their history, the schools, and the plans to compare.
+///
+/// Years are school years named by the autumn they start in (2025 = 2025/26).
+public struct Scenario: Sendable {
+    /// Short id, used for the default output folder (`output/<id>/`).
+    public var id: String
+    public var title: String
+    /// The latest year with counted enrolment; the run projects `baseYear+1 … baseYear+horizon`.
+    public var baseYear: Int
+    public var horizon: Int
+    public var standards: Standards
+    public var projection: ProjectionSettings
+    public var districts: [District]
+    public var schools: [School]
+    public var plans: [Plan]
+    public var output: OutputOptions
+    /// Where the scenario was read from (for diagnostics raised after loading).
+    public var location: SourceLocation
+
+    public init(id: String, title: String, baseYear: Int, horizon: Int, standards: Standards,
+                projection: ProjectionSettings, districts: [District], schools: [School], plans: [Plan],
+                output: OutputOptions, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.baseYear = baseYear
+        self.horizon = horizon
+        self.standards = standards
+        self.projection = projection
+        self.districts = districts
+        self.schools = schools
+        self.plans = plans
+        self.output = output
+        self.location = location
+    }
+
+    /// `baseYear … baseYear+horizon`: the years every report covers.
+    public var years: ClosedRange<Int> { baseYear...(baseYear + horizon) }
+
+    /// Every zone of every district, in file order (a district without zones is one zone).
+    public var zones: [Zone] { districts.flatMap(\.effectiveZones) }
+}
+
+/// Options that change how reports are written, not what they say.
+public struct OutputOptions: Sendable {
+    /// UTF-8 byte order mark and formula-safe text cells, for opening in Excel.
+    public var excel: Bool
+
+    public init(excel: Bool = false) {
+        self.excel = excel
+    }
+}

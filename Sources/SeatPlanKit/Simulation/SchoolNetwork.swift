@@ -1,0 +1,118 @@
+/// The schools of one plan, existing and built, with the years each is open and its classrooms by stage.
+public struct SchoolNetwork: Sendable {
+    public struct Member: Sendable {
+        public var id: String
+        public var name: String
+        public var zone: Int
+        /// Classrooms by stage position.
+        public var classrooms: [Int: Int]
+        /// Open from this year (`nil`: already open).
+        public var opens: Int?
+        /// Closed from this year (`nil`: stays open).
+        public var closes: Int?
+        /// Classrooms added by expansions: stage position, count, from year.
+        public var expansions: [(stage: Int, count: Int, from: Int)]
+
+        public func isOpen(in year: Int) -> Bool {
+            (opens.map { year >= $0 } ?? true) && (closes.map { year < $0 } ?? true)
+        }
+
+        /// Classrooms of a stage in a year: 0 when closed; otherwise the school's own plus expansions in force.
+        public func classrooms(stage: Int, year: Int) -> Int {
+            guard isOpen(in: year) else { return 0 }
+            var total = classrooms[stage] ?? 0
+            for expansion in expansions where expansion.stage == stage && expansion.from <= year {
+                total += expansion.count
+            }
+            return total
+        }
+    }
+
+    public var plan: ResolvedPlan
+    public var schools: [Member]
+
+    /// Applies a resolved plan on the existing schools. Unknown schools, zones and stages, and a build
+    /// that reuses an id, are diagnostics at the project.
+    public static func build(_ plan: ResolvedPlan, scenario: Scenario, index: ScenarioIndex,
+                             diagnostics: inout DiagnosticCollector) -> SchoolNetwork {
+        var members: [Member] = []
+        var position: [String: Int] = [:]
+        for school in scenario.schools where position[school.id] == nil {
+            guard let zone = index.zoneIndex[school.zone] else { continue }  // reported by the validator
+            var rooms: [Int: Int] = [:]
+            for entry in school.classrooms {
+                if let s = index.stageIndex[entry.stage] { rooms[s, default: 0] += entry.count }
+            }
+            position[school.id] = members.count
+            members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
+                                  closes: school.closes, expansions: []))
+        }
+        for applied in plan.projects {
+            let project = applied.project
+            let hintSchools = "name a school listed under 'schools' or built by this plan (or the plan it is based on)"
+            switch project.kind {
+            case .build:
+                if position[project.school] != nil {
+                    diagnostics.error(at: project.location,
+                                      "'build' uses the id '\(project.school)', which another school already has",
+                                      hint: "give the new school an id of its own")
+                    continue
+                }
+                guard let zoneID = project.zone, let zone = index.zoneIndex[zoneID] else {
+                    diagnostics.error(at: project.location, "the new school's zone '\(project.zone ?? "")' is not a zone of any district",
+                                      hint: "use a zone id listed under a district's 'zones' (or a district id, for a district without zones)")
+                    continue
+                }
+                let rooms = stageRooms(project.classrooms, schoolRooms: [:], project: project, index: index,
+                                       diagnostics: &diagnostics)
+                position[project.school] = members.count
+                members.append(Member(id: project.school, name: project.name ?? project.school, zone: zone,
+                                      classrooms: rooms, opens: applied.year, closes: nil, expansions: []))
+            case .expand:
+                guard let i = position[project.school] else {
+                    diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",
+                                      hint: hintSchools)
+                    continue
+                }
+                let rooms = stageRooms(project.classrooms, schoolRooms: members[i].classrooms, project: project,
+                                       index: index, diagnostics: &diagnostics)
+                for (stage, count) in rooms.sorted(by: { $0.key < $1.key }) {
+                    members[i].expansions.append((stage, count, applied.year))
+                }
+            case .close:
+                guard let i = position[project.school] else {
+                    diagnostics.error(at: project.location, "'close' names '\(project.school)', which is not a school",
+                                      hint: hintSchools)
+                    continue
+                }
+                members[i].closes = min(members[i].closes ?? applied.year, applied.year)
+            }
+        }
+        return SchoolNetwork(plan: plan, schools: members)
+    }
+
+    private static func stageRooms(_ classrooms: ProjectClassrooms, schoolRooms: [Int: Int], project: Project,
+                                   index: ScenarioIndex, diagnostics: inout DiagnosticCollector) -> [Int: Int] {
+        switch classrooms {
+        case .byStage(let entries):
+            var rooms: [Int: Int] = [:]
+            for entry in entries {
+                guard let s = index.stageIndex[entry.stage] else {
+                    diagnostics.error(at: entry.location, "unknown stage '\(entry.stage)'",
+                                      hint: "use a stage id of 'standards' (\(index.stageIndex.keys.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                rooms[s, default: 0] += entry.count
+            }
+            return rooms
+        case .ofTheSchoolsStage(let count, let location):
+            let stages = schoolRooms.keys.sorted()
+            guard stages.count == 1, let only = stages.first else {
+                diagnostics.error(at: location, "'\(project.school)' has \(stages.count) stages, so one number does not say which stage gains the classrooms",
+                                  hint: "give classrooms by stage, e.g. classrooms: { primary: 12 }")
+                return [:]
+            }
+            return [only: count]
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+/// Options shared by the commands that read a scenario.
+struct ScenarioArguments: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var scenario: String
+
+    @Flag(help: "Treat warnings as errors (exit status 1).")
+    var strict = false
+
+    /// Loads and validates the scenario, printing diagnostics to standard error.
+    /// Throws `ExitCode(1)` when there are errors, or warnings with `--strict`.
+    func check() throws -> Pipeline.Checked {
+        do {
+            let checked = try Pipeline().check(path: scenario)
+            Diagnostics.print(checked.warnings)
+            if strict, !checked.warnings.isEmpty {
+                Diagnostics.print(summary: "\(checked.warnings.count) warning(s), treated as errors (--strict)")
+                throw ExitCode(1)
+            }
+            return checked
+        } catch let error as ScenarioError {
+            Diagnostics.print(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            Diagnostics.print(summary: "\(errors) error(s) in \(scenario); nothing was written")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum Diagnostics {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+    }
+
+    static func print(summary: String) {
+        printError(summary)
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
