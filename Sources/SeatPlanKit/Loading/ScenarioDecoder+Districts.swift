@@ -23,7 +23,9 @@ extension ScenarioDecoder {
         guard let id, let enrollment else { return nil }
         return District(id: id, name: name ?? id, births: births,
                         birthsLocation: map.value("births").map(reader.location) ?? map.location,
-                        enrollment: enrollment, migration: migration, zones: zones, housing: housing,
+                        enrollment: enrollment,
+                        enrollmentLocation: map.keyNode("enrollment").map(reader.location) ?? map.location,
+                        migration: migration, zones: zones, housing: housing,
                         projection: projection, location: map.location)
     }
 

@@ -171,7 +171,7 @@ public struct DemandProjector: Sendable {
         let estimation = observations.kind == .entry ? settings.entry : settings.progression
         guard !observations.values.isEmpty else {
             throw ProjectionFailure(diagnostic: .error(
-                at: district.location,
+                at: district.enrollmentLocation,
                 "the \(parameter.rawValue) of \(district.id) \(stage.id) grade \(grade) cannot be estimated: no observed value",
                 hint: "add enrolment history for consecutive years or a fixed value under 'projection: ratios:'"))
         }

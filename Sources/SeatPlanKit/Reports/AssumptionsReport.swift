@@ -10,8 +10,7 @@ enum AssumptionsReport {
     static func table(_ demand: Demand) -> CSVTable {
         var table = CSVTable(columns: columns)
         for a in demand.assumptions {
-            let observed = a.observed.map { "\($0.year)=\(CSVWriter.format($0.value, places: 6))" }
-                .joined(separator: ";")
+            let observed = a.observed.map { "\($0.year)=\(compact($0.value))" }.joined(separator: ";")
             table.append([
                 .text(a.district), a.stage.map { .text($0) } ?? .empty, .integer(a.grade), .text(a.parameter.rawValue),
                 .integer(a.year), .decimal(a.value, places: 6), .text(a.method), .integer(a.window),
@@ -20,5 +19,10 @@ enum AssumptionsReport {
             ])
         }
         return table
+    }
+
+    /// A whole number as such (births, counts), anything else with 6 decimals.
+    static func compact(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : CSVWriter.format(value, places: 6)
     }
 }

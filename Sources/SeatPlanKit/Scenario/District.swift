@@ -8,6 +8,7 @@ public struct District: Sendable {
     public var birthsLocation: SourceLocation
     /// Counted enrolment by school year (oldest first), each year by stage.
     public var enrollment: [EnrollmentYear]
+    public var enrollmentLocation: SourceLocation
     /// Extra pupils newly admitted per projected year by stage (e.g. migrant workers' children, 随迁子女).
     public var migration: [String: Migration]
     /// Catchments; empty means the district is one zone with the district's id.
@@ -18,13 +19,14 @@ public struct District: Sendable {
     public var location: SourceLocation
 
     public init(id: String, name: String, births: [Int: Double], birthsLocation: SourceLocation,
-                enrollment: [EnrollmentYear], migration: [String: Migration], zones: [Zone],
+                enrollment: [EnrollmentYear], enrollmentLocation: SourceLocation, migration: [String: Migration], zones: [Zone],
                 housing: [Housing], projection: ProjectionOverride, location: SourceLocation) {
         self.id = id
         self.name = name
         self.births = births
         self.birthsLocation = birthsLocation
         self.enrollment = enrollment
+        self.enrollmentLocation = enrollmentLocation
         self.migration = migration
         self.zones = zones
         self.housing = housing

@@ -264,7 +264,7 @@ public struct ScenarioValidator: Sendable {
                     let what = observations.kind == .entry
                         ? "the entry ratio of '\(stage.id)' (grade 1 ÷ births \(entryAge(stage)) years before)"
                         : "the progression ratio into grade \(grade) of '\(stage.id)'"
-                    out.error(at: district.location,
+                    out.error(at: district.enrollmentLocation,
                               "\(what) in district '\(district.id)' cannot be estimated: no observed value and no fixed value",
                               hint: observations.kind == .entry
                                 ? "list births for the years before the counted enrolment, or add '{ stage: \(stage.id), grade: 1, value: … }' under 'projection: ratios:'"
