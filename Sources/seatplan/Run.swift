@@ -17,8 +17,9 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: output/<scenario id>).")
     var out: String?
 
-    @Flag(name: .long, help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (also 'output: excel: true').")
-    var excel = false
+    @Flag(inversion: .prefixedNo,
+          help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (default: the scenario's 'output: excel').")
+    var excel: Bool?
 
     func run() throws {
         let checked = try input.check()
@@ -32,7 +33,7 @@ struct Run: ParsableCommand {
             throw ExitCode(1)
         }
         let folder = out ?? "output/\(scenario.id)"
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel || scenario.output.excel)
+        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel ?? scenario.output.excel)
         do {
             try reports.write(to: folder)
         } catch {

@@ -45,9 +45,6 @@ public struct ScenarioLoader {
 struct ScenarioDecoder {
     var reader: YAMLReader
 
-    /// Stages known once `standards` is read, so that rows by stage can be checked as they are read.
-    var stages: [Stage] = []
-
     mutating func scenario(_ root: Node) -> Scenario? {
         guard let map = reader.mapping(
             root, what: "the scenario",
@@ -64,7 +61,6 @@ struct ScenarioDecoder {
         }
         let standards = map.value("standards").map { self.standards($0) }
             ?? .chineseDefaults(at: map.location)
-        stages = standards?.stages ?? []
         let projection = map.value("projection").map { projectionOverride($0, what: "'projection'") }
             .map { ProjectionSettings.defaults.overridden(by: $0) } ?? .defaults
         let districts = map.value("districts").flatMap { list($0, what: "'districts'") { $0.district($1) } }

@@ -12,7 +12,7 @@ public struct ScenarioValidator: Sendable {
     public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
         var out = DiagnosticCollector()
         let stageIDs = Set(scenario.standards.stages.map(\.id))
-        checkStandards(scenario.standards, into: &out)
+        checkStandards(scenario.standards, at: scenario.location, into: &out)
         checkFixedRatios(scenario.projection.fixedRatios, standards: scenario.standards, into: &out)
         let zoneIDs = checkDistricts(scenario, stageIDs: stageIDs, into: &out)
         checkSchools(scenario, zoneIDs: zoneIDs, stageIDs: stageIDs, into: &out)
@@ -24,7 +24,7 @@ public struct ScenarioValidator: Sendable {
 
     // MARK: Standards
 
-    private func checkStandards(_ standards: Standards, into out: inout DiagnosticCollector) {
+    private func checkStandards(_ standards: Standards, at location: SourceLocation, into out: inout DiagnosticCollector) {
         var seen: Set<String> = []
         for stage in standards.stages {
             if !seen.insert(stage.id).inserted {
@@ -41,12 +41,12 @@ public struct ScenarioValidator: Sendable {
             }
         }
         if standards.superLargeClass < standards.largeClass {
-            out.error(at: standards.stages.first?.location ?? SourceLocation(file: "", line: 1, column: 1),
+            out.error(at: location,
                       "'super_large_class' (\(standards.superLargeClass)) is below 'large_class' (\(standards.largeClass))",
                       hint: "a super-large class is the larger one: e.g. large 56, super-large 66")
         }
         if standards.alerts.yellow > standards.alerts.red {
-            out.error(at: standards.stages.first?.location ?? SourceLocation(file: "", line: 1, column: 1),
+            out.error(at: location,
                       "the yellow alert (\(standards.alerts.yellow)) is above the red one (\(standards.alerts.red))",
                       hint: "yellow warns before red: e.g. yellow 0.90, red 1.00")
         }
