@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct CSVWriterTests {
     func render(_ cells: [CSVCell], excel: Bool = false) -> String {
-        var table = CSVTable(columns: cells.indices.map { "c\($0)" })
+        var table = CSVTable(columns: cells.indices.map { "c\($0)" }, writer: CSVWriter(excel: excel))
         table.append(cells)
-        return String(decoding: CSVWriter(excel: excel).render(table), as: UTF8.self)
+        return String(decoding: table.data, as: UTF8.self)
     }
 
     @Test func quotesFieldsAsRFC4180() {
@@ -25,6 +25,17 @@ import Testing
                            .decimal(-1.5, places: 1)], excel: true)
         #expect(text.hasPrefix("\u{FEFF}c0,"))
         #expect(text.hasSuffix("'=SUM(A1),'+1,'-x,'@me,中文,-5,-1.5\r\n"))
+    }
+
+    @Test func decimalsRoundHalfAwayFromZero() {
+        #expect(CSVWriter.format(45.625, places: 2) == "45.63")
+        #expect(CSVWriter.format(-45.625, places: 2) == "-45.63")
+        #expect(CSVWriter.format(0.00004, places: 4) == "0.0000")
+        #expect(CSVWriter.format(-0.00004, places: 4) == "0.0000")
+        #expect(CSVWriter.format(1.05, places: 1) == "1.1")
+        #expect(CSVWriter.format(7, places: 0) == "7")
+        #expect(CSVWriter.format(0.000123, places: 6) == "0.000123")
+        #expect(CSVWriter.format(.infinity, places: 2) == "")
     }
 
     @Test func withoutExcelTextIsUntouched() {

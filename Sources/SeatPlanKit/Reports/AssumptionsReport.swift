@@ -7,8 +7,8 @@ enum AssumptionsReport {
         "std_error", "r_squared",
     ]
 
-    static func table(_ demand: Demand) -> CSVTable {
-        var table = CSVTable(columns: columns)
+    static func table(_ demand: Demand, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
         for a in demand.assumptions {
             let observed = a.observed.map { "\($0.year)=\(compact($0.value))" }.joined(separator: ";")
             table.append([

@@ -23,23 +23,41 @@ public enum CSVCell: Sendable, Equatable {
     }
 }
 
-/// A report table: a fixed list of column names and rows of cells in that order.
+/// A report table being written: a fixed list of column names, then rows of cells in that order,
+/// each encoded as it is appended (no table of cells is kept in memory).
 public struct CSVTable: Sendable {
     public let columns: [String]
-    public private(set) var rows: [[CSVCell]] = []
+    public let writer: CSVWriter
+    public private(set) var rowCount = 0
+    private var bytes: [UInt8] = []
 
-    public init(columns: [String]) {
+    public init(columns: [String], writer: CSVWriter) {
         self.columns = columns
+        self.writer = writer
+        if writer.excel { bytes += [0xEF, 0xBB, 0xBF] }
+        for (i, name) in columns.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            writer.appendField(name, to: &bytes)
+        }
+        bytes += [0x0D, 0x0A]
     }
 
     public mutating func append(_ row: [CSVCell]) {
         precondition(row.count == columns.count, "a row of \(row.count) cells for \(columns.count) columns")
-        rows.append(row)
+        for (i, cell) in row.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            writer.append(cell, to: &bytes)
+        }
+        bytes += [0x0D, 0x0A]
+        rowCount += 1
     }
+
+    /// The encoded file.
+    public var data: Data { Data(bytes) }
 }
 
-/// Renders tables as RFC 4180 CSV: UTF-8, CRLF line ends, a header row, fields quoted when they hold a
-/// comma, quote, CR or LF (quotes doubled), numbers with a point and no thousands separator.
+/// Encodes report cells as RFC 4180 CSV: UTF-8, CRLF line ends, a header row, fields quoted when they
+/// hold a comma, quote, CR or LF (quotes doubled), numbers with a point and no thousands separator.
 ///
 /// For Excel: a UTF-8 byte order mark, and text cells that start with `=`, `+`, `-`, `@`, tab or CR
 /// prefixed with `'` so that Excel shows them as text and never runs them as formulas. Number cells are
@@ -51,29 +69,12 @@ public struct CSVWriter: Sendable {
         self.excel = excel
     }
 
-    public func render(_ table: CSVTable) -> Data {
-        var out = excel ? "\u{FEFF}" : ""
-        out.reserveCapacity(64 * (table.rows.count + 1))
-        out += table.columns.map { field($0) }.joined(separator: ",")
-        out += "\r\n"
-        for row in table.rows {
-            var first = true
-            for cell in row {
-                if !first { out += "," }
-                first = false
-                out += render(cell)
-            }
-            out += "\r\n"
-        }
-        return Data(out.utf8)
-    }
-
-    func render(_ cell: CSVCell) -> String {
+    func append(_ cell: CSVCell, to bytes: inout [UInt8]) {
         switch cell {
-        case .text(let text): return field(excel ? Self.formulaSafe(text) : text)
-        case .integer(let value): return String(value)
-        case .decimal(let value, let places): return Self.format(value, places: places)
-        case .empty: return ""
+        case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: &bytes)
+        case .integer(let value): Self.appendInteger(value, to: &bytes)
+        case .decimal(let value, let places): bytes += Self.format(value, places: places).utf8
+        case .empty: break
         }
     }
 
@@ -81,23 +82,42 @@ public struct CSVWriter: Sendable {
     /// `-0.00` written `0.00`; non-finite values are empty.
     public static func format(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return "" }
-        let scale = pow(10.0, Double(places))
-        let scaled = abs(value * scale) < 1e15 ? WholeNumbers.round(value * scale) / scale : value
-        var text = String(format: "%.\(places)f", scaled)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        let places = max(0, min(places, 9))
+        var power = 1
+        for _ in 0..<places { power *= 10 }
+        let scaled = value * Double(power)
+        guard abs(scaled) < 1e15 else { return String(format: "%.\(places)f", value) }
+        let units = Int(WholeNumbers.round(scaled))
+        var text = units < 0 ? "-" : ""
+        text += String(abs(units) / power)
+        if places > 0 {
+            let fraction = String(abs(units) % power)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
         return text
+    }
+
+    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+        bytes += String(value).utf8
     }
 
     /// `'` before text that Excel would read as a formula.
     public static func formulaSafe(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
         return "'" + text
     }
 
-    func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
+    func appendField(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes += utf8
+            return
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        bytes.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
     }
 }

@@ -7,8 +7,8 @@ enum CapacityReport {
         "district_name", "zone_name", "stage_name",
     ]
 
-    static func table(_ allocation: Allocation, scenario: Scenario) -> CSVTable {
-        var table = CSVTable(columns: columns)
+    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
         let names = DisplayNames(scenario)
         for outcome in allocation.outcomes {
             for row in outcome.rows {

@@ -9,8 +9,8 @@ enum DistrictsReport {
 
     static let allDistricts = "ALL"
 
-    static func table(_ allocation: Allocation, scenario: Scenario) -> CSVTable {
-        var table = CSVTable(columns: columns)
+    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
         let names = DisplayNames(scenario)
         let stageCount = scenario.standards.stages.count
         let districtIndex = ScenarioIndex(scenario).districtIndex

@@ -11,8 +11,8 @@ enum GradesReport {
     /// total within 0.0015.
     static let places = 3
 
-    static func table(_ allocation: Allocation, scenario: Scenario) -> CSVTable {
-        var table = CSVTable(columns: columns)
+    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
         let stages = Dictionary(scenario.standards.stages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for outcome in allocation.outcomes {
             for row in outcome.rows {

@@ -9,14 +9,13 @@ public struct ReportSet: Sendable {
 
     public init(allocation: Allocation, scenario: Scenario, excel: Bool) {
         let writer = CSVWriter(excel: excel)
-        let tables: [(String, CSVTable)] = [
-            ("capacity.csv", CapacityReport.table(allocation, scenario: scenario)),
-            ("districts.csv", DistrictsReport.table(allocation, scenario: scenario)),
-            ("grades.csv", GradesReport.table(allocation, scenario: scenario)),
-            ("summary.csv", SummaryReport.table(allocation, scenario: scenario)),
-            ("assumptions.csv", AssumptionsReport.table(allocation.demand)),
+        files = [
+            ("capacity.csv", CapacityReport.table(allocation, scenario: scenario, writer: writer).data),
+            ("districts.csv", DistrictsReport.table(allocation, scenario: scenario, writer: writer).data),
+            ("grades.csv", GradesReport.table(allocation, scenario: scenario, writer: writer).data),
+            ("summary.csv", SummaryReport.table(allocation, scenario: scenario, writer: writer).data),
+            ("assumptions.csv", AssumptionsReport.table(allocation.demand, writer: writer).data),
         ]
-        files = tables.map { ($0.0, writer.render($0.1)) }
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`).

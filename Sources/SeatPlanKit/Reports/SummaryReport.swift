@@ -37,8 +37,8 @@ enum SummaryReport {
         }
     }
 
-    static func table(_ allocation: Allocation, scenario: Scenario) -> CSVTable {
-        var table = CSVTable(columns: columns)
+    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
         let stages = scenario.standards.stages.map(\.id)
         let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
         for outcome in allocation.outcomes {
