@@ -9,4 +9,9 @@ struct SeatPlanCommand: ParsableCommand {
         subcommands: [Run.self, Validate.self],
         defaultSubcommand: nil
     )
+
+    /// Without a command there is nothing to do: a usage error, not a silent success.
+    func run() throws {
+        throw ValidationError("no command given — use 'seatplan run SCENARIO' or 'seatplan validate SCENARIO'")
+    }
 }

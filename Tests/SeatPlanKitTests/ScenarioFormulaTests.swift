@@ -190,4 +190,11 @@ import Testing
         let found = diagnostics(missing)
         #expect(found.contains { $0.message.contains("'given'") && $0.message.contains("2021") })
     }
+
+    @Test func aDelayPastTheHorizonIsAWarning() {
+        let yaml = tinyScenario.replacingOccurrences(of: "delay: { new: 1, p1: 1 }", with: "delay: { new: 5, p1: 1 }")
+        let found = diagnostics(yaml)
+        #expect(found.allSatisfy { $0.severity == .warning })
+        #expect(found.contains { $0.message.contains("delays 'new' to 2031, after the horizon (2027)") })
+    }
 }

@@ -35,7 +35,7 @@ extension ScenarioDecoder {
         var table: [Int: Double] = [:]
         for entry in entries {
             guard let year = reader.yearKey(entry.key, node: entry.keyNode, what: what),
-                  let value = reader.double(entry.value, what: "the value of \(entry.key) in \(what)", min: 0)
+                  let value = reader.double(entry.value, what: "the value of \(entry.key) in \(what)", min: 0, max: 1e9)
             else { continue }
             table[year] = value
         }
@@ -52,7 +52,7 @@ extension ScenarioDecoder {
             for stageEntry in stages {
                 guard let counts = reader.sequence(stageEntry.value, what: "the \(stageEntry.key) enrolment of \(year)")
                 else { continue }
-                let values = counts.map { reader.double($0, what: "a pupil count", min: 0) }
+                let values = counts.map { reader.double($0, what: "a pupil count", min: 0, max: 1e9) }
                 guard values.allSatisfy({ $0 != nil }) else { continue }
                 rows[stageEntry.key] = EnrollmentRow(counts: values.compactMap { $0 },
                                                      location: reader.location(stageEntry.keyNode))
@@ -71,7 +71,7 @@ extension ScenarioDecoder {
                 if let table = yearTable(entry.value, what: "the \(entry.key) migration") {
                     result[entry.key] = Migration(amount: .byYear(table), location: location)
                 }
-            } else if let value = reader.double(entry.value, what: "the \(entry.key) migration", min: 0) {
+            } else if let value = reader.double(entry.value, what: "the \(entry.key) migration", min: 0, max: 1e9) {
                 result[entry.key] = Migration(amount: .everyYear(value), location: location)
             }
         }
@@ -106,7 +106,7 @@ extension ScenarioDecoder {
            let entries = reader.rawMapping(node, what: "'pupils_per_100_dwellings'") {
             var table: [String: Double] = [:]
             for entry in entries {
-                if let value = reader.double(entry.value, what: "the \(entry.key) yield", min: 0) {
+                if let value = reader.double(entry.value, what: "the \(entry.key) yield", min: 0, max: 1000) {
                     table[entry.key] = value
                     yieldLocations[entry.key] = reader.location(entry.keyNode)
                 }
@@ -115,7 +115,7 @@ extension ScenarioDecoder {
         }
         var ramp: [Double] = []
         if let node = map.value("ramp"), let items = reader.sequence(node, what: "'ramp'") {
-            ramp = items.compactMap { reader.double($0, what: "a ramp level", min: 0) }
+            ramp = items.compactMap { reader.double($0, what: "a ramp level", min: 0, max: 10) }
             if items.isEmpty {
                 reader.error(node, "'ramp' is empty", hint: "list the share of full yield per year after completion, e.g. [0.5, 0.8, 1.0], or leave it out")
             }

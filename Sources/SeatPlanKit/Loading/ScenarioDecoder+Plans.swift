@@ -11,7 +11,7 @@ extension ScenarioDecoder {
         var delays: [PlanDelay] = []
         if let node = map.value("delay"), let entries = reader.rawMapping(node, what: "'delay'") {
             for entry in entries {
-                if let years = reader.int(entry.value, what: "the delay of '\(entry.key)'") {
+                if let years = reader.int(entry.value, what: "the delay of '\(entry.key)'", min: 0, max: 100) {
                     delays.append(PlanDelay(target: entry.key, years: years, location: reader.location(entry.keyNode)))
                 }
             }
@@ -58,7 +58,7 @@ extension ScenarioDecoder {
             classrooms = self.classrooms(node, stage: map.value("stage"), owner: node).map { .byStage($0) }
         }
         let year = map.value(kind == .close ? "year" : "opens").flatMap { reader.year($0, what: kind == .close ? "'year'" : "'opens'") }
-        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0) } ?? 0
+        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: 1e15) } ?? 0
         guard let school, let classrooms, let year, let cost else { return nil }
         return Project(kind: kind, school: school, name: name, zone: zone, classrooms: classrooms, year: year,
                        cost: cost, location: map.location)

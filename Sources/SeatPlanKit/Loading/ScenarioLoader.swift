@@ -14,8 +14,9 @@ public struct ScenarioLoader {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1),
-                                            "the file is not UTF-8 text", hint: "save the scenario as UTF-8")])
+                throw ScenarioError([.error(at: Self.firstInvalidUTF8(in: data, file: path),
+                                            "the file is not UTF-8 text (GBK or another legacy encoding?)",
+                                            hint: "save the scenario as UTF-8")])
             }
             text = decoded
         } catch let error as ScenarioError {
@@ -26,6 +27,21 @@ public struct ScenarioLoader {
                                         hint: "check the path and that the file is readable")])
         }
         return try load(text: text, file: path)
+    }
+
+    /// The line and column (in characters) of the first byte sequence that is not UTF-8.
+    static func firstInvalidUTF8(in data: Data, file: String) -> SourceLocation {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return SourceLocation(file: file, line: line, column: column)
+            }
+        }
     }
 
     /// Decodes scenario text; `file` names it in diagnostics.
@@ -44,6 +60,9 @@ public struct ScenarioLoader {
 /// Walks the node tree of a scenario file; one method per kind of entry.
 struct ScenarioDecoder {
     var reader: YAMLReader
+
+    /// The most grades a stage may have (checked before any per-grade array is built).
+    static let maxGrades = 20
 
     mutating func scenario(_ root: Node) -> Scenario? {
         guard let map = reader.mapping(
@@ -101,19 +120,28 @@ struct ScenarioDecoder {
             }
             standards.stages = stages
         }
-        if let node = map.value("large_class"), let value = reader.int(node, what: "'large_class'", min: 1) {
+        if let node = map.value("large_class"), let value = reader.int(node, what: "'large_class'", min: 1, max: 1000) {
             standards.largeClass = value
         }
-        if let node = map.value("super_large_class"), let value = reader.int(node, what: "'super_large_class'", min: 1) {
+        if let node = map.value("super_large_class"), let value = reader.int(node, what: "'super_large_class'", min: 1, max: 1000) {
             standards.superLargeClass = value
+        }
+        if standards.superLargeClass < standards.largeClass,
+           let node = map.value("super_large_class") ?? map.value("large_class") {
+            reader.error(node, "'super_large_class' (\(standards.superLargeClass)) is below 'large_class' (\(standards.largeClass))",
+                         hint: "a super-large class is the larger one: e.g. large 56, super-large 66")
         }
         if let node = map.value("alerts"),
            let alerts = reader.mapping(node, what: "'alerts'", optional: ["yellow", "red"]) {
-            if let node = alerts.value("yellow"), let value = reader.double(node, what: "'yellow'", min: 0) {
+            if let node = alerts.value("yellow"), let value = reader.double(node, what: "'yellow'", min: 0, max: 100) {
                 standards.alerts.yellow = value
             }
-            if let node = alerts.value("red"), let value = reader.double(node, what: "'red'", min: 0) {
+            if let node = alerts.value("red"), let value = reader.double(node, what: "'red'", min: 0, max: 100) {
                 standards.alerts.red = value
+            }
+            if standards.alerts.yellow > standards.alerts.red, let node = alerts.value("yellow") ?? alerts.value("red") {
+                reader.error(node, "the yellow alert (\(standards.alerts.yellow)) is above the red one (\(standards.alerts.red))",
+                             hint: "yellow warns before red: e.g. yellow 0.90, red 1.00")
             }
         }
         return standards
@@ -125,14 +153,15 @@ struct ScenarioDecoder {
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a stage's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a stage's 'name'") }
-        let grades = map.value("grades").flatMap { reader.int($0, what: "'grades'", min: 1) }
-        if let node = map.value("grades"), let grades, grades > 20 {
-            reader.error(node, "a stage of \(grades) grades is not plausible", hint: "a stage has at most 20 grades")
+        var grades = map.value("grades").flatMap { reader.int($0, what: "'grades'", min: 1) }
+        if let node = map.value("grades"), let count = grades, count > Self.maxGrades {
+            reader.error(node, "a stage of \(count) grades is not plausible", hint: "a stage has at most \(Self.maxGrades) grades")
+            grades = nil
         }
         var feed: Stage.Feed?
         switch (map.value("entry_age"), map.value("from")) {
         case (let age?, nil):
-            feed = reader.int(age, what: "'entry_age'", min: 0).map { .births(entryAge: $0) }
+            feed = reader.int(age, what: "'entry_age'", min: 0, max: 30).map { .births(entryAge: $0) }
         case (nil, let from?):
             feed = reader.string(from, what: "'from'").map { .stage($0) }
         case (_?, _?):
@@ -146,7 +175,7 @@ struct ScenarioDecoder {
         if let sizeNode = map.value("class_size") {
             if case .sequence = sizeNode {
                 let sizes = reader.sequence(sizeNode, what: "'class_size'")?
-                    .map { reader.int($0, what: "a class size", min: 1) }
+                    .map { reader.int($0, what: "a class size", min: 1, max: 1000) }
                 if let sizes, sizes.allSatisfy({ $0 != nil }) {
                     classSizes = sizes.compactMap { $0 }
                     if let grades, sizes.count != grades {
@@ -155,7 +184,7 @@ struct ScenarioDecoder {
                         classSizes = nil
                     }
                 }
-            } else if let size = reader.int(sizeNode, what: "'class_size'", min: 1), let grades {
+            } else if let size = reader.int(sizeNode, what: "'class_size'", min: 1, max: 1000), let grades {
                 classSizes = Array(repeating: size, count: grades)
             }
         }
@@ -186,9 +215,9 @@ struct ScenarioDecoder {
         if let node = map.value("births"),
            let births = reader.mapping(node, what: "'births'", optional: ["method", "fit_window"]) {
             if let node = births.value("method") {
-                result.births.method = choice(node, what: "the births 'method'", of: BirthsTrend.self)
+                result.births.method = choice(node, what: "births method", of: BirthsTrend.self)
             }
-            result.births.fitWindow = births.value("fit_window").flatMap { reader.int($0, what: "'fit_window'", min: 1) }
+            result.births.fitWindow = births.value("fit_window").flatMap { reader.int($0, what: "'fit_window'", min: 1, max: 100) }
         }
         if let node = map.value("ratios") {
             result.fixedRatios = list(node, what: "'ratios'") { $0.fixedRatio($1) } ?? []
@@ -200,9 +229,9 @@ struct ScenarioDecoder {
         var result = ProjectionOverride.Ratio()
         guard let map = reader.mapping(node, what: what, optional: ["method", "window", "alpha"]) else { return result }
         if let node = map.value("method") {
-            result.method = choice(node, what: "the \(what) 'method'", of: AveragingMethod.self)
+            result.method = choice(node, what: "averaging method for \(what)", of: AveragingMethod.self)
         }
-        result.window = map.value("window").flatMap { reader.int($0, what: "'window'", min: 1) }
+        result.window = map.value("window").flatMap { reader.int($0, what: "'window'", min: 1, max: 100) }
         if let node = map.value("alpha"), let alpha = reader.double(node, what: "'alpha'", min: 0) {
             if alpha > 1 || alpha == 0 {
                 reader.error(node, "'alpha' must be above 0 and at most 1", hint: "NCES uses 0.4")
@@ -219,7 +248,7 @@ struct ScenarioDecoder {
         }
         let stage = map.value("stage").flatMap { reader.string($0, what: "the ratio's 'stage'") }
         let grade = map.value("grade").flatMap { reader.int($0, what: "the ratio's 'grade'", min: 1) }
-        let value = map.value("value").flatMap { reader.double($0, what: "the ratio's 'value'", min: 0) }
+        let value = map.value("value").flatMap { reader.double($0, what: "the ratio's 'value'", min: 0, max: 100) }
         guard let stage, let grade, let value else { return nil }
         return FixedRatio(stage: stage, grade: grade, value: value, location: map.location)
     }
@@ -230,7 +259,7 @@ struct ScenarioDecoder {
         guard let value = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue)
             let suggestion = YAMLReader.closest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
-            reader.error(node, "unknown \(what) '\(text)'", hint: "\(suggestion)use one of: \(names.joined(separator: ", "))")
+            reader.error(node, "'\(text)' is not a known \(what)", hint: "\(suggestion)use one of: \(names.joined(separator: ", "))")
             return nil
         }
         return value

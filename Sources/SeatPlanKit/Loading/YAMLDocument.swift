@@ -19,14 +19,36 @@ struct YAMLDocument {
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
-            throw ScenarioError([diagnostic(for: error, file: file)])
+            throw ScenarioError([diagnostic(for: error, file: file, text: text)])
         } catch {
             throw ScenarioError([.error(at: start, "the file could not be read as YAML (\(error))",
                                         hint: "check that it is UTF-8 text in YAML syntax")])
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// Where `key` is written again after its first place `first` (line and column, 1-based), if found.
+    private static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let patterns = [key + ":", "\"" + key + "\":", "'" + key + "':", key + " :"]
+        for lineIndex in (first.line - 1)..<lines.count {
+            let line = Array(lines[lineIndex].unicodeScalars)
+            let startColumn = lineIndex == first.line - 1 ? first.column : 0
+            for column in startColumn..<max(line.count, startColumn) {
+                for pattern in patterns {
+                    let p = Array(pattern.unicodeScalars)
+                    guard column + p.count <= line.count, Array(line[column..<(column + p.count)]) == p else { continue }
+                    let before = column == 0 ? " " : line[column - 1]
+                    if before == " " || before == "{" || before == "," || before == "\t" {
+                        return (lineIndex + 1, column + 1)
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         let hint = "fix the YAML syntax here (indentation, a missing ':' or a bracket left open are the usual causes)"
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
@@ -34,10 +56,17 @@ struct YAMLDocument {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let what = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
-            return .error(at: at(mark), "YAML syntax: \(what)", hint: hint)
+            // A key without ':' or a bracket left open is noticed on a later line; the context names the
+            // line where the mistake is.
+            let opensTheMistake = ["while scanning a simple key", "while parsing a flow sequence",
+                                   "while parsing a flow mapping"]
+            let place = context.flatMap { opensTheMistake.contains($0.text) ? $0.mark : nil } ?? mark
+            return .error(at: at(place), "YAML syntax: \(what)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: at(context.mark), "duplicate key \(keys) in one mapping",
+            let repeated = duplicates.sorted().first.flatMap { secondOccurrence(of: $0, after: context.mark, in: text) }
+            return .error(at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
+                          "duplicate key \(keys) in one mapping (first at line \(context.mark.line))",
                           hint: "keep one entry per key; merge the values or remove the extra line")
         case let .reader(problem, _, _, _):
             return .error(at: SourceLocation(file: file, line: 1, column: 1), "the file is not readable text: \(problem)",

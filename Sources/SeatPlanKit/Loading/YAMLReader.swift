@@ -109,7 +109,11 @@ struct YAMLReader {
     /// A whole number, optionally bounded below.
     mutating func int(_ node: Node, what: String, min: Int? = nil, max: Int = 1_000_000_000) -> Int? {
         guard let number = plainNumber(node, what: what, whole: true) else { return nil }
-        guard number.rounded() == number, abs(number) < 1e15, let value = Int(exactly: number) else {
+        if abs(number) > Double(max) {
+            error(node, "\(what) of \(Self.format(number)) is beyond the plausible", hint: "write at most \(max)")
+            return nil
+        }
+        guard number.rounded() == number, let value = Int(exactly: number) else {
             error(node, "\(what) must be a whole number", hint: "found \(number); write it without decimals")
             return nil
         }
@@ -125,8 +129,12 @@ struct YAMLReader {
     }
 
     /// A finite number, optionally bounded below.
-    mutating func double(_ node: Node, what: String, min: Double? = nil) -> Double? {
+    mutating func double(_ node: Node, what: String, min: Double? = nil, max: Double = 1e12) -> Double? {
         guard let value = plainNumber(node, what: what, whole: false) else { return nil }
+        if value > max {
+            error(node, "\(what) of \(Self.format(value)) is beyond the plausible", hint: "write at most \(Self.format(max))")
+            return nil
+        }
         if let min, value < min {
             let bound = min == 0 ? "0 or more (not negative)" : "\(min) or more"
             error(node, "\(what) must be \(bound)", hint: "found \(Self.format(value)); correct the value")
@@ -207,7 +215,7 @@ struct YAMLReader {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
     /// The allowed key closest to a misspelt one (edit distance at most 2), for "did you mean".

@@ -12,7 +12,7 @@ public struct ScenarioValidator: Sendable {
     public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
         var out = DiagnosticCollector()
         let stageIDs = Set(scenario.standards.stages.map(\.id))
-        checkStandards(scenario.standards, at: scenario.location, into: &out)
+        checkStandards(scenario.standards, into: &out)
         checkFixedRatios(scenario.projection.fixedRatios, standards: scenario.standards, into: &out)
         let zoneIDs = checkDistricts(scenario, stageIDs: stageIDs, into: &out)
         checkSchools(scenario, zoneIDs: zoneIDs, stageIDs: stageIDs, into: &out)
@@ -24,7 +24,7 @@ public struct ScenarioValidator: Sendable {
 
     // MARK: Standards
 
-    private func checkStandards(_ standards: Standards, at location: SourceLocation, into out: inout DiagnosticCollector) {
+    private func checkStandards(_ standards: Standards, into out: inout DiagnosticCollector) {
         var seen: Set<String> = []
         for stage in standards.stages {
             if !seen.insert(stage.id).inserted {
@@ -39,16 +39,6 @@ public struct ScenarioValidator: Sendable {
                               hint: "one stage of the chain must be fed by births ('entry_age')")
                 }
             }
-        }
-        if standards.superLargeClass < standards.largeClass {
-            out.error(at: location,
-                      "'super_large_class' (\(standards.superLargeClass)) is below 'large_class' (\(standards.largeClass))",
-                      hint: "a super-large class is the larger one: e.g. large 56, super-large 66")
-        }
-        if standards.alerts.yellow > standards.alerts.red {
-            out.error(at: location,
-                      "the yellow alert (\(standards.alerts.yellow)) is above the red one (\(standards.alerts.red))",
-                      hint: "yellow warns before red: e.g. yellow 0.90, red 1.00")
         }
     }
 
@@ -241,6 +231,15 @@ public struct ScenarioValidator: Sendable {
                                             "this \(project.kind.rawValue) takes effect in \(project.year), not after the base year",
                                             hint: "the base year shows the plan's projects as if done; a project already done belongs under 'schools'")
                 }
+            }
+        }
+        for plan in resolved {
+            for applied in plan.projects where applied.delayedBy > 0 && applied.year > lastYear
+                && applied.project.year <= lastYear {
+                let delay = scenario.plans.first { $0.id == plan.id }?.delays.first { $0.target == applied.project.school }
+                planDiagnostics.warning(at: delay?.location ?? applied.project.location,
+                                        "plan '\(plan.id)' delays '\(applied.project.school)' to \(applied.year), after the horizon (\(lastYear))",
+                                        hint: "its seats show in no reported year; extend 'horizon' to see them")
             }
         }
         // A project inherited by several plans is reported once.

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+@Suite("Command line")
+struct CommandLineTests {
+    static let reportFiles = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "assumptions.csv"]
+    static let capacityHeader = "plan,year,district,zone,stage,students,seats,gap,utilisation,classes_needed,classrooms,"
+        + "classroom_shortage,large_classes,super_large_classes,max_class_size,mean_class_size,unplaced,alert"
+
+    /// The example with one project moved past the horizon (2035): valid, with one warning.
+    static func scenarioWithWarning(in folder: TemporaryFolder) throws -> URL {
+        let text = try String(contentsOf: Binary.exampleCity, encoding: .utf8)
+        let project = "zone: central-river-west, stage: kindergarten, classrooms: 12, opens: 2026,"
+        #expect(text.components(separatedBy: project).count == 2, "the example changed; update this test")
+        let changed = text.replacingOccurrences(of: project, with: project.replacingOccurrences(of: "2026", with: "2040"))
+        let file = folder.appending("late-project.yaml")
+        try changed.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    static func readReports(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in reportFiles {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    // MARK: validate
+
+    @Test("validate accepts the example")
+    func validateExample() async throws {
+        let result = try await Binary.run(["validate", Binary.exampleCity.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("ok"))
+        #expect(!result.stderr.contains("error:"))
+    }
+
+    @Test("a warning passes validate, and fails validate --strict")
+    func warningAndStrict() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let file = try Self.scenarioWithWarning(in: temporary)
+
+        let plain = try await Binary.run(["validate", file.lastPathComponent], in: temporary.url)
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        #expect(plain.stderr.contains("late-project.yaml:"))
+        #expect(plain.stderr.contains("warning:"))
+        #expect(plain.stderr.contains("after the horizon"))
+        #expect(plain.stdout.contains("ok"))
+
+        let strict = try await Binary.run(["validate", file.lastPathComponent, "--strict"], in: temporary.url)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("warning:"))
+        #expect(!strict.stdout.contains("ok"))
+
+        // run --strict refuses too, and writes nothing.
+        let out = temporary.appending("out")
+        let run = try await Binary.run(["run", file.lastPathComponent, "--strict", "--out", out.path], in: temporary.url)
+        #expect(run.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(!run.stdout.contains("Reports written"))
+    }
+
+    @Test("a scenario saved with a BOM and CRLF line ends (Windows Notepad) is read the same")
+    func byteOrderMarkAndCRLF() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let text = try String(contentsOf: Binary.exampleCity, encoding: .utf8)
+        func save(_ text: String, as name: String) throws {
+            let windows = text.replacingOccurrences(of: "\n", with: "\r\n")
+            try Data([0xEF, 0xBB, 0xBF] + Array(windows.utf8)).write(to: temporary.appending(name))
+        }
+        try save(text, as: "windows.yaml")
+        let good = try await Binary.run(["validate", "windows.yaml"], in: temporary.url)
+        #expect(good.status == 0, "stderr: \(good.stderr)")
+
+        // Lines and columns are still counted as the editor shows them.
+        #expect(text.contains("\nhorizon: 10\n"))
+        try save(text.replacingOccurrences(of: "\nhorizon: 10\n", with: "\nhorizon: ten\n"), as: "windows-bad.yaml")
+        let bad = try await Binary.run(["validate", "windows-bad.yaml"], in: temporary.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("windows-bad.yaml:7:10: error: 'horizon' must be a whole number"), "\(bad.stderr)")
+    }
+
+    @Test("a missing scenario file is an error naming it")
+    func missingFile() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let result = try await Binary.run(["validate", "no-such-scenario.yaml"], in: temporary.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no-such-scenario.yaml:1:1: error: "))
+        #expect(!result.crashed)
+
+        let out = temporary.appending("out")
+        let run = try await Binary.run(["run", "no-such-scenario.yaml", "--out", out.path], in: temporary.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no-such-scenario.yaml"))
+        #expect(try temporary.entries().isEmpty)
+    }
+
+    // MARK: run
+
+    @Test("run writes the five reports, Excel-friendly, and names the folder")
+    func runExample() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("reports")
+        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Reports written to \(out.path)"))
+        for name in Self.reportFiles {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) missing")
+        }
+        let capacity = try Data(contentsOf: out.appendingPathComponent("capacity.csv"))
+        #expect(Array(capacity.prefix(3)) == [0xEF, 0xBB, 0xBF], "capacity.csv must start with the UTF-8 BOM")
+        let header = String(decoding: capacity.dropFirst(3).prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        #expect(header.hasPrefix(Self.capacityHeader), "header: \(header)")
+        // Only the report folder, no staging or retired folder left beside it.
+        #expect(try temporary.entries() == ["reports"])
+    }
+
+    @Test("run is deterministic, and replaces the files of an existing folder")
+    func runTwiceAndReplace() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("reports")
+        let first = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let before = try Self.readReports(out)
+
+        // A stray file in the folder goes with the old reports.
+        let stray = out.appendingPathComponent("old-notes.txt")
+        try Data("from an earlier run".utf8).write(to: stray)
+
+        let second = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        let after = try Self.readReports(out)
+        for name in Self.reportFiles {
+            #expect(before[name] == after[name], "\(name) differs between two runs")
+        }
+        #expect(!FileManager.default.fileExists(atPath: stray.path), "the old folder's stray file is still there")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == Self.reportFiles.sorted())
+        #expect(try temporary.entries() == ["reports"])
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test("--out naming an existing file exits 3 and creates nothing")
+    func outIsAFile() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let file = temporary.appending("taken")
+        let content = Data("not a folder\n".utf8)
+        try content.write(to: file)
+        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", file.path])
+        #expect(result.status == 3, "stderr: \(result.stderr)")
+        #expect(!result.crashed)
+        #expect(result.stderr.contains("not a folder"))
+        #expect(!result.stdout.contains("Reports written"))
+        #expect(try temporary.entries() == ["taken"])
+        #expect(try Data(contentsOf: file) == content)
+    }
+
+    // MARK: usage
+
+    @Test("an unknown subcommand is a usage error")
+    func unknownSubcommand() async throws {
+        let result = try await Binary.run(["frobnicate"])
+        #expect(result.status == 64)
+        #expect((result.stdout + result.stderr).localizedCaseInsensitiveContains("usage"))
+    }
+
+    @Test("validate without a file is a usage error")
+    func validateWithoutFile() async throws {
+        let result = try await Binary.run(["validate"])
+        #expect(result.status == 64)
+        #expect((result.stdout + result.stderr).localizedCaseInsensitiveContains("usage"))
+    }
+
+    @Test("an unknown option is a usage error")
+    func unknownOption() async throws {
+        let result = try await Binary.run(["run", Binary.exampleCity.path, "--no-such-option"])
+        #expect(result.status == 64)
+        #expect((result.stdout + result.stderr).localizedCaseInsensitiveContains("usage"))
+    }
+
+    @Test("no arguments prints the usage and fails")
+    func noArguments() async throws {
+        let result = try await Binary.run([])
+        #expect(!result.crashed)
+        #expect((result.stdout + result.stderr).localizedCaseInsensitiveContains("usage"))
+        #expect(result.stdout.contains("validate") || result.stderr.contains("validate"))
+        #expect(result.status == 64)
+    }
+}
