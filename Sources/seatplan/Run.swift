@@ -13,35 +13,15 @@ struct Run: ParsableCommand {
     )
 
     @OptionGroup var input: ScenarioArguments
-
-    @Option(name: .long, help: "Output folder (default: output/<scenario id>).")
-    var out: String?
-
-    @Flag(inversion: .prefixedNo,
-          help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (default: the scenario's 'output: excel').")
-    var excel: Bool?
+    @OptionGroup var output: OutputArguments
 
     func run() throws {
-        let checked = try input.check()
-        let scenario = checked.scenario
-        let allocation: Allocation
-        do {
-            allocation = try Pipeline().simulate(scenario)
-        } catch {
-            Diagnostics.print(error.diagnostics)
-            Diagnostics.print(summary: "the projection failed; nothing was written")
-            throw ExitCode(1)
-        }
-        let folder = out ?? "output/\(scenario.id)"
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel ?? scenario.output.excel)
-        do {
-            try reports.write(to: folder)
-        } catch {
-            Diagnostics.print(summary: "error: \(error.description)")
-            throw ExitCode(3)
-        }
+        let scenario = try input.check().scenario
+        let allocation = try OutputArguments.simulate(scenario)
+        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel)
+        try output.write(reports, for: scenario)
         print(TerminalSummary.text(allocation, scenario: scenario))
         print("")
-        print("Reports written to \(folder)/: \(ReportSet.fileNames.joined(separator: ", "))")
+        print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }

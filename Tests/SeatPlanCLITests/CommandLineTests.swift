@@ -26,6 +26,44 @@ struct CommandLineTests {
         return files
     }
 
+    // MARK: compare
+
+    @Test("compare writes the run's reports and the comparison, and ranks the plans")
+    func compareExample() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("out")
+        let result = try await Binary.run(["compare", Binary.exampleCity.path, "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        for name in Self.reportFiles + ["comparison.csv", "projects.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(result.stdout.contains("Plans ranked by shortage seat-years"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let ranked = lines.filter { $0.hasPrefix("  1  ") || $0.hasPrefix("  4  ") }
+        #expect(ranked.first?.contains("layout-plan ") == true, "\(ranked)")
+        #expect(ranked.last?.contains("baseline") == true, "\(ranked)")
+        #expect(result.stdout.contains("still short"))
+
+        let some = temporary.appending("some")
+        let chosen = try await Binary.run(["compare", Binary.exampleCity.path, "--plans", "expand-only", "--out", some.path])
+        #expect(chosen.status == 0, "stderr: \(chosen.stderr)")
+        let comparison = try String(contentsOf: some.appendingPathComponent("comparison.csv"), encoding: .utf8)
+        #expect(comparison.contains("expand-only,ALL,"))
+        #expect(!comparison.contains("layout-plan"))
+    }
+
+    @Test("compare refuses a plan that is not in the scenario, and writes nothing")
+    func compareUnknownPlan() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("out")
+        let result = try await Binary.run(["compare", Binary.exampleCity.path, "--plans", "layout-plam", "--out", out.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'layout-plam', which is not a plan"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     // MARK: validate
 
     @Test("validate accepts the example")

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import SeatPlanKit
 
-/// Every report of every scenario in `scenarios/` against the committed files in `Golden/<scenario>/`.
+/// Every report of every scenario in `scenarios/` (those of `run` and of `compare`) against the committed
+/// files in `Golden/<scenario>/`.
 ///
 /// After a deliberate change of the numbers, re-record with `SEATPLAN_RECORD_GOLDEN=1 swift test`
 /// and review the diff of `Tests/SeatPlanKitTests/Golden/` before committing it.
@@ -12,7 +13,9 @@ import Testing
     @Test(arguments: Repo.scenarios)
     func reportsMatchTheGoldenFiles(path: String) throws {
         let (scenario, allocation) = try simulate(path: path)
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: scenario.output.excel)
+        let comparison = PlanComparison(allocation, scenario: scenario)
+        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: scenario.output.excel,
+                                comparison: comparison)
         let folder = "\(Repo.golden)/\(scenario.id)"
         if Self.record {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -3,7 +3,7 @@ internal import Yams
 extension ScenarioDecoder {
     mutating func plan(_ node: Node) -> Plan? {
         guard let map = reader.mapping(node, what: "a plan", required: ["id"],
-                                       optional: ["name", "based_on", "delay", "projects"])
+                                       optional: ["name", "based_on", "delay", "remove", "projects"])
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a plan's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a plan's 'name'") }
@@ -16,11 +16,19 @@ extension ScenarioDecoder {
                 }
             }
         }
+        var removals: [PlanRemoval] = []
+        if let node = map.value("remove"), let items = reader.sequence(node, what: "'remove'") {
+            for item in items {
+                if let target = reader.string(item, what: "an entry of 'remove'") {
+                    removals.append(PlanRemoval(target: target, location: reader.location(item)))
+                }
+            }
+        }
         let projects = map.value("projects").flatMap { list($0, what: "'projects'") { $0.project($1) } } ?? []
         guard let id else { return nil }
         return Plan(id: id, name: name ?? id, basedOn: basedOn,
                     basedOnLocation: map.value("based_on").map(reader.location),
-                    delays: delays, projects: projects, location: map.location)
+                    delays: delays, removals: removals, projects: projects, location: map.location)
     }
 
     mutating func project(_ node: Node) -> Project? {

@@ -21,9 +21,10 @@ public struct Pipeline: Sendable {
         return Checked(scenario: scenario, warnings: warnings)
     }
 
-    /// Project and allocate a checked scenario.
-    public func simulate(_ scenario: Scenario) throws(ScenarioError) -> Allocation {
+    /// Project and allocate a checked scenario: the demand once, then the baseline and each plan
+    /// (only those in `plans`, when given).
+    public func simulate(_ scenario: Scenario, plans: Set<String>? = nil) throws(ScenarioError) -> Allocation {
         let demand = try DemandProjector().project(scenario)
-        return Allocator().allocate(scenario, demand: demand)
+        return Allocator().allocate(scenario, demand: demand, plans: plans)
     }
 }

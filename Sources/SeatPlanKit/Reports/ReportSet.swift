@@ -6,8 +6,13 @@ public struct ReportSet: Sendable {
 
     /// The files of a run, in the order they are listed to the user.
     public static let fileNames = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "assumptions.csv"]
+    /// The files `compare` adds.
+    public static let comparisonFileNames = ["comparison.csv", "projects.csv"]
 
-    public init(allocation: Allocation, scenario: Scenario, excel: Bool) {
+    public var names: [String] { files.map(\.name) }
+
+    /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too.
+    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil) {
         let writer = CSVWriter(excel: excel)
         files = [
             ("capacity.csv", CapacityReport.table(allocation, scenario: scenario, writer: writer).data),
@@ -16,6 +21,11 @@ public struct ReportSet: Sendable {
             ("summary.csv", SummaryReport.table(allocation, scenario: scenario, writer: writer).data),
             ("assumptions.csv", AssumptionsReport.table(allocation.demand, writer: writer).data),
         ]
+        if let comparison {
+            files.append(("comparison.csv",
+                          ComparisonReport.table(comparison, allocation: allocation, scenario: scenario, writer: writer).data))
+            files.append(("projects.csv", ProjectsReport.table(comparison, writer: writer).data))
+        }
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`).

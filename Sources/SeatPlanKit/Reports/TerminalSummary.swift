@@ -24,33 +24,15 @@ public enum TerminalSummary {
                 lines.append("  no zone is short of seats in any projected year")
                 continue
             }
-            lines.append("  " + pad(["year", "zone", "stage", "students", "seats", "gap", "use", "alert"]))
+            var table = [["year", "zone", "stage", "students", "seats", "gap", "use", "alert"]]
             for row in worst {
                 let use = row.utilisation.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
-                lines.append("  " + pad([String(row.year), names.zone[row.zone] ?? row.zone, row.stage,
-                                         String(WholeNumbers.roundToInt(row.students)),
-                                         String(WholeNumbers.roundToInt(row.seats)),
-                                         String(WholeNumbers.roundToInt(row.gap)), use, row.alert.rawValue]))
+                table.append([String(row.year), names.zone[row.zone] ?? row.zone, row.stage,
+                              String(WholeNumbers.roundToInt(row.students)), String(WholeNumbers.roundToInt(row.seats)),
+                              String(WholeNumbers.roundToInt(row.gap)), use, row.alert.rawValue])
             }
+            lines += TextTable.render(table).map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static let widths = [5, 18, 13, 9, 8, 7, 6, 9]
-
-    /// Left-aligned columns; text width counts CJK characters as two.
-    private static func pad(_ cells: [String]) -> String {
-        zip(cells, widths).map { cell, width in
-            let shown = cell.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-            return cell + String(repeating: " ", count: max(1, width - shown + 1))
-        }.joined().trimmingSuffixSpaces
-    }
-}
-
-private extension String {
-    var trimmingSuffixSpaces: String {
-        var s = self
-        while s.hasSuffix(" ") { s.removeLast() }
-        return s
     }
 }

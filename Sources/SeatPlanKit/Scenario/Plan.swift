@@ -8,17 +8,21 @@ public struct Plan: Sendable {
     /// Inherited projects moved later by a number of years, keyed by a build's id or the school an
     /// inherited expansion or closure names.
     public var delays: [PlanDelay]
+    /// Inherited projects left out, named like delays (a build's id, or the school an expansion or
+    /// closure names). To replace a project, remove it and list the new version under `projects`.
+    public var removals: [PlanRemoval]
     /// This plan's own projects, added after the inherited ones, unmoved.
     public var projects: [Project]
     public var location: SourceLocation
 
     public init(id: String, name: String, basedOn: String?, basedOnLocation: SourceLocation?,
-                delays: [PlanDelay], projects: [Project], location: SourceLocation) {
+                delays: [PlanDelay], removals: [PlanRemoval] = [], projects: [Project], location: SourceLocation) {
         self.id = id
         self.name = name
         self.basedOn = basedOn
         self.basedOnLocation = basedOnLocation
         self.delays = delays
+        self.removals = removals
         self.projects = projects
         self.location = location
     }
@@ -36,6 +40,17 @@ public struct PlanDelay: Sendable {
     public init(target: String, years: Int, location: SourceLocation) {
         self.target = target
         self.years = years
+        self.location = location
+    }
+}
+
+/// An entry of `remove: [ID, …]` of a plan.
+public struct PlanRemoval: Sendable {
+    public var target: String
+    public var location: SourceLocation
+
+    public init(target: String, location: SourceLocation) {
+        self.target = target
         self.location = location
     }
 }

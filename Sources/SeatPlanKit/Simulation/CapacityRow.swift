@@ -42,4 +42,8 @@ public struct Allocation: Sendable {
     public var demand: Demand
     /// The baseline first, then the plans in file order.
     public var outcomes: [PlanOutcome]
+    /// How many distinct school networks were allocated (plans with the same classrooms share one).
+    public var distinctNetworks: Int
+
+    public func outcome(_ plan: String) -> PlanOutcome? { outcomes.first { $0.plan.id == plan } }
 }

@@ -1,4 +1,4 @@
-/// A project as a plan applies it: after `based_on` inheritance and `delay`.
+/// A project as a plan applies it: after `based_on` inheritance, `delay` and `remove`.
 public struct AppliedProject: Sendable {
     public var project: Project
     /// The project's year after delays (opening, or closing for `close`).
@@ -18,11 +18,13 @@ public struct ResolvedPlan: Sendable {
     public static let baseline = ResolvedPlan(id: Plan.baselineID, name: "现状（无项目） / baseline", projects: [])
 }
 
-/// Resolves `based_on` chains and `delay`s (MODEL.md, "Supply").
+/// Resolves `based_on` chains, `delay`s and `remove`s (MODEL.md, "Supply").
 ///
 /// `based_on: P` starts from P's projects as P applies them; this plan's `delay: {ID: n}` then moves every
 /// inherited project named ID (a build's id, or the school an expansion or closure names) `n` years later;
-/// this plan's own projects are added unmoved.
+/// `remove: [ID, …]` leaves out every inherited project named ID; this plan's own projects are added
+/// unmoved. A delay or removal that names no inherited project is an error, and so is one ID both
+/// delayed and removed.
 public struct PlanResolver: Sendable {
     public let plans: [Plan]
 
@@ -78,6 +80,22 @@ public struct PlanResolver: Sendable {
                 diagnostics.error(at: delay.location,
                                   "'delay' names '\(delay.target)', which no inherited project builds, expands or closes",
                                   hint: names.isEmpty ? "a delay needs 'based_on' a plan with projects"
+                                                      : "name one of: \(names.joined(separator: ", "))")
+            }
+        }
+        for removal in plan.removals {
+            if plan.delays.contains(where: { $0.target == removal.target }) {
+                diagnostics.error(at: removal.location, "'\(removal.target)' is both delayed and removed by plan '\(plan.id)'",
+                                  hint: "keep the delay or the removal, not both")
+                continue
+            }
+            let before = inherited.count
+            inherited.removeAll { $0.project.school == removal.target }
+            if inherited.count == before {
+                let names = Array(Set(inherited.map(\.project.school))).sorted()
+                diagnostics.error(at: removal.location,
+                                  "'remove' names '\(removal.target)', which no inherited project builds, expands or closes",
+                                  hint: names.isEmpty ? "'remove' needs 'based_on' a plan with projects"
                                                       : "name one of: \(names.joined(separator: ", "))")
             }
         }

@@ -10,8 +10,9 @@ public struct SchoolNetwork: Sendable {
         public var opens: Int?
         /// Closed from this year (`nil`: stays open).
         public var closes: Int?
-        /// Classrooms added by expansions: stage position, count, from year.
-        public var expansions: [(stage: Int, count: Int, from: Int)]
+        /// Classrooms added by expansions: stage position, count, from year, and the position of the
+        /// project in the plan as applied.
+        public var expansions: [(stage: Int, count: Int, from: Int, project: Int)]
 
         public func isOpen(in year: Int) -> Bool {
             (opens.map { year >= $0 } ?? true) && (closes.map { year < $0 } ?? true)
@@ -47,7 +48,7 @@ public struct SchoolNetwork: Sendable {
             members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
                                   closes: school.closes, expansions: []))
         }
-        for applied in plan.projects {
+        for (number, applied) in plan.projects.enumerated() {
             let project = applied.project
             let hintSchools = "name a school listed under 'schools' or built by this plan (or the plan it is based on)"
             switch project.kind {
@@ -77,7 +78,7 @@ public struct SchoolNetwork: Sendable {
                 let rooms = stageRooms(project.classrooms, schoolRooms: members[i].classrooms, project: project,
                                        index: index, diagnostics: &diagnostics)
                 for (stage, count) in rooms.sorted(by: { $0.key < $1.key }) {
-                    members[i].expansions.append((stage, count, applied.year))
+                    members[i].expansions.append((stage, count, applied.year, number))
                 }
             case .close:
                 guard let i = position[project.school] else {

@@ -1,0 +1,169 @@
+/// Stage 5 of `compare`: the measures of every plan against the baseline, per district and for the whole
+/// scenario, and the use of every project's seats (MODEL.md, "Plans compared").
+public struct PlanComparison: Sendable {
+    /// Per plan (baseline first), per district in file order, then `ALL`.
+    public var measures: [PlanMeasures]
+    public var projects: [ProjectUse]
+    /// Utilisation at or above which a project's seats count as used.
+    public var usedThreshold: Double
+
+    public static let allDistricts = "ALL"
+    /// Default `usedThreshold`: seats of a zone less than 60 % full stand mostly empty.
+    public static let defaultUsedThreshold = 0.6
+
+    public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold) {
+        self.usedThreshold = usedThreshold
+        let index = ScenarioIndex(scenario)
+        let stageCount = scenario.standards.stages.count
+        let districtIDs = scenario.districts.map(\.id) + [Self.allDistricts]
+        let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows ?? []
+        var measures: [PlanMeasures] = []
+        var baselineShortage: [String: Double] = [:]
+        for outcome in allocation.outcomes {
+            let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
+            for district in districtIDs {
+                let inDistrict: (CapacityRow) -> Bool = { district == Self.allDistricts || $0.district == district }
+                let projected = outcome.rows.filter { $0.year > scenario.baseYear && inDistrict($0) }
+                var m = Self.measure(projected, stageCount: stageCount, lastYear: scenario.baseYear + scenario.horizon)
+                m.plan = outcome.plan.id
+                m.district = district
+                m.cost = district == Self.allDistricts ? costs.values.reduce(0, +) : costs[district] ?? 0
+                m.seatsAdded = Self.seatsAdded(outcome.rows, baseline: baselineRows, stageCount: stageCount,
+                                               year: scenario.baseYear + scenario.horizon, where: inDistrict)
+                if outcome.plan.id == Plan.baselineID {
+                    baselineShortage[district] = m.shortageSeatYears
+                    m.verdict = .baseline
+                } else {
+                    m.shortageAvoided = (baselineShortage[district] ?? 0) - m.shortageSeatYears
+                    // Below half a seat-year is rounding noise, not an effect.
+                    if m.shortageAvoided >= 0.5 {
+                        m.verdict = .avoidsShortage
+                        m.costPerSeatYearAvoided = m.cost / m.shortageAvoided
+                    } else {
+                        m.verdict = m.shortageAvoided <= -0.5 ? .worse : .avoidsNone
+                    }
+                }
+                measures.append(m)
+            }
+        }
+        self.measures = measures
+        self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
+            Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
+        }
+    }
+
+    /// The measures of a plan in a district (or `ALL`).
+    public func measures(plan: String, district: String = allDistricts) -> PlanMeasures? {
+        measures.first { $0.plan == plan && $0.district == district }
+    }
+
+    // MARK: Measures
+
+    static func measure(_ rows: [CapacityRow], stageCount: Int, lastYear: Int) -> PlanMeasures {
+        var shortageByYear: [Int: Double] = [:]
+        var red: Set<String> = [], noSchool: Set<String> = [], superLarge: Set<String> = []
+        var shortZoneYears: Set<Int> = []
+        var large = 0, superLargeClasses = 0
+        for row in rows {
+            let zoneYear = "\(row.zone)\u{1}\(row.year)"
+            shortageByYear[row.year, default: 0] += max(0, row.gap)
+            if row.alert == .red { red.insert(zoneYear) }
+            if row.alert == .noSchool { noSchool.insert(zoneYear) }
+            if row.superLargeClasses > 0 { superLarge.insert(zoneYear) }
+            if WholeNumbers.round(row.gap) > 0 { shortZoneYears.insert(row.year) }
+            large += row.largeClasses
+            superLargeClasses += row.superLargeClasses
+        }
+        let years = shortageByYear.keys.sorted()
+        var peak = 0.0, peakYear: Int?
+        for year in years where (shortageByYear[year] ?? 0) > peak {
+            peak = shortageByYear[year] ?? 0
+            peakYear = year
+        }
+        // The earliest year from which no later year has a short zone.
+        var firstClear: Int? = nil
+        for year in years.reversed() {
+            if shortZoneYears.contains(year) { break }
+            firstClear = year
+        }
+        return PlanMeasures(
+            plan: "", district: "", cost: 0, seatsAdded: Array(repeating: 0, count: stageCount),
+            shortageSeatYears: years.reduce(0) { $0 + (shortageByYear[$1] ?? 0) },
+            peakShortage: peak, peakYear: peakYear,
+            redZoneYears: red.count, noSchoolZoneYears: noSchool.count, superLargeZoneYears: superLarge.count,
+            largeClasses: large, superLargeClasses: superLargeClasses,
+            firstYearWithoutShortage: years.isEmpty ? nil : firstClear,
+            shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
+    }
+
+    static func seatsAdded(_ rows: [CapacityRow], baseline: [CapacityRow], stageCount: Int, year: Int,
+                           where include: (CapacityRow) -> Bool) -> [Double] {
+        var added = Array(repeating: 0.0, count: stageCount)
+        for (i, (row, base)) in zip(rows, baseline).enumerated() where row.year == year && include(row) {
+            added[i % stageCount] += row.seats - base.seats
+        }
+        return added
+    }
+
+    /// Cost of a plan's projects by the district of each project's school.
+    static func costByDistrict(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex) -> [String: Double] {
+        var costs: [String: Double] = [:]
+        let zoneOf = Dictionary(outcome.network.schools.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        for applied in outcome.plan.projects {
+            guard let zone = zoneOf[applied.project.school] else { continue }
+            costs[scenario.districts[index.districtOfZone[zone]].id, default: 0] += applied.project.cost
+        }
+        return costs
+    }
+
+    // MARK: Projects
+
+    static func projectUses(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex, threshold: Double)
+        -> [ProjectUse] {
+        let stages = scenario.standards.stages
+        let members = Dictionary(outcome.network.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let lastYear = scenario.baseYear + scenario.horizon
+        var rowIndex: [String: CapacityRow] = [:]
+        for row in outcome.rows where row.year > scenario.baseYear {
+            rowIndex["\(row.year)\u{1}\(row.zone)\u{1}\(row.stage)"] = row
+        }
+        var uses: [ProjectUse] = []
+        for (number, applied) in outcome.plan.projects.enumerated() {
+            guard let school = members[applied.project.school] else { continue }
+            let zone = index.zones[school.zone]
+            var perStage: [(stage: Int, classrooms: Int)] = []
+            switch applied.project.kind {
+            case .build:
+                perStage = school.classrooms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            case .expand:
+                perStage = school.expansions.filter { $0.project == number }.map { ($0.stage, $0.count) }
+            case .close:
+                var open = school
+                open.closes = nil
+                perStage = stages.indices.map { ($0, -open.classrooms(stage: $0, year: applied.year)) }
+                    .filter { $0.1 != 0 }
+            }
+            for (i, entry) in perStage.enumerated() {
+                let stage = stages[entry.stage]
+                var yearsOpen: [Int] = [], yearsUsed: [Int] = []
+                if applied.project.kind != .close, applied.year <= lastYear {
+                    for year in max(applied.year, scenario.baseYear + 1)...lastYear where school.isOpen(in: year) {
+                        yearsOpen.append(year)
+                        if let row = rowIndex["\(year)\u{1}\(zone.id)\u{1}\(stage.id)"], let use = row.utilisation,
+                           use >= threshold {
+                            yearsUsed.append(year)
+                        }
+                    }
+                }
+                uses.append(ProjectUse(
+                    plan: outcome.plan.id, number: number + 1, kind: applied.project.kind, school: school.id,
+                    schoolName: school.name, district: scenario.districts[index.districtOfZone[school.zone]].id,
+                    zone: zone.id, stage: stage.id, classrooms: entry.classrooms,
+                    seats: Double(entry.classrooms) * stage.seatsPerClassroom, plannedYear: applied.project.year,
+                    year: applied.year, delayedBy: applied.delayedBy, origin: applied.origin,
+                    cost: i == 0 ? applied.project.cost : nil, yearsOpen: yearsOpen, yearsUsed: yearsUsed))
+            }
+        }
+        return uses
+    }
+}

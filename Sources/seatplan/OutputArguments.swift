@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+/// Options of the commands that write reports.
+struct OutputArguments: ParsableArguments {
+    @Option(name: .long, help: "Output folder (default: output/<scenario id>).")
+    var out: String?
+
+    @Flag(inversion: .prefixedNo,
+          help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (default: the scenario's 'output: excel').")
+    var excel: Bool?
+
+    func folder(for scenario: Scenario) -> String { out ?? "output/\(scenario.id)" }
+
+    /// Writes the reports at once into the output folder; exit status 3 when that fails.
+    func write(_ reports: ReportSet, for scenario: Scenario) throws {
+        do {
+            try reports.write(to: folder(for: scenario))
+        } catch {
+            Diagnostics.print(summary: "error: \(error.description)")
+            throw ExitCode(3)
+        }
+    }
+
+    /// Projects and allocates, printing the diagnostics of a failure (exit status 1).
+    static func simulate(_ scenario: Scenario, plans: Set<String>? = nil) throws -> Allocation {
+        do {
+            return try Pipeline().simulate(scenario, plans: plans)
+        } catch {
+            Diagnostics.print(error.diagnostics)
+            Diagnostics.print(summary: "the projection failed; nothing was written")
+            throw ExitCode(1)
+        }
+    }
+}
