@@ -21,9 +21,9 @@ release: deps
 
 ## Build, run the example scenario and the Eau Claire one, write reports under output/.
 demo: release
-	$(BIN) run $(SCENARIO) --out output/example-city
+	$(BIN) compare $(SCENARIO) --out output/example-city
 	@echo
-	$(BIN) run scenarios/eau-claire-wi.yaml --out output/eau-claire-wi
+	$(BIN) compare scenarios/eau-claire-wi.yaml --out output/eau-claire-wi
 	@echo
 	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/"
 
