@@ -9,14 +9,13 @@ public struct DemandProjector: Sendable {
     public init() {}
 
     public func project(_ scenario: Scenario) throws(ScenarioError) -> Demand {
-        let index = ScenarioIndex(scenario)
-        let order = Self.stageOrder(scenario.standards)
+        let recurrence = CohortRecurrence(stages: scenario.standards.stages)
         var districts: [DistrictDemand] = []
         var assumptions: [Assumption] = []
         var diagnostics = DiagnosticCollector()
         for district in scenario.districts {
             do {
-                let (demand, used) = try projectDistrict(district, scenario: scenario, index: index, order: order)
+                let (demand, used) = try projectDistrict(district, scenario: scenario, recurrence: recurrence)
                 districts.append(demand)
                 assumptions += used
             } catch let failure as ProjectionFailure {
@@ -31,32 +30,11 @@ public struct DemandProjector: Sendable {
                       assumptions: assumptions)
     }
 
-    /// Stages in an order where every feeding stage comes before the stages it feeds.
-    static func stageOrder(_ standards: Standards) -> [Int] {
-        var placed: [Int] = []
-        var remaining = Array(standards.stages.indices)
-        while !remaining.isEmpty {
-            let before = remaining.count
-            remaining.removeAll { s in
-                let ready: Bool
-                switch standards.stages[s].feed {
-                case .births: ready = true
-                case .stage(let feeder):
-                    ready = standards.stageIndex(feeder).map { placed.contains($0) } ?? true
-                }
-                if ready { placed.append(s) }
-                return ready
-            }
-            if remaining.count == before { placed += remaining; break }  // a cycle: the validator reports it
-        }
-        return placed
-    }
-
     struct ProjectionFailure: Error {
         var diagnostic: Diagnostic
     }
 
-    private func projectDistrict(_ district: District, scenario: Scenario, index: ScenarioIndex, order: [Int])
+    private func projectDistrict(_ district: District, scenario: Scenario, recurrence: CohortRecurrence)
         throws -> (DistrictDemand, [Assumption]) {
         let stages = scenario.standards.stages
         let horizon = scenario.horizon
@@ -64,16 +42,9 @@ public struct DemandProjector: Sendable {
         var assumptions: [Assumption] = []
         let births = try birthsSeries(district, settings: settings, scenario: scenario, assumptions: &assumptions)
 
-        var cohort = stages.map { stage in Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: stage.grades) }
-        var migration = cohort
-        for (s, stage) in stages.enumerated() {
-            let counts = district.enrollment(year: scenario.baseYear, stage: stage.id) ?? []
-            for g in 0..<stage.grades { cohort[s][g][0] = g < counts.count ? counts[g] : 0 }
-        }
-
         // Ratios, by stage and grade.
         var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
-        for s in order {
+        for s in recurrence.order {
             let stage = stages[s]
             for g in 1...stage.grades {
                 let (ratio, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
@@ -83,37 +54,20 @@ public struct DemandProjector: Sendable {
             }
         }
 
-        for t in 1...max(horizon, 1) where t <= horizon {
-            let year = scenario.baseYear + t
-            for s in order {
-                let stage = stages[s]
-                let added = (district.migration[stage.id]?.pupils(in: year) ?? 0) / Double(stage.grades)
-                for g in 0..<stage.grades {
-                    let ratio = ratios[s][g]
-                    if g == 0 {
-                        switch stage.feed {
-                        case .births(let age):
-                            guard let b = births.births(in: year - age) else {
-                                throw ProjectionFailure(diagnostic: .error(
-                                    at: district.birthsLocation,
-                                    "births of \(year - age) are needed for \(stage.id) entry in \(year) but are missing",
-                                    hint: "list births for \(year - age) or use a births method that projects them"))
-                            }
-                            cohort[s][0][t] = b * ratio
-                            migration[s][0][t] = added
-                        case .stage(let feeder):
-                            let f = index.stageIndex[feeder] ?? s
-                            let last = stages[f].grades - 1
-                            cohort[s][0][t] = cohort[f][last][t - 1] * ratio
-                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
-                        }
-                    } else {
-                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
-                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
-                    }
+        let base = stages.map { district.enrollment(year: scenario.baseYear, stage: $0.id) ?? [] }
+        let (cohort, migration) = try recurrence.run(
+            base: base, ratios: ratios, horizon: horizon,
+            entry: { s, t in
+                let year = scenario.baseYear + t
+                guard case .births(let age) = stages[s].feed, let b = births.births(in: year - age) else {
+                    throw ProjectionFailure(diagnostic: .error(
+                        at: district.birthsLocation,
+                        "births needed for \(stages[s].id) entry in \(year) are missing",
+                        hint: "list the births or use a births method that projects them"))
                 }
-            }
-        }
+                return b * ratios[s][0]
+            },
+            migration: { s, t in district.migration[stages[s].id]?.pupils(in: scenario.baseYear + t) ?? 0 })
 
         let zones = district.effectiveZones
         let housing = zones.map { zone in

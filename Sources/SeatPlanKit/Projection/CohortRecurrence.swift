@@ -1,0 +1,73 @@
+/// The cohort-component recurrence of MODEL.md (Demand items 1, 2 and 5) for one district (or one unit of a
+/// backtest), year by year from the counted base year:
+/// - entry grade of a births-fed stage: given by `entry(s, t)` (births × entry ratio, or a counted value)
+/// - any other grade: `E(s,g,t) = E(s,g−1,t−1) × R_{s,g}`; for `g = 1`, the feeding stage's last grade
+/// - migration `M(s,t) / G_s` added to every grade and carried forward like the cohort, kept apart
+struct CohortRecurrence {
+    let stages: [Stage]
+    /// Stages in an order where every feeding stage comes before the stages it feeds.
+    let order: [Int]
+    /// Position of the stage feeding each stage (`nil` for births-fed stages).
+    let feeder: [Int?]
+
+    init(stages: [Stage]) {
+        self.stages = stages
+        var position: [String: Int] = [:]
+        for (i, stage) in stages.enumerated() where position[stage.id] == nil { position[stage.id] = i }
+        feeder = stages.map { stage in
+            if case .stage(let id) = stage.feed { return position[id] }
+            return nil
+        }
+        var placed: [Int] = []
+        var remaining = Array(stages.indices)
+        let feeder = self.feeder
+        while !remaining.isEmpty {
+            let before = remaining.count
+            remaining.removeAll { s in
+                let ready = feeder[s].map { placed.contains($0) } ?? true
+                if ready { placed.append(s) }
+                return ready
+            }
+            if remaining.count == before { placed += remaining; break }  // a cycle: the validator reports it
+        }
+        order = placed
+    }
+
+    /// Pupils by `[stage][grade][t]`, `t = 0` being `base`, for `horizon` years.
+    /// - Parameters:
+    ///   - ratios: `R_{s,g}` by stage and grade (grade 1 of a births-fed stage is unused here: see `entry`)
+    ///   - entry: pupils entering grade 1 of births-fed stage `s` in year position `t`
+    ///   - migration: extra pupils of stage `s` in year position `t`, spread evenly over its grades
+    func run(base: [[Double]], ratios: [[Double]], horizon: Int,
+             entry: (_ stage: Int, _ t: Int) throws -> Double,
+             migration added: (_ stage: Int, _ t: Int) -> Double) rethrows
+        -> (cohort: [[[Double]]], migration: [[[Double]]]) {
+        var cohort = stages.map { Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: $0.grades) }
+        var migration = cohort
+        for s in stages.indices {
+            for g in 0..<stages[s].grades where g < base[s].count { cohort[s][g][0] = base[s][g] }
+        }
+        guard horizon >= 1 else { return (cohort, migration) }
+        for t in 1...horizon {
+            for s in order {
+                let grades = stages[s].grades
+                let perGrade = added(s, t) / Double(grades)
+                for g in 0..<grades {
+                    let ratio = ratios[s][g]
+                    if g > 0 {
+                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
+                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + perGrade
+                    } else if let f = feeder[s] {
+                        let last = stages[f].grades - 1
+                        cohort[s][0][t] = cohort[f][last][t - 1] * ratio
+                        migration[s][0][t] = migration[f][last][t - 1] * ratio + perGrade
+                    } else {
+                        cohort[s][0][t] = try entry(s, t)
+                        migration[s][0][t] = perGrade
+                    }
+                }
+            }
+        }
+        return (cohort, migration)
+    }
+}
