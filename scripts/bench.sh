@@ -148,6 +148,22 @@ else
     add_row "province run" "FAILED" "-" "-" "-"
 fi
 
+# (c) A backtest over a generated history: 3,000 units × 13 grades × 20 years, 10 origins × 5 horizons ×
+#     every method (generation not timed; --detail none: only accuracy.csv is of interest at this size).
+history="$tmp/history"
+if python3 "$root/scripts/make_history.py" --units 3000 --grades 13 --first-year 2005 --last-year 2024 \
+        --out "$history" 2>"$tmp/history.log"; then
+    if timed "$tmp/backtest.log" "$bin" backtest --enrollment "$history/enrollment.csv" --births "$history/births.csv" \
+            --grades K,1,2,3,4,5,6,7,8,9,10,11,12 --origins 2010-2019 --horizons 1-5 --detail none --out "$tmp/backtest-out"; then
+        add_row "backtest 3000 units × 13 grades" "$wall" "$(mib "$rss_kib")" "-" "-"
+    else
+        show_failure "backtest (3000 units)" "$tmp/backtest.log" $?
+        add_row "backtest 3000 units × 13 grades" "FAILED" "-" "-" "-"
+    fi
+else
+    show_failure "generating the history" "$tmp/history.log" 1
+fi
+
 echo
 printf '%-34s %12s %14s %16s %12s\n' "case" "wall s" "peak RSS MiB" "capacity rows" "rows/s"
 for row in "${rows_out[@]}"; do echo "$row"; done

@@ -231,3 +231,57 @@ struct CommandLineTests {
         #expect(result.status == 64)
     }
 }
+
+@Suite("Command line: backtest")
+struct BacktestCommandTests {
+    static let data = Binary.repositoryRoot.appendingPathComponent("scenarios/data/eau-claire-wi")
+
+    @Test("backtest of plain CSV history writes its reports and prints the error by horizon")
+    func plainHistory() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("bt")
+        let result = try await Binary.run([
+            "backtest", "--enrollment", Self.data.appendingPathComponent("ecasd_school_grade_enrollment_1998_2024.csv").path,
+            "--births", Self.data.appendingPathComponent("ecasd_births_1995_2019.csv").path,
+            "--grades", "K,1,2,3,4,5", "--origins", "2008-2018", "--horizons", "1-5", "--class-size", "26,26,26,26,29,29",
+            "--detail", "totals", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("total level, grades total — MAPE % by horizon"))
+        #expect(result.stdout.contains("carry_forward") && result.stdout.contains("cohort_shift"))
+        #expect(result.stdout.contains("ALL 2020"))
+        for name in ["backtest.csv", "accuracy.csv", "breaks.csv", "classes.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+    }
+
+    @Test("backtest of a scenario uses its districts' history")
+    func scenario() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let scenario = Binary.repositoryRoot.appendingPathComponent("scenarios/eau-claire-wi.yaml").path
+        let result = try await Binary.run(["backtest", scenario, "--horizons", "1-3", "--out", temporary.appending("bt").path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("district level, elementary total"))
+    }
+
+    @Test("a bad cell of the history names its file, line and column")
+    func badCell() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let file = temporary.appending("history.csv")
+        try "year,unit,grade,students\n2019,A,K,20\n2020,A,K,twenty\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try await Binary.run(["backtest", "--enrollment", "history.csv", "--grades", "K", "--out", "bt"],
+                                          in: temporary.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("history.csv:3:10: error: 'twenty' is not a pupil count"))
+        #expect(!FileManager.default.fileExists(atPath: temporary.appending("bt").path))
+    }
+
+    @Test("backtest needs a scenario or --enrollment")
+    func usage() async throws {
+        let result = try await Binary.run(["backtest"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("give a scenario file or --enrollment FILE"))
+    }
+}

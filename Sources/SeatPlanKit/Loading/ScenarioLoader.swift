@@ -208,8 +208,12 @@ struct ScenarioDecoder {
 
     mutating func projectionOverride(_ node: Node, what: String) -> ProjectionOverride {
         var result = ProjectionOverride()
-        guard let map = reader.mapping(node, what: what, optional: ["progression", "entry", "births", "ratios"])
+        guard let map = reader.mapping(node, what: what,
+                                       optional: ["progression", "entry", "births", "ratios", "exclude_years"])
         else { return result }
+        if let node = map.value("exclude_years"), let items = reader.sequence(node, what: "'exclude_years'") {
+            result.excludedYears = items.compactMap { reader.year($0, what: "an excluded year") }
+        }
         if let node = map.value("progression") { result.progression = ratioSettings(node, what: "'progression'") }
         if let node = map.value("entry") { result.entry = ratioSettings(node, what: "'entry'") }
         if let node = map.value("births"),
@@ -229,7 +233,11 @@ struct ScenarioDecoder {
         var result = ProjectionOverride.Ratio()
         guard let map = reader.mapping(node, what: what, optional: ["method", "window", "alpha"]) else { return result }
         if let node = map.value("method") {
-            result.method = choice(node, what: "averaging method for \(what)", of: AveragingMethod.self)
+            if case .scalar(let scalar) = node, scalar.string == "auto" {
+                result.auto = true
+            } else {
+                result.method = choice(node, what: "averaging method for \(what) (or 'auto')", of: AveragingMethod.self)
+            }
         }
         result.window = map.value("window").flatMap { reader.int($0, what: "'window'", min: 1, max: 100) }
         if let node = map.value("alpha"), let alpha = reader.double(node, what: "'alpha'", min: 0) {

@@ -25,10 +25,12 @@ public struct Assumption: Sendable, Equatable {
     public var observed: [(year: Int, value: Double)]
     public var standardError: Double?
     public var rSquared: Double?
+    /// Why this method (e.g. what `method: auto` compared), empty otherwise.
+    public var note: String
 
     public init(district: String, stage: String?, grade: Int?, parameter: Parameter, year: Int? = nil,
                 value: Double, method: String, window: Int?, observed: [(year: Int, value: Double)],
-                standardError: Double? = nil, rSquared: Double? = nil) {
+                standardError: Double? = nil, rSquared: Double? = nil, note: String = "") {
         self.district = district
         self.stage = stage
         self.grade = grade
@@ -40,6 +42,7 @@ public struct Assumption: Sendable, Equatable {
         self.observed = observed
         self.standardError = standardError
         self.rSquared = rSquared
+        self.note = note
     }
 
     public var n: Int { observed.count }

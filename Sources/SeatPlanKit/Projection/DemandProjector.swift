@@ -42,13 +42,19 @@ public struct DemandProjector: Sendable {
         var assumptions: [Assumption] = []
         let births = try birthsSeries(district, settings: settings, scenario: scenario, assumptions: &assumptions)
 
-        // Ratios, by stage and grade.
+        // Ratios, by stage and grade (with `method: auto`, the averaging chosen per stage by a backtest).
+        let choices = settings.progression.auto || settings.entry.auto
+            ? MethodSelector.choose(district: district, stages: stages, births: settings.births,
+                                    excluded: settings.excludedYears)
+            : []
         var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
         for s in recurrence.order {
             let stage = stages[s]
+            let choice = s < choices.count ? choices[s] : nil
             for g in 1...stage.grades {
                 let (ratio, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
-                                                            settings: settings, standards: scenario.standards)
+                                                            settings: settings, standards: scenario.standards,
+                                                            choice: choice)
                 ratios[s][g - 1] = ratio
                 assumptions.append(assumption)
             }
@@ -114,15 +120,29 @@ public struct DemandProjector: Sendable {
     }
 
     private func estimateRatio(district: District, stage: Stage, grade: Int, settings: ProjectionSettings,
-                               standards: Standards) throws -> (Double, Assumption) {
-        let observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards)
+                               standards: Standards, choice: MethodSelector.Choice?) throws -> (Double, Assumption) {
+        let observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards,
+                                                     excluding: settings.excludedYears)
         let parameter: Assumption.Parameter = observations.kind == .entry ? .entryRatio : .progressionRatio
         let pairs = zip(observations.years, observations.values).map { (year: $0, value: $1) }
         if let fixed = settings.fixedRatio(stage: stage.id, grade: grade) {
             return (fixed.value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
                                             value: fixed.value, method: "fixed", window: nil, observed: []))
         }
-        let estimation = observations.kind == .entry ? settings.entry : settings.progression
+        var estimation = observations.kind == .entry ? settings.entry : settings.progression
+        var note = ""
+        if estimation.auto {
+            if let choice {
+                estimation = choice.estimation
+                note = choice.note
+            } else {
+                note = "auto: the history gives no case to backtest; the default \(estimation.method.rawValue) over \(estimation.window) is used"
+            }
+        }
+        if !settings.excludedYears.isEmpty {
+            let years = settings.excludedYears.sorted().map(String.init).joined(separator: ", ")
+            note += (note.isEmpty ? "" : "; ") + "years \(years) excluded"
+        }
         guard !observations.values.isEmpty else {
             throw ProjectionFailure(diagnostic: .error(
                 at: district.enrollmentLocation,
@@ -133,7 +153,7 @@ public struct DemandProjector: Sendable {
         let used = Array(pairs.suffix(max(estimation.window, 1)))
         return (value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
                                   value: value, method: estimation.method.rawValue, window: estimation.window,
-                                  observed: used))
+                                  observed: used, note: note))
     }
 
     /// Housing pupils of one zone, `[stage][grade][t]`: `Σ_c dwellings_c × yield/100 × Δramp / G_s`, where

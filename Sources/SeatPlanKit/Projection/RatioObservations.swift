@@ -15,13 +15,15 @@ public struct RatioObservations: Sendable {
     ///
     /// Entry: the observed years `y` whose births `y − A` are listed (never projected) and not zero.
     /// Progression: observed pairs of consecutive years; a pair with a zero denominator is skipped.
-    public static func collect(district: District, stage: Stage, grade: Int, standards: Standards)
-        -> RatioObservations {
+    /// Observations touching a year of `excluded` (either year of a pair) are left out.
+    public static func collect(district: District, stage: Stage, grade: Int, standards: Standards,
+                               excluding excluded: Set<Int> = []) -> RatioObservations {
         var years: [Int] = []
         var values: [Double] = []
         let isEntry = grade == 1 && { if case .births = stage.feed { return true } else { return false } }()
         for observed in district.enrollment {
             let y = observed.year
+            if excluded.contains(y) || (!isEntry && excluded.contains(y - 1)) { continue }
             guard let counts = observed.rows[stage.id]?.counts, counts.count >= grade else { continue }
             let numerator = counts[grade - 1]
             let denominator: Double?

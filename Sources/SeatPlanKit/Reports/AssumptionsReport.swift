@@ -4,7 +4,7 @@
 enum AssumptionsReport {
     static let columns = [
         "district", "stage", "grade", "parameter", "year", "value", "method", "window", "n", "observed",
-        "std_error", "r_squared",
+        "std_error", "r_squared", "note",
     ]
 
     static func table(_ demand: Demand, writer: CSVWriter) -> CSVTable {
@@ -15,7 +15,7 @@ enum AssumptionsReport {
                 .text(a.district), a.stage.map { .text($0) } ?? .empty, .integer(a.grade), .text(a.parameter.rawValue),
                 .integer(a.year), .decimal(a.value, places: 6), .text(a.method), .integer(a.window),
                 .integer(a.observed.isEmpty ? nil : a.n), .text(observed),
-                .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 6),
+                .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 6), .text(a.note),
             ])
         }
         return table

@@ -25,22 +25,26 @@ public enum BirthsTrend: String, Sendable, CaseIterable {
 }
 
 /// How one kind of ratio (entry or progression) is estimated.
-public struct RatioEstimation: Sendable, Equatable {
+public struct RatioEstimation: Sendable, Hashable {
     public var method: AveragingMethod
     /// Number of newest observed values used (all, if fewer).
     public var window: Int
     /// Smoothing constant of `exponential`.
     public var alpha: Double
+    /// `method: auto`: per district and stage, the method with the lowest backtest error over the history
+    /// (`method` and `window` are then the fallback when the history is too short to backtest).
+    public var auto: Bool
 
-    public init(method: AveragingMethod, window: Int, alpha: Double = 0.4) {
+    public init(method: AveragingMethod, window: Int, alpha: Double = 0.4, auto: Bool = false) {
         self.method = method
         self.window = window
         self.alpha = alpha
+        self.auto = auto
     }
 }
 
 /// How births are projected.
-public struct BirthsProjection: Sendable, Equatable {
+public struct BirthsProjection: Sendable, Hashable {
     public var method: BirthsTrend
     /// Number of newest listed years the trend is fitted on.
     public var fitWindow: Int
@@ -74,13 +78,16 @@ public struct ProjectionSettings: Sendable {
     public var entry: RatioEstimation
     public var births: BirthsProjection
     public var fixedRatios: [FixedRatio]
+    /// Years left out of ratio estimation (a ratio observation is skipped when either of its years is one).
+    public var excludedYears: Set<Int>
 
     public init(progression: RatioEstimation, entry: RatioEstimation, births: BirthsProjection,
-                fixedRatios: [FixedRatio]) {
+                fixedRatios: [FixedRatio], excludedYears: Set<Int> = []) {
         self.progression = progression
         self.entry = entry
         self.births = births
         self.fixedRatios = fixedRatios
+        self.excludedYears = excludedYears
     }
 
     public static let defaults = ProjectionSettings(
@@ -98,6 +105,7 @@ public struct ProjectionSettings: Sendable {
         result.entry = override.entry.applied(to: entry)
         if let method = override.births.method { result.births.method = method }
         if let window = override.births.fitWindow { result.births.fitWindow = window }
+        if let years = override.excludedYears { result.excludedYears = Set(years) }
         let replaced = Set(override.fixedRatios.map { "\($0.stage)#\($0.grade)" })
         result.fixedRatios = fixedRatios.filter { !replaced.contains("\($0.stage)#\($0.grade)") }
             + override.fixedRatios
@@ -116,16 +124,19 @@ public struct ProjectionOverride: Sendable {
         public var method: AveragingMethod?
         public var window: Int?
         public var alpha: Double?
+        /// `method: auto` (`nil`: not said here).
+        public var auto: Bool?
 
-        public init(method: AveragingMethod? = nil, window: Int? = nil, alpha: Double? = nil) {
+        public init(method: AveragingMethod? = nil, window: Int? = nil, alpha: Double? = nil, auto: Bool? = nil) {
             self.method = method
             self.window = window
             self.alpha = alpha
+            self.auto = auto
         }
 
         func applied(to base: RatioEstimation) -> RatioEstimation {
             RatioEstimation(method: method ?? base.method, window: window ?? base.window,
-                            alpha: alpha ?? base.alpha)
+                            alpha: alpha ?? base.alpha, auto: auto ?? (method != nil ? false : base.auto))
         }
     }
 
@@ -143,6 +154,8 @@ public struct ProjectionOverride: Sendable {
     public var entry = Ratio()
     public var births = Births()
     public var fixedRatios: [FixedRatio] = []
+    /// `exclude_years`, replacing the level above's list when given.
+    public var excludedYears: [Int]?
 
     public init() {}
 }

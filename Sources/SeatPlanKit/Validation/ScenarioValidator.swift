@@ -258,7 +258,8 @@ public struct ScenarioValidator: Sendable {
             for stage in scenario.standards.stages {
                 for grade in 1...stage.grades where settings.fixedRatio(stage: stage.id, grade: grade) == nil {
                     let observations = RatioObservations.collect(district: district, stage: stage, grade: grade,
-                                                                 standards: scenario.standards)
+                                                                 standards: scenario.standards,
+                                                                 excluding: settings.excludedYears)
                     guard observations.values.isEmpty else { continue }
                     let what = observations.kind == .entry
                         ? "the entry ratio of '\(stage.id)' (grade 1 ÷ births \(entryAge(stage)) years before)"

@@ -1,0 +1,221 @@
+import Foundation
+
+/// Backtests projection methods on a history: for each origin year `T`, fit on what was known at `T`,
+/// project `T+1 … T+h`, and compare with what was counted (issue: "check the accuracy of previous forecasts").
+public struct BacktestRunner: Sendable {
+    public struct Options: Sendable {
+        /// Origin years; `nil`: every year from the third counted year of the top unit to the one before last.
+        public var origins: [Int]?
+        public var horizons: ClosedRange<Int>
+        public var methods: [ForecastMethod]
+        /// Entry grades taken as counted (only progression is tested, the protocol of published comparisons).
+        public var entryKnown: Bool
+        /// Leave ratio observations that touch a break year out of the fits.
+        public var excludeBreaks: Bool
+        public var detail: Detail
+
+        public init(origins: [Int]? = nil, horizons: ClosedRange<Int> = 1...5, methods: [ForecastMethod]? = nil,
+                    entryKnown: Bool = false, excludeBreaks: Bool = false, detail: Detail = .all) {
+            self.origins = origins
+            self.horizons = horizons
+            self.methods = methods ?? ForecastMethod.standardSet(entryKnown: entryKnown)
+            self.entryKnown = entryKnown
+            self.excludeBreaks = excludeBreaks
+            self.detail = detail
+        }
+    }
+
+    /// Which cases `backtest.csv` lists (accuracy always uses them all).
+    public enum Detail: String, Sendable, CaseIterable {
+        case all, totals, none
+    }
+
+    /// One projected number against the counted one.
+    public struct Case: Sendable {
+        public var unit: String
+        public var level: UnitHistory.Level
+        public var stage: Int
+        /// 1-based grade; `nil` for the stage total.
+        public var grade: Int?
+        public var origin: Int
+        public var horizon: Int
+        public var method: Int
+        public var projected: Double
+        public var actual: Double
+
+        public var error: Double { projected - actual }
+        /// `100 · (projected − actual) / actual`; NaN when nothing was counted.
+        public var percentageError: Double { actual != 0 ? 100 * error / actual : .nan }
+    }
+
+    /// Accuracy of one method at one horizon for one level, stage and target (stage totals or all grades).
+    public struct AccuracyRow: Sendable {
+        public var level: UnitHistory.Level
+        public var stage: Int
+        /// `true`: stage totals; `false`: single grades pooled.
+        public var totals: Bool
+        public var method: Int
+        public var horizon: Int
+        public var accuracy: Accuracy
+        /// 1 = lowest MAPE among the methods at this level, stage, target and horizon.
+        public var rank: Int
+        /// MAPE below both naive baselines' at this horizon.
+        public var beatsBaselines: Bool
+    }
+
+    public struct Result: Sendable {
+        public var stages: [Stage]
+        public var methods: [ForecastMethod]
+        public var origins: [Int]
+        public var horizons: ClosedRange<Int>
+        public var cases: [Case]
+        public var accuracy: [AccuracyRow]
+        public var breaks: [BreakDetector.Break]
+        public var units: Int
+    }
+
+    public init() {}
+
+    public func run(_ units: [UnitHistory], stages: [Stage], options: Options) -> Result {
+        let forecaster = OriginForecaster(stages: stages)
+        let top = units.first { $0.level != .unit } ?? units.first
+        let topYears = top?.counts.keys.sorted() ?? []
+        let origins = options.origins
+            ?? (topYears.count >= 4 ? Array(topYears[2...(topYears.count - 2)]) : [])
+        let detector = BreakDetector()
+        var breaks: [BreakDetector.Break] = []
+        let topBreaks = top.map { detector.breaks(in: $0) } ?? []
+        let levels = UnitHistory.Level.allCases
+        let methodCount = options.methods.count
+        let horizonCount = options.horizons.count
+        // Percentage errors by (level, stage, target, method, horizon).
+        @Sendable func slot(_ level: Int, _ stage: Int, _ totals: Bool, _ method: Int, _ horizon: Int) -> Int {
+            ((((level * stages.count) + stage) * 2 + (totals ? 1 : 0)) * methodCount + method) * horizonCount
+                + (horizon - options.horizons.lowerBound)
+        }
+        let slots = levels.count * stages.count * 2 * methodCount * horizonCount
+        // Units are evaluated in blocks on all cores; blocks are merged in unit order, so the result does not
+        // depend on the number of threads.
+        struct Block {
+            var errors: [[Double]]
+            var cases: [Case] = []
+            var breaks: [BreakDetector.Break] = []
+        }
+        let blockSize = 64
+        let blockCount = (units.count + blockSize - 1) / blockSize
+        let blocks = Blocks<Block>(count: blockCount)
+        DispatchQueue.concurrentPerform(iterations: blockCount) { b in
+            var block = Block(errors: Array(repeating: [], count: slots))
+            for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
+                let own = detector.breaks(in: unit)
+                block.breaks += own
+                let excluded = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
+                let observations = forecaster.observations(unit, excluding: excluded)
+                let level = levels.firstIndex(of: unit.level) ?? 0
+                for origin in origins where unit.counts[origin] != nil {
+                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    for (m, method) in options.methods.enumerated() {
+                        guard let projection = forecaster.forecast(
+                            unit, from: &context, horizon: options.horizons.upperBound,
+                            method: method, entryKnown: options.entryKnown) else { continue }
+                        for k in options.horizons {
+                            guard let actual = unit.counts[origin + k] else { continue }
+                            for (s, stage) in stages.enumerated() {
+                                var projectedTotal = 0.0, actualTotal = 0.0
+                                for g in 0..<stage.grades {
+                                    let p = projection[s][g][k], a = actual[s][g]
+                                    projectedTotal += p
+                                    actualTotal += a
+                                    guard p.isFinite else { continue }
+                                    let c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
+                                                 horizon: k, method: m, projected: p, actual: a)
+                                    block.errors[slot(level, s, false, m, k)].append(c.percentageError)
+                                    if options.detail == .all { block.cases.append(c) }
+                                }
+                                guard projectedTotal.isFinite else { continue }
+                                let total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
+                                                 horizon: k, method: m, projected: projectedTotal, actual: actualTotal)
+                                block.errors[slot(level, s, true, m, k)].append(total.percentageError)
+                                if options.detail != .none { block.cases.append(total) }
+                            }
+                        }
+                    }
+                }
+            }
+            blocks.set(b, block)
+        }
+        var errors = Array(repeating: [Double](), count: slots)
+        var cases: [Case] = []
+        for block in blocks.values {
+            for i in 0..<slots where !block.errors[i].isEmpty { errors[i] += block.errors[i] }
+            cases += block.cases
+            breaks += block.breaks
+        }
+        let naive = options.methods.indices.filter { options.methods[$0].isNaive }
+        var accuracy: [AccuracyRow] = []
+        for (l, level) in levels.enumerated() {
+            for s in stages.indices {
+                for totals in [true, false] {
+                    for k in options.horizons {
+                        let found = (0..<methodCount).compactMap { m in
+                            Accuracy(percentageErrors: errors[slot(l, s, totals, m, k)]).map { (m, $0) }
+                        }
+                        let ranked = found.sorted { ($0.1.mape, $0.0) < ($1.1.mape, $1.0) }
+                        let baselineMAPE = found.filter { naive.contains($0.0) }.map(\.1.mape)
+                        for (rank, entry) in ranked.enumerated() {
+                            accuracy.append(AccuracyRow(
+                                level: level, stage: s, totals: totals, method: entry.0, horizon: k, accuracy: entry.1,
+                                rank: rank + 1,
+                                beatsBaselines: !baselineMAPE.isEmpty && baselineMAPE.allSatisfy { entry.1.mape < $0 }))
+                        }
+                    }
+                }
+            }
+        }
+        accuracy.sort { ($0.level.rawValue, $0.stage, $0.totals ? 0 : 1, $0.method, $0.horizon)
+            < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
+        return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
+                      cases: cases, accuracy: accuracy, breaks: breaks, units: units.count)
+    }
+}
+
+extension BacktestRunner.Result {
+    /// The method with the lowest mean MAPE over the horizons for stage totals at `level` (ties: listed first).
+    public func best(level: UnitHistory.Level, stage: Int = 0, naive: Bool = false) -> Int? {
+        let rows = accuracy.filter { $0.level == level && $0.stage == stage && $0.totals && methods[$0.method].isNaive == naive }
+        var sums: [Int: (Double, Int)] = [:]
+        for row in rows {
+            let sum = sums[row.method, default: (0, 0)]
+            sums[row.method] = (sum.0 + row.accuracy.mape, sum.1 + 1)
+        }
+        let complete = sums.filter { $0.value.1 == horizons.count }
+        return complete.min { ($0.value.0, $0.key) < ($1.value.0, $1.key) }?.key
+    }
+
+    public func accuracy(level: UnitHistory.Level, stage: Int = 0, totals: Bool = true, method: Int, horizon: Int) -> Accuracy? {
+        accuracy.first { $0.level == level && $0.stage == stage && $0.totals == totals && $0.method == method && $0.horizon == horizon }?.accuracy
+    }
+}
+
+/// Results of parallel work, one slot per index, written once each from any thread.
+final class Blocks<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The values in index order (every slot must have been set).
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

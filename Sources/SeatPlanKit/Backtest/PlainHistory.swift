@@ -1,0 +1,113 @@
+/// A history read from plain CSV exports, without a scenario — what a planner exports first:
+/// enrolment `year,unit,grade,students` (one row per year, unit and grade) and optionally births
+/// `year,unit,births` (without `unit`: the births of the whole area, used by every unit).
+///
+/// Column names are matched without case, with the aliases of common exports: year `year|fall_year`,
+/// unit `unit|school|district|zone`, students `students|enrollment|enrolment|pupils`, births year
+/// `year|birth_year`. Other columns are ignored, except `classrooms` (classrooms used), kept for the class
+/// organisation check. Grades not listed in `grades` are skipped and counted.
+public struct PlainHistory: Sendable {
+    public var units: [UnitHistory]
+    public var stage: Stage
+    /// Classrooms used by unit, year and grade position, when the enrolment file has them.
+    public var classrooms: [String: [Int: [Int: Double]]]
+    /// Pupils by unit, year and grade position (the units only, not the total).
+    public var pupils: [String: [Int: [Int: Double]]]
+    public var skippedRows: Int
+
+    /// The id of the unit that sums all units.
+    public static let totalID = "ALL"
+
+    public static func read(enrollment: String, births: String?, grades: [String], entryAge: Int,
+                            classSizes: [Int]) throws(ScenarioError) -> PlainHistory {
+        var out = DiagnosticCollector()
+        let file = try CSVRecords.read(path: enrollment)
+        let yearColumn = file.column(["year", "fall_year"])
+        let unitColumn = file.column(["unit", "school", "district", "zone"])
+        let gradeColumn = file.column(["grade"])
+        let studentsColumn = file.column(["students", "enrollment", "enrolment", "pupils"])
+        let classroomsColumn = file.column(["classrooms"])
+        let headerAt = SourceLocation(file: enrollment, line: 1, column: 1)
+        for (name, column) in [("year", yearColumn), ("unit", unitColumn), ("grade", gradeColumn), ("students", studentsColumn)]
+        where column == nil {
+            out.error(at: headerAt, "the enrolment file has no '\(name)' column",
+                      hint: "name the columns year,unit,grade,students (header row)")
+        }
+        if out.hasErrors { throw ScenarioError(out.sorted) }
+        let position = Dictionary(grades.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var pupils: [String: [Int: [Int: Double]]] = [:]
+        var classrooms: [String: [Int: [Int: Double]]] = [:]
+        var unitOrder: [String] = []
+        var skipped = 0
+        for row in file.rows {
+            guard row.count == file.header.count else {
+                out.error(at: file.location(row[0]), "this row has \(row.count) fields; the header has \(file.header.count)",
+                          hint: "give every row one value per column")
+                continue
+            }
+            let yearCell = row[yearColumn!], unitCell = row[unitColumn!], gradeCell = row[gradeColumn!], countCell = row[studentsColumn!]
+            guard let year = Int(yearCell.text.trimmingWhitespace), (1900...2200).contains(year) else {
+                out.error(at: file.location(yearCell), "'\(yearCell.text)' is not a year", hint: "write a four-digit year")
+                continue
+            }
+            guard let g = position[gradeCell.text.trimmingWhitespace.lowercased()] else { skipped += 1; continue }
+            guard let count = Double(countCell.text.trimmingWhitespace), count.isFinite, count >= 0, count <= 1e9 else {
+                out.error(at: file.location(countCell), "'\(countCell.text)' is not a pupil count",
+                          hint: "write a whole number of 0 or more")
+                continue
+            }
+            let unit = unitCell.text.trimmingWhitespace
+            if pupils[unit] == nil { unitOrder.append(unit) }
+            pupils[unit, default: [:]][year, default: [:]][g, default: 0] += count
+            if let c = classroomsColumn, let rooms = Double(row[c].text.trimmingWhitespace) {
+                classrooms[unit, default: [:]][year, default: [:]][g, default: 0] += rooms
+            }
+        }
+        var birthsByUnit: [String: [Int: Double]] = [:]
+        var areaBirths: [Int: Double] = [:]
+        if let births {
+            let records = try CSVRecords.read(path: births)
+            let year = records.column(["year", "birth_year"]), count = records.column(["births"])
+            let unit = records.column(["unit", "school", "district", "zone"])
+            if year == nil || count == nil {
+                out.error(at: SourceLocation(file: births, line: 1, column: 1), "the births file needs 'year' and 'births' columns",
+                          hint: "name the columns year,births (or year,unit,births)")
+            } else {
+                for row in records.rows where row.count == records.header.count {
+                    guard let y = Int(row[year!].text.trimmingWhitespace), let b = Double(row[count!].text.trimmingWhitespace),
+                          b.isFinite, b >= 0 else {
+                        out.error(at: records.location(row[year!]), "this births row is not 'year,births'",
+                                  hint: "write a four-digit year and a count")
+                        continue
+                    }
+                    if let unit { birthsByUnit[row[unit].text.trimmingWhitespace, default: [:]][y] = b } else { areaBirths[y] = b }
+                }
+            }
+        }
+        if out.hasErrors { throw ScenarioError(out.sorted) }
+        let stage = Stage(id: "grades", name: grades.joined(separator: "–"), grades: grades.count,
+                          feed: .births(entryAge: entryAge), classSizes: classSizes, gradeNames: grades,
+                          location: headerAt)
+        func complete(_ byYear: [Int: [Int: Double]]) -> [Int: [[Double]]] {
+            var counts: [Int: [[Double]]] = [:]
+            for (year, byGrade) in byYear where byGrade.count == grades.count {
+                counts[year] = [(0..<grades.count).map { byGrade[$0] ?? 0 }]
+            }
+            return counts
+        }
+        var total: [Int: [Int: Double]] = [:]
+        for unit in unitOrder {
+            for (year, byGrade) in pupils[unit] ?? [:] {
+                for (g, n) in byGrade { total[year, default: [:]][g, default: 0] += n }
+            }
+        }
+        let totalBirths = birthsByUnit.isEmpty ? areaBirths
+            : birthsByUnit.values.reduce(into: [Int: Double]()) { sum, table in for (y, b) in table { sum[y, default: 0] += b } }
+        var units = [UnitHistory(id: totalID, level: .total, counts: complete(total), births: totalBirths)]
+        for unit in unitOrder.sorted() {
+            units.append(UnitHistory(id: unit, level: .unit, counts: complete(pupils[unit] ?? [:]),
+                                     births: birthsByUnit[unit] ?? areaBirths))
+        }
+        return PlainHistory(units: units, stage: stage, classrooms: classrooms, pupils: pupils, skippedRows: skipped)
+    }
+}

@@ -1,0 +1,49 @@
+/// A way of projecting pupils from an origin year, as compared by backtests and chosen by `method: auto`.
+public enum ForecastMethod: Sendable, Hashable, CustomStringConvertible {
+    /// Grade progression with averaged ratios; entry from births × averaged entry ratio (unless entry is known).
+    case cohort(ratios: RatioEstimation, births: BirthsProjection)
+    /// Naive baseline: every grade as last counted.
+    case carryForward
+    /// Naive baseline: each cohort moves up a grade unchanged (all ratios 1); entry as last counted.
+    case cohortShift
+
+    /// A stable name for reports: `weighted_mean:3 births=linear:5`, `exponential:6:a0.4 …`,
+    /// `carry_forward`, `cohort_shift`.
+    public var description: String {
+        switch self {
+        case .cohort(let ratios, let births):
+            let alpha = ratios.method == .exponential ? ":a\(CSVWriter.format(ratios.alpha, places: 2))" : ""
+            return "\(ratios.method.rawValue):\(ratios.window)\(alpha) births=\(births.method.rawValue):\(births.fitWindow)"
+        case .carryForward: return "carry_forward"
+        case .cohortShift: return "cohort_shift"
+        }
+    }
+
+    public var isNaive: Bool {
+        if case .cohort = self { return false }
+        return true
+    }
+
+    /// The methods a backtest compares: each averaging method over windows 2–6 (`last` over 1, exponential
+    /// smoothing with α = 0.4 over 6), entry from births with a linear trend over 5 years; then each births
+    /// trend (linear, exponential, constant over 3 and 5 years) with weighted means over 3; then the two naive
+    /// baselines. With entry known, the births variants are left out (they would all be the same).
+    public static func standardSet(entryKnown: Bool) -> [ForecastMethod] {
+        let linear5 = BirthsProjection(method: .linear, fitWindow: 5)
+        var methods: [ForecastMethod] = []
+        for method in [AveragingMethod.mean, .weightedMean, .median] {
+            for window in 2...6 { methods.append(.cohort(ratios: RatioEstimation(method: method, window: window), births: linear5)) }
+        }
+        methods.append(.cohort(ratios: RatioEstimation(method: .last, window: 1), births: linear5))
+        methods.append(.cohort(ratios: RatioEstimation(method: .exponential, window: 6, alpha: 0.4), births: linear5))
+        if !entryKnown {
+            for trend in [BirthsTrend.linear, .exponential, .constant] {
+                for window in [3, 5] where !(trend == .linear && window == 5) {
+                    methods.append(.cohort(ratios: RatioEstimation(method: .weightedMean, window: 3),
+                                           births: BirthsProjection(method: trend, fitWindow: window)))
+                }
+            }
+        }
+        return methods + [.carryForward, .cohortShift]
+    }
+}

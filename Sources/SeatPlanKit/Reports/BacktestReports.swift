@@ -1,0 +1,106 @@
+import Foundation
+
+/// The files of `seatplan backtest`: `backtest.csv` (every case), `accuracy.csv` (per method and horizon),
+/// `breaks.csv` (years far outside a unit's history) and, with classrooms in the history, `classes.csv`.
+public struct BacktestReports: Sendable {
+    public var files: [(name: String, data: Data)]
+
+    public static let casesColumns = ["unit", "level", "stage", "grade", "origin", "horizon", "target_year", "method",
+                                      "projected", "actual", "error", "percentage_error"]
+    public static let accuracyColumns = ["level", "stage", "target", "method", "horizon", "cases", "mape_pct", "mpe_pct",
+                                         "median_ape_pct", "p90_ape_pct", "rank", "beats_naive_baselines"]
+    public static let breaksColumns = ["unit", "year", "total", "previous", "change_pct", "typical_change_pct", "threshold_pct"]
+    public static let classesColumns = ["unit", "year", "grade", "grade_name", "pupils", "classrooms_used", "classes_needed",
+                                        "difference"]
+
+    public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, excel: Bool = false) {
+        let writer = CSVWriter(excel: excel)
+        var cases = CSVTable(columns: Self.casesColumns, writer: writer)
+        for c in result.cases {
+            let stage = result.stages[c.stage]
+            cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
+                          c.grade.map { .text(stage.gradeNames[$0 - 1]) } ?? .text("total"),
+                          .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
+                          .text(result.methods[c.method].description), .decimal(c.projected, places: 2),
+                          .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
+                          .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
+        }
+        var accuracy = CSVTable(columns: Self.accuracyColumns, writer: writer)
+        for row in result.accuracy {
+            accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
+                             .text(result.methods[row.method].description), .integer(row.horizon),
+                             .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
+                             .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
+                             .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
+                             .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))])
+        }
+        var breaks = CSVTable(columns: Self.breaksColumns, writer: writer)
+        for b in result.breaks {
+            breaks.append([.text(b.unit), .integer(b.year), .decimal(b.total, places: 0), .decimal(b.previous, places: 0),
+                           .decimal(100 * b.change, places: 2), .decimal(100 * b.typicalChange, places: 2),
+                           .decimal(100 * b.threshold, places: 2)])
+        }
+        files = [("backtest.csv", cases.data), ("accuracy.csv", accuracy.data), ("breaks.csv", breaks.data)]
+        if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
+            var classes = CSVTable(columns: Self.classesColumns, writer: writer)
+            for row in classCheck.rows {
+                classes.append([.text(row.unit), .integer(row.year), .integer(row.grade), .text(stage.gradeNames[row.grade - 1]),
+                                .whole(row.pupils), .integer(row.classroomsUsed), .integer(row.classesNeeded),
+                                .integer(row.difference)])
+            }
+            files.append(("classes.csv", classes.data))
+        }
+    }
+
+    public var names: [String] { files.map(\.name) }
+
+    public func write(to directory: String) throws(OutputDirectory.WriteError) {
+        try OutputDirectory(path: directory).write(files)
+    }
+}
+
+/// What `backtest` prints: the best method's error by horizon against the naive baselines.
+public enum BacktestSummary {
+    public static func text(_ result: BacktestRunner.Result, classCheck: ClassCheck?) -> String {
+        var lines: [String] = []
+        let origins = result.origins.isEmpty ? "none" : "\(result.origins.first!)–\(result.origins.last!)"
+        lines.append("Backtest: \(result.units) unit(s), origins \(origins), horizons \(result.horizons.lowerBound)–\(result.horizons.upperBound), \(result.methods.count) methods")
+        let levels = UnitHistory.Level.allCases.filter { level in result.accuracy.contains { $0.level == level } }
+        for level in levels {
+            for (s, stage) in result.stages.enumerated() {
+                guard let best = result.best(level: level, stage: s) else { continue }
+                let naive = result.methods.indices.filter { result.methods[$0].isNaive }
+                lines.append("")
+                lines.append("\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
+                var table = [["method"] + result.horizons.map { "h\($0)" }]
+                for m in [best] + naive {
+                    table.append([result.methods[m].description + (m == best ? " (best)" : "")] + result.horizons.map { k in
+                        guard let a = result.accuracy(level: level, stage: s, method: m, horizon: k) else { return "—" }
+                        return "\(CSVWriter.format(a.mape, places: 2)) (\(CSVWriter.format(a.mpe, places: 1)))"
+                    })
+                }
+                lines += TextTable.render(table).map { "  " + $0 }
+                let losing = result.horizons.filter { k in
+                    !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == best && $0.horizon == k }?.beatsBaselines ?? false)
+                }
+                lines.append(losing.isEmpty
+                    ? "  the best method beats both naive baselines at every horizon"
+                    : "  the best method does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
+            }
+        }
+        if !result.breaks.isEmpty {
+            lines.append("")
+            lines.append("Breaks (years far outside the history; see breaks.csv): "
+                + result.breaks.prefix(8).map { "\($0.unit) \($0.year) (\(CSVWriter.format(100 * $0.change, places: 1)) %)" }.joined(separator: ", ")
+                + (result.breaks.count > 8 ? ", …" : ""))
+        }
+        if let classCheck, !classCheck.rows.isEmpty {
+            lines.append("")
+            lines.append("Class organisation against the classrooms used (\(classCheck.rows.count) unit-year-grades): "
+                + "equal in \(CSVWriter.format(100 * classCheck.exactShare, places: 1)) %, within one in "
+                + "\(CSVWriter.format(100 * classCheck.withinOneShare, places: 1)) %, mean difference "
+                + "\(CSVWriter.format(classCheck.meanDifference, places: 2)) classes (needed − used)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

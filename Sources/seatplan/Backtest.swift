@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+/// `seatplan backtest`: how wrong each projection method was on past years, by horizon.
+struct Backtest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Backtest projection methods on counted history: error by method and horizon.",
+        discussion: """
+        From a scenario (its districts' enrolment history and births) or from plain CSV exports \
+        (--enrollment year,unit,grade,students [--births year[,unit],births] --grades K,1,…). For each origin \
+        year T the methods are fitted on what was known at T, project T+1…T+h, and are compared with what was \
+        counted. Writes backtest.csv, accuracy.csv, breaks.csv (and classes.csv with --class-size and a \
+        'classrooms' column).
+        """
+    )
+
+    @Argument(help: "A scenario file (or use --enrollment).", completion: .file(extensions: ["yaml", "yml"]))
+    var scenario: String?
+
+    @Option(help: "Enrolment history as CSV: year,unit,grade,students.")
+    var enrollment: String?
+
+    @Option(help: "Births as CSV: year,births or year,unit,births.")
+    var births: String?
+
+    @Option(help: "The grades of the enrolment file in order, e.g. K,1,2,3,4,5.",
+            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    var grades: [String] = []
+
+    @Option(help: "Age at entry to the first grade (default: 5 when it is K, else 6).")
+    var entryAge: Int?
+
+    @Option(help: "Standard class size per grade for the class check, e.g. 26,26,26,26,29,29.",
+            transform: { try $0.split(separator: ",").map { guard let n = Int($0.trimmingCharacters(in: .whitespaces)), n > 0 else { throw ValidationError("--class-size takes whole numbers above 0") }; return n } })
+    var classSize: [Int] = []
+
+    @Option(help: "Origin years, e.g. 2008-2018 or 2010,2012 (default: every year with two earlier and one later count).")
+    var origins: String?
+
+    @Option(help: "Horizons in years, e.g. 1-5.")
+    var horizons: String = "1-5"
+
+    @Option(help: "Entry grades: 'births' (projected from births, default) or 'known' (taken as counted).")
+    var entry: String = "births"
+
+    @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
+    var excludeBreaks = false
+
+    @Option(help: "Cases listed in backtest.csv: all, totals or none.")
+    var detail: String = "all"
+
+    @Option(help: "Output folder (default: output/<scenario id>-backtest or output/backtest-<enrolment file>).")
+    var out: String?
+
+    func validate() throws {
+        guard (scenario == nil) != (enrollment == nil) else {
+            throw ValidationError("give a scenario file or --enrollment FILE (with --grades), not both and not neither")
+        }
+        if enrollment != nil, grades.isEmpty { throw ValidationError("--enrollment needs --grades, e.g. --grades K,1,2,3,4,5") }
+        if !classSize.isEmpty, classSize.count != grades.count {
+            throw ValidationError("--class-size lists \(classSize.count) sizes for \(grades.count) grades")
+        }
+        guard ["births", "known"].contains(entry) else { throw ValidationError("--entry is 'births' or 'known'") }
+        guard BacktestRunner.Detail(rawValue: detail) != nil else { throw ValidationError("--detail is all, totals or none") }
+        _ = try Self.years(horizons, what: "--horizons", range: 1...30)
+        if let origins { _ = try Self.years(origins, what: "--origins", range: 1900...2200) }
+    }
+
+    /// `2008-2018` or `2008,2010` as years.
+    static func years(_ text: String, what: String, range: ClosedRange<Int>) throws -> [Int] {
+        var result: [Int] = []
+        for part in text.split(separator: ",") {
+            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(bounds.count), bounds.allSatisfy({ $0.map(range.contains) ?? false }),
+                  let low = bounds.first!, let high = bounds.last!, low <= high else {
+                throw ValidationError("\(what) takes numbers or ranges like 1-5, within \(range.lowerBound)–\(range.upperBound)")
+            }
+            result += Array(low...high)
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    /// The units, stages, output folder and class check of the input.
+    struct Input {
+        var units: [UnitHistory]
+        var stages: [Stage]
+        var folder: String
+        var classCheck: ClassCheck?
+    }
+
+    func load() throws(ScenarioError) -> Input {
+        if let scenario {
+            let checked = try Pipeline().check(path: scenario)
+            Diagnostics.print(checked.warnings)
+            return Input(units: ScenarioHistory.units(checked.scenario), stages: checked.scenario.standards.stages,
+                         folder: out ?? "output/\(checked.scenario.id)-backtest", classCheck: nil)
+        }
+        let path = enrollment ?? ""
+        let first = grades.first?.uppercased() ?? ""
+        let history = try PlainHistory.read(
+            enrollment: path, births: births, grades: grades,
+            entryAge: entryAge ?? (["K", "KG", "0"].contains(first) ? 5 : 6),
+            classSizes: classSize.isEmpty ? Array(repeating: 1, count: grades.count) : classSize)
+        if history.skippedRows > 0 {
+            Diagnostics.printError("note: \(history.skippedRows) row(s) of grades not in --grades were skipped")
+        }
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return Input(units: history.units, stages: [history.stage], folder: out ?? "output/backtest-\(stem)",
+                     classCheck: classSize.isEmpty ? nil : ClassCheck(history))
+    }
+
+    func run() throws {
+        let input: Input
+        do {
+            input = try load()
+        } catch {
+            Diagnostics.print(error.diagnostics)
+            Diagnostics.print(summary: "\(error.diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written")
+            throw ExitCode(1)
+        }
+        let (units, stages, folder, classCheck) = (input.units, input.stages, input.folder, input.classCheck)
+        let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
+        let options = BacktestRunner.Options(
+            origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
+            horizons: horizonYears.first!...horizonYears.last!, entryKnown: entry == "known",
+            excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
+        let result = BacktestRunner().run(units, stages: stages, options: options)
+        let reports = BacktestReports(result, classCheck: classCheck)
+        do {
+            try reports.write(to: folder)
+        } catch {
+            Diagnostics.print(summary: "error: \(error.description)")
+            throw ExitCode(3)
+        }
+        print(BacktestSummary.text(result, classCheck: classCheck))
+        print("")
+        print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+    }
+}
