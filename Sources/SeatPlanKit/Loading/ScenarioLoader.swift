@@ -236,7 +236,7 @@ struct ScenarioDecoder {
             if case .scalar(let scalar) = node, scalar.string == "auto" {
                 result.auto = true
             } else {
-                result.method = choice(node, what: "averaging method for \(what) (or 'auto')", of: AveragingMethod.self)
+                result.method = choice(node, what: "averaging method for \(what)", of: AveragingMethod.self, also: ["auto"])
             }
         }
         result.window = map.value("window").flatMap { reader.int($0, what: "'window'", min: 1, max: 100) }
@@ -261,11 +261,12 @@ struct ScenarioDecoder {
         return FixedRatio(stage: stage, grade: grade, value: value, location: map.location)
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, of: T.Type) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, what: String, of: T.Type,
+                                                             also extra: [String] = []) -> T?
     where T.RawValue == String {
         guard let text = reader.string(node, what: what) else { return nil }
         guard let value = T(rawValue: text) else {
-            let names = T.allCases.map(\.rawValue)
+            let names = T.allCases.map(\.rawValue) + extra
             let suggestion = YAMLReader.closest(to: text, in: names).map { "did you mean '\($0)'? " } ?? ""
             reader.error(node, "'\(text)' is not a known \(what)", hint: "\(suggestion)use one of: \(names.joined(separator: ", "))")
             return nil
