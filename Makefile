@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench deps build release clean
+.PHONY: demo test bench backtest deps build release clean
 
 ## Install what is missing (GSL via apt when pkg-config cannot find it).
 deps:
@@ -26,6 +26,13 @@ demo: release
 	$(BIN) compare scenarios/eau-claire-wi.yaml --out output/eau-claire-wi
 	@echo
 	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/"
+
+## Backtest the projection methods on the real Eau Claire history (1998–2024); reports under output/.
+EC := scenarios/data/eau-claire-wi
+backtest: release
+	$(BIN) backtest --enrollment $(EC)/ecasd_school_grade_enrollment_1998_2024.csv \
+	  --births $(EC)/ecasd_births_1995_2019.csv --grades K,1,2,3,4,5 --origins 2008-2018 --horizons 1-5 \
+	  --class-size 26,26,26,26,29,29 --out output/eau-claire-backtest
 
 ## Build and run every test (unit, golden files, CLI against the built binary).
 test: deps
