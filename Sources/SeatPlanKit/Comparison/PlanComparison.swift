@@ -19,17 +19,23 @@ public struct PlanComparison: Sendable {
         let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows ?? []
         var measures: [PlanMeasures] = []
         var baselineShortage: [String: Double] = [:]
+        let districtIndex = index.districtIndex
+        let lastYear = scenario.baseYear + scenario.horizon
         for outcome in allocation.outcomes {
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
-            for district in districtIDs {
-                let inDistrict: (CapacityRow) -> Bool = { district == Self.allDistricts || $0.district == district }
-                let projected = outcome.rows.filter { $0.year > scenario.baseYear && inDistrict($0) }
-                var m = Self.measure(projected, stageCount: stageCount, lastYear: scenario.baseYear + scenario.horizon)
+            // One pass over the rows: each row adds to its district and to ALL.
+            var accumulators = Array(repeating: Accumulator(stageCount: stageCount), count: districtIDs.count)
+            for (i, row) in outcome.rows.enumerated() where row.year > scenario.baseYear {
+                let d = districtIndex[row.district] ?? 0
+                let added = row.year == lastYear && i < baselineRows.count ? row.seats - baselineRows[i].seats : 0
+                accumulators[d].add(row, stage: i % stageCount, seatsAdded: added)
+                accumulators[districtIDs.count - 1].add(row, stage: i % stageCount, seatsAdded: added)
+            }
+            for (d, district) in districtIDs.enumerated() {
+                var m = accumulators[d].measures
                 m.plan = outcome.plan.id
                 m.district = district
                 m.cost = district == Self.allDistricts ? costs.values.reduce(0, +) : costs[district] ?? 0
-                m.seatsAdded = Self.seatsAdded(outcome.rows, baseline: baselineRows, stageCount: stageCount,
-                                               year: scenario.baseYear + scenario.horizon, where: inDistrict)
                 if outcome.plan.id == Plan.baselineID {
                     baselineShortage[district] = m.shortageSeatYears
                     m.verdict = .baseline
@@ -59,50 +65,54 @@ public struct PlanComparison: Sendable {
 
     // MARK: Measures
 
-    static func measure(_ rows: [CapacityRow], stageCount: Int, lastYear: Int) -> PlanMeasures {
+    /// The measures of the rows of one district (or all) over the projected years, gathered row by row.
+    struct Accumulator {
         var shortageByYear: [Int: Double] = [:]
-        var red: Set<String> = [], noSchool: Set<String> = [], superLarge: Set<String> = []
         var shortZoneYears: Set<Int> = []
+        var red: Set<String> = [], noSchool: Set<String> = [], superLarge: Set<String> = []
         var large = 0, superLargeClasses = 0
-        for row in rows {
-            let zoneYear = "\(row.zone)\u{1}\(row.year)"
+        var seatsAdded: [Double]
+
+        init(stageCount: Int) {
+            seatsAdded = Array(repeating: 0, count: stageCount)
+        }
+
+        mutating func add(_ row: CapacityRow, stage: Int, seatsAdded added: Double) {
             shortageByYear[row.year, default: 0] += max(0, row.gap)
-            if row.alert == .red { red.insert(zoneYear) }
-            if row.alert == .noSchool { noSchool.insert(zoneYear) }
-            if row.superLargeClasses > 0 { superLarge.insert(zoneYear) }
+            if row.alert == .red || row.alert == .noSchool || row.superLargeClasses > 0 {
+                let zoneYear = "\(row.zone)\u{1}\(row.year)"
+                if row.alert == .red { red.insert(zoneYear) }
+                if row.alert == .noSchool { noSchool.insert(zoneYear) }
+                if row.superLargeClasses > 0 { superLarge.insert(zoneYear) }
+            }
             if WholeNumbers.round(row.gap) > 0 { shortZoneYears.insert(row.year) }
             large += row.largeClasses
             superLargeClasses += row.superLargeClasses
+            seatsAdded[stage] += added
         }
-        let years = shortageByYear.keys.sorted()
-        var peak = 0.0, peakYear: Int?
-        for year in years where (shortageByYear[year] ?? 0) > peak {
-            peak = shortageByYear[year] ?? 0
-            peakYear = year
-        }
-        // The earliest year from which no later year has a short zone.
-        var firstClear: Int? = nil
-        for year in years.reversed() {
-            if shortZoneYears.contains(year) { break }
-            firstClear = year
-        }
-        return PlanMeasures(
-            plan: "", district: "", cost: 0, seatsAdded: Array(repeating: 0, count: stageCount),
-            shortageSeatYears: years.reduce(0) { $0 + (shortageByYear[$1] ?? 0) },
-            peakShortage: peak, peakYear: peakYear,
-            redZoneYears: red.count, noSchoolZoneYears: noSchool.count, superLargeZoneYears: superLarge.count,
-            largeClasses: large, superLargeClasses: superLargeClasses,
-            firstYearWithoutShortage: years.isEmpty ? nil : firstClear,
-            shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
-    }
 
-    static func seatsAdded(_ rows: [CapacityRow], baseline: [CapacityRow], stageCount: Int, year: Int,
-                           where include: (CapacityRow) -> Bool) -> [Double] {
-        var added = Array(repeating: 0.0, count: stageCount)
-        for (i, (row, base)) in zip(rows, baseline).enumerated() where row.year == year && include(row) {
-            added[i % stageCount] += row.seats - base.seats
+        var measures: PlanMeasures {
+            let years = shortageByYear.keys.sorted()
+            var peak = 0.0, peakYear: Int?
+            for year in years where (shortageByYear[year] ?? 0) > peak {
+                peak = shortageByYear[year] ?? 0
+                peakYear = year
+            }
+            // The earliest year from which no later year has a short zone.
+            var firstClear: Int? = nil
+            for year in years.reversed() {
+                if shortZoneYears.contains(year) { break }
+                firstClear = year
+            }
+            return PlanMeasures(
+                plan: "", district: "", cost: 0, seatsAdded: seatsAdded,
+                shortageSeatYears: years.reduce(0) { $0 + (shortageByYear[$1] ?? 0) },
+                peakShortage: peak, peakYear: peakYear,
+                redZoneYears: red.count, noSchoolZoneYears: noSchool.count, superLargeZoneYears: superLarge.count,
+                largeClasses: large, superLargeClasses: superLargeClasses,
+                firstYearWithoutShortage: years.isEmpty ? nil : firstClear,
+                shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
         }
-        return added
     }
 
     /// Cost of a plan's projects by the district of each project's school.
