@@ -5,7 +5,9 @@
 #
 # (a) `run scenarios/example-city.yaml` 20 times: mean wall time per run;
 # (b) a generated province-scale scenario (100 districts × 10 zones × 5 schools, horizon 15,
-#     written by scripts/make_synthetic.py, not timed): `validate`, then `run`.
+#     written by scripts/make_synthetic.py, not timed): `validate`, then `run`;
+# (c) a scenario whose tables are CSV files (1,000 districts, 30,000 zones, 200,000 school rows, written by
+#     scripts/make_tables_bench.py, not timed): `validate`, which loads and checks them.
 # Prints case, wall seconds, peak RSS (MiB), rows of capacity.csv and rows per second.
 # Peak RSS comes from `/usr/bin/time -v`; without it the script times with bash `time` and says so.
 # Everything is written under a `mktemp -d` folder, removed on exit; nothing goes into the repository.
@@ -162,6 +164,23 @@ if python3 "$root/scripts/make_history.py" --units 3000 --grades 13 --first-year
     fi
 else
     show_failure "generating the history" "$tmp/history.log" 1
+fi
+
+# (d) CSV tables at the scale of a large city's export: generation is not timed.
+tables="$tmp/tables"
+if python3 "$root/scripts/make_tables_bench.py" "$tables" --seed "$SEED" >"$tmp/generate-tables.log" 2>&1; then
+    echo "generated: CSV tables, $(cat "$tables"/*.csv | wc -l) lines, $(( $(cat "$tables"/*.csv | wc -c) / 1024 )) KiB (not timed)"
+    if timed "$tmp/tables-validate.log" "$bin" validate "$tables/scenario.yaml"; then
+        add_row "tables validate (200k school rows)" "$wall" "$(mib "$rss_kib")" "-" "-"
+    else
+        show_failure "validate (CSV tables)" "$tmp/tables-validate.log" $?
+        add_row "tables validate (200k school rows)" "FAILED" "-" "-" "-"
+    fi
+else
+    echo "bench: FAILED: generating the CSV tables:" >&2
+    sed 's/^/    /' "$tmp/generate-tables.log" >&2
+    failed=1
+    add_row "tables validate (200k school rows)" "FAILED" "-" "-" "-"
 fi
 
 echo

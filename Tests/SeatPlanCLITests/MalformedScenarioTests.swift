@@ -3,26 +3,41 @@ import Testing
 
 /// The malformed scenarios of `Malformed/`: each has one mistake, and its first line states where the error
 /// must point and a fragment of the message: `# expect: LINE:COLUMN: error: FRAGMENT`.
+/// A scenario with CSV tables is a folder `Malformed/NAME/` with a `scenario.yaml` beside its tables; an
+/// error in a table is expected as `# expect: FILE.csv:LINE:COLUMN: error: FRAGMENT`.
 
 enum MalformedFixtures {
     static let folder: URL = Binary.repositoryRoot.appendingPathComponent("Tests/SeatPlanCLITests/Malformed")
 
-    /// File names of the `.yaml` files of a folder (not of its subfolders), sorted.
+    /// File names of the `.yaml` files of a folder, and `SUBFOLDER/scenario.yaml` of its subfolders that
+    /// have one, sorted.
     static func names(in folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+        let folders = names.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/scenario.yaml").path)
+        }
+        return (names.filter { $0.hasSuffix(".yaml") } + folders.map { "\($0)/scenario.yaml" }).sorted()
     }
 
     static let names = names(in: folder)
 
     struct Expectation: Sendable, CustomStringConvertible {
+        /// The CSV table the error is in (beside the scenario); `nil`: the scenario file itself.
+        var file: String? = nil
         var line: Int
         var column: Int
         var fragment: String
-        var description: String { "\(line):\(column): error: \(fragment)" }
+        var description: String { "\(file.map { "\($0):" } ?? "")\(line):\(column): error: \(fragment)" }
+
+        /// The file the diagnostic names, for the scenario `name` as given on the command line.
+        func diagnosticFile(scenario name: String) -> String {
+            guard let file else { return name }
+            let folder = (name as NSString).deletingLastPathComponent
+            return folder.isEmpty ? file : "\(folder)/\(file)"
+        }
     }
 
-    /// Parses the first line, `# expect: LINE:COLUMN: error: FRAGMENT`.
+    /// Parses the first line, `# expect: [FILE:]LINE:COLUMN: error: FRAGMENT`.
     static func expectation(of file: URL) throws -> Expectation {
         let data = try Data(contentsOf: file)
         let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
@@ -35,21 +50,23 @@ enum MalformedFixtures {
         }
         let place = rest[..<marker.lowerBound].split(separator: ":")
         let fragment = String(rest[marker.upperBound...]).trimmingCharacters(in: .whitespaces)
-        guard place.count == 2, let line = Int(place[0]), let column = Int(place[1]), !fragment.isEmpty else {
+        guard place.count == 2 || place.count == 3, let line = Int(place[place.count - 2]),
+              let column = Int(place[place.count - 1]), !fragment.isEmpty else {
             throw ExpectLineError(file: file.lastPathComponent, line: text)
         }
-        return Expectation(line: line, column: column, fragment: fragment)
+        return Expectation(file: place.count == 3 ? String(place[0]) : nil, line: line, column: column,
+                           fragment: fragment)
     }
 
     struct ExpectLineError: Error, CustomStringConvertible {
         var file: String
         var line: String
-        var description: String { "\(file): first line is not '# expect: LINE:COLUMN: error: FRAGMENT' but '\(line)'" }
+        var description: String { "\(file): first line is not '# expect: [FILE:]LINE:COLUMN: error: FRAGMENT' but '\(line)'" }
     }
 
     /// Whether a line of `stderr` holds the diagnostic `name:LINE:<any column>: error: ` and the fragment after it.
     static func reportsOnLine(_ stderr: String, name: String, _ expected: Expectation) -> Bool {
-        let head = "\(name):\(expected.line):"
+        let head = "\(expected.diagnosticFile(scenario: name)):\(expected.line):"
         return stderr.split(separator: "\n", omittingEmptySubsequences: true).contains { line in
             guard let range = line.range(of: head), let error = line[range.upperBound...].range(of: ": error: "),
                   Int(line[range.upperBound..<error.lowerBound]) != nil else { return false }
@@ -59,7 +76,7 @@ enum MalformedFixtures {
 
     /// Whether a line of `stderr` starts the diagnostic `name:LINE:COLUMN: error: ` and holds the fragment after it.
     static func reports(_ stderr: String, name: String, _ expected: Expectation) -> Bool {
-        let head = "\(name):\(expected.line):\(expected.column): error: "
+        let head = "\(expected.diagnosticFile(scenario: name)):\(expected.line):\(expected.column): error: "
         return stderr.split(separator: "\n", omittingEmptySubsequences: true).contains { line in
             guard let range = line.range(of: head) else { return false }
             return line[range.upperBound...].contains(expected.fragment)

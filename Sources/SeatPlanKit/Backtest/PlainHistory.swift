@@ -1,3 +1,5 @@
+import Foundation
+
 /// A history read from plain CSV exports, without a scenario — what a planner exports first:
 /// enrolment `year,unit,grade,students` (one row per year, unit and grade) and optionally births
 /// `year,unit,births` (without `unit`: the births of the whole area, used by every unit).
@@ -18,10 +20,20 @@ public struct PlainHistory: Sendable {
     /// The id of the unit that sums all units.
     public static let totalID = "ALL"
 
+    /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error.
+    static func document(_ path: String, into out: inout DiagnosticCollector) throws(ScenarioError) -> CSVDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the CSV file",
+                                        hint: "check the path and that the file is readable")])
+        }
+        guard let document = CSVTableReader.read(data, file: path, into: &out) else { throw ScenarioError(out.sorted) }
+        return document
+    }
+
     public static func read(enrollment: String, births: String?, grades: [String], entryAge: Int,
                             classSizes: [Int]) throws(ScenarioError) -> PlainHistory {
         var out = DiagnosticCollector()
-        let file = try CSVRecords.read(path: enrollment)
+        let file = try document(enrollment, into: &out)
         let yearColumn = file.column(["year", "fall_year"])
         let unitColumn = file.column(["unit", "school", "district", "zone"])
         let gradeColumn = file.column(["grade"])
@@ -39,12 +51,8 @@ public struct PlainHistory: Sendable {
         var classrooms: [String: [Int: [Int: Double]]] = [:]
         var unitOrder: [String] = []
         var skipped = 0
-        for row in file.rows {
-            guard row.count == file.header.count else {
-                out.error(at: file.location(row[0]), "this row has \(row.count) fields; the header has \(file.header.count)",
-                          hint: "give every row one value per column")
-                continue
-            }
+        for record in file.records {
+            let row = record.cells
             let yearCell = row[yearColumn!], unitCell = row[unitColumn!], gradeCell = row[gradeColumn!], countCell = row[studentsColumn!]
             guard let year = Int(yearCell.text.trimmingWhitespace), (1900...2200).contains(year) else {
                 out.error(at: file.location(yearCell), "'\(yearCell.text)' is not a year", hint: "write a four-digit year")
@@ -66,14 +74,14 @@ public struct PlainHistory: Sendable {
         var birthsByUnit: [String: [Int: Double]] = [:]
         var areaBirths: [Int: Double] = [:]
         if let births {
-            let records = try CSVRecords.read(path: births)
+            let records = try document(births, into: &out)
             let year = records.column(["year", "birth_year"]), count = records.column(["births"])
             let unit = records.column(["unit", "school", "district", "zone"])
             if year == nil || count == nil {
                 out.error(at: SourceLocation(file: births, line: 1, column: 1), "the births file needs 'year' and 'births' columns",
                           hint: "name the columns year,births (or year,unit,births)")
             } else {
-                for row in records.rows where row.count == records.header.count {
+                for row in records.records.map(\.cells) {
                     guard let y = Int(row[year!].text.trimmingWhitespace), let b = Double(row[count!].text.trimmingWhitespace),
                           b.isFinite, b >= 0 else {
                         out.error(at: records.location(row[year!]), "this births row is not 'year,births'",
@@ -109,5 +117,12 @@ public struct PlainHistory: Sendable {
                                      births: birthsByUnit[unit] ?? areaBirths))
         }
         return PlainHistory(units: units, stage: stage, classrooms: classrooms, pupils: pupils, skippedRows: skipped)
+    }
+}
+
+extension CSVDocument {
+    /// The position of the first header among `names` (aliases of one column, lower case), if any.
+    func column(_ names: [String]) -> Int? {
+        header.firstIndex { names.contains($0.trimmed.lowercased()) }
     }
 }

@@ -55,11 +55,16 @@ public struct DiagnosticCollector: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Diagnostics in file order (line, then column), errors before warnings at the same place.
+    /// Diagnostics file by file (in the order the files were first named), each in line and column order,
+    /// errors before warnings at the same place.
     public var sorted: [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
+        var fileRank: [String: Int] = [:]
+        for diagnostic in diagnostics where fileRank[diagnostic.location.file] == nil {
+            fileRank[diagnostic.location.file] = fileRank.count
+        }
+        return diagnostics.enumerated().sorted { a, b in
             let (l, r) = (a.element.location, b.element.location)
-            if l.file != r.file { return a.offset < b.offset }
+            if l.file != r.file { return fileRank[l.file, default: 0] < fileRank[r.file, default: 0] }
             if l.line != r.line { return l.line < r.line }
             if l.column != r.column { return l.column < r.column }
             return a.offset < b.offset

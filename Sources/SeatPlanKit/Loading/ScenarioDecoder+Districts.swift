@@ -2,14 +2,16 @@ internal import Yams
 
 extension ScenarioDecoder {
     mutating func district(_ node: Node) -> District? {
+        let enrollmentTable = tables?.has(.enrollment) == true   // then 'enrollment' may come from the table
         guard let map = reader.mapping(
-            node, what: "a district", required: ["id", "enrollment"],
-            optional: ["name", "births", "migration", "zones", "housing", "projection"]
+            node, what: "a district", required: ["id"] + (enrollmentTable ? [] : ["enrollment"]),
+            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection"]
         ) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
         let births = map.value("births").flatMap { self.yearTable($0, what: "'births'") } ?? [:]
         let enrollment = map.value("enrollment").flatMap { self.enrollment($0) }
+            ?? (enrollmentTable && map.value("enrollment") == nil ? [] : nil)
         let migration = map.value("migration").flatMap { self.migration($0) } ?? [:]
         let zones = map.value("zones").flatMap { node in
             list(node, what: "'zones'") { $0.zone($1, district: id ?? "") }

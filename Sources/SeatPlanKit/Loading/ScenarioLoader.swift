@@ -60,16 +60,21 @@ public struct ScenarioLoader {
 /// Walks the node tree of a scenario file; one method per kind of entry.
 struct ScenarioDecoder {
     var reader: YAMLReader
+    /// The CSV tables named under `tables:`, if any.
+    var tables: TablePaths?
 
     /// The most grades a stage may have (checked before any per-grade array is built).
     static let maxGrades = 20
 
     mutating func scenario(_ root: Node) -> Scenario? {
+        let districtsTable = Self.namesDistrictsTable(root)
         guard let map = reader.mapping(
             root, what: "the scenario",
-            required: ["scenario", "base_year", "horizon", "districts"],
-            optional: ["title", "standards", "projection", "schools", "plans", "output"]
+            required: ["scenario", "base_year", "horizon"] + (districtsTable ? [] : ["districts"]),
+            optional: (districtsTable ? ["districts"] : []) + ["title", "standards", "projection", "schools", "plans",
+                                                               "output", "tables"]
         ) else { return nil }
+        tables = map.value("tables").flatMap { tablePaths($0) }
 
         let id = map.value("scenario").flatMap { reader.string($0, what: "'scenario' (the scenario id)") }
         let title = map.value("title").flatMap { reader.string($0, what: "'title'") }
@@ -82,11 +87,15 @@ struct ScenarioDecoder {
             ?? .chineseDefaults(at: map.location)
         let projection = map.value("projection").map { projectionOverride($0, what: "'projection'") }
             .map { ProjectionSettings.defaults.overridden(by: $0) } ?? .defaults
-        let districts = map.value("districts").flatMap { list($0, what: "'districts'") { $0.district($1) } }
-        if let node = map.value("districts"), let districts, districts.isEmpty {
+        var districts = map.value("districts").flatMap { list($0, what: "'districts'") { $0.district($1) } }
+            ?? (districtsTable && map.value("districts") == nil ? [] : nil)
+        if let node = map.value("districts"), let districts, districts.isEmpty, !districtsTable {
             reader.error(node, "'districts' is empty", hint: "list at least one district")
         }
-        let schools = map.value("schools").flatMap { list($0, what: "'schools'") { $0.school($1) } } ?? []
+        var schools = map.value("schools").flatMap { list($0, what: "'schools'") { $0.school($1) } } ?? []
+        if let tables, districts != nil {
+            mergeTables(tables, standards: standards, districts: &districts!, declared: map.value("districts"), schools: &schools)
+        }
         let plans = map.value("plans").flatMap { list($0, what: "'plans'") { $0.plan($1) } } ?? []
         let output = map.value("output").flatMap { self.output($0) } ?? OutputOptions()
 

@@ -177,12 +177,22 @@ public struct ScenarioValidator: Sendable {
     private func checkSchools(_ scenario: Scenario, zoneIDs: Set<String>, stageIDs: Set<String>,
                               into out: inout DiagnosticCollector) {
         var schoolIDs: Set<String> = []
+        // "Did you mean" compares with every zone id: only for a list a person would read, and for the first
+        // schools in error (a shifted column of a large schools table would otherwise take hours).
+        // Sorted, so that a tie gives the same suggestion on every run.
+        var suggestionsLeft = zoneIDs.count <= 2000 ? 100 : 0
+        var candidates: [String] = []
         for school in scenario.schools {
             if !schoolIDs.insert(school.id).inserted {
                 out.error(at: school.location, "duplicate school id '\(school.id)'", hint: "give each school its own id")
             }
             if !zoneIDs.contains(school.zone) {
-                let suggestion = YAMLReader.closest(to: school.zone, in: Array(zoneIDs)).map { "did you mean '\($0)'? " } ?? ""
+                var suggestion = ""
+                if suggestionsLeft > 0 {
+                    suggestionsLeft -= 1
+                    if candidates.isEmpty { candidates = zoneIDs.sorted() }
+                    suggestion = YAMLReader.closest(to: school.zone, in: candidates).map { "did you mean '\($0)'? " } ?? ""
+                }
                 out.error(at: school.location, "school '\(school.id)' is in zone '\(school.zone)', which is not a zone",
                           hint: "\(suggestion)use a zone id of a district (or the district id, for a district without zones)")
             }

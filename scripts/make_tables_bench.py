@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Write a large scenario whose tables are CSV files, to time loading them (`scripts/bench.sh`).
+
+    scripts/make_tables_bench.py OUT_DIR [--districts 1000] [--zones 30000] [--schools 200000] [--seed 1]
+
+OUT_DIR/scenario.yaml names districts.csv, zones.csv, births.csv, enrollment.csv, migration.csv,
+housing.csv and schools.csv. The national default stages (kindergarten, primary, junior, senior); every
+district has births 2010-2024, enrolment 2023-2025 of every grade, migration, and the zones of each district
+share its pupils evenly; schools are spread over the zones round robin, one in ten with two stages. The
+numbers are random but repeatable (--seed), plausible enough for the scenario to validate and run.
+"""
+import argparse
+import os
+import random
+
+STAGES = [("kindergarten", 3), ("primary", 6), ("junior", 3), ("senior", 3)]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--districts", type=int, default=1000)
+    parser.add_argument("--zones", type=int, default=30000)
+    parser.add_argument("--schools", type=int, default=200000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rnd = random.Random(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+
+    def path(name):
+        return os.path.join(args.out, name)
+
+    districts = [f"d{d:04d}" for d in range(args.districts)]
+    zones_of = {d: [] for d in districts}
+    for z in range(args.zones):
+        zones_of[districts[z % len(districts)]].append(f"z{z:05d}")
+
+    with open(path("scenario.yaml"), "w") as f:
+        f.write("scenario: tables-bench\nbase_year: 2025\nhorizon: 10\n"
+                "projection:\n  births: { method: linear, fit_window: 5 }\n"
+                "tables:\n")
+        for t in ["districts", "zones", "births", "enrollment", "migration", "housing", "schools"]:
+            f.write(f"  {t}: {t}.csv\n")
+        f.write("plans:\n  - id: grow\n    projects:\n"
+                "      - { build: new-school, zone: z00000, stage: primary, classrooms: 24, opens: 2027, cost: 1 }\n")
+    with open(path("districts.csv"), "w") as f:
+        f.write("id,name\n")
+        for d in districts:
+            f.write(f"{d},District {d}\n")
+    with open(path("zones.csv"), "w") as f:
+        f.write("district,id,name,share\n")
+        for d in districts:
+            zs = zones_of[d]
+            shares = [round(1 / len(zs), 9)] * len(zs)
+            shares[-1] = round(1 - sum(shares[:-1]), 9)
+            for z, share in zip(zs, shares):
+                f.write(f"{d},{z},Zone {z},{share}\n")
+    size = {d: rnd.randint(500, 3000) for d in districts}
+    with open(path("births.csv"), "w") as f:
+        f.write("district,year,births\n")
+        for d in districts:
+            for y in range(2010, 2025):
+                f.write(f"{d},{y},{int(size[d] * (1 - 0.02 * (y - 2010)) * rnd.uniform(0.95, 1.05))}\n")
+    with open(path("enrollment.csv"), "w") as f:
+        f.write("year,district,stage,grade,students\n")
+        for y in (2023, 2024, 2025):
+            for d in districts:
+                for stage, grades in STAGES:
+                    for g in range(1, grades + 1):
+                        f.write(f"{y},{d},{stage},{g},{int(size[d] * rnd.uniform(0.85, 1.0))}\n")
+    with open(path("migration.csv"), "w") as f:
+        f.write("district,stage,year,pupils\n")
+        for d in districts[::10]:
+            f.write(f"{d},primary,,{rnd.randint(10, 100)}\n")
+    with open(path("housing.csv"), "w") as f:
+        f.write("district,zone,development,year,dwellings,pupils_per_100_dwellings,ramp\n")
+        for d in districts[::5]:
+            z = zones_of[d][0]
+            f.write(f"{d},{z},Estate {d},2027,{rnd.randint(100, 2000)},primary=16;junior=7,0.6;0.85;1\n")
+            f.write(f"{d},{z},Estate {d},2028,{rnd.randint(100, 2000)},,\n")
+    all_zones = [z for d in districts for z in zones_of[d]]
+    with open(path("schools.csv"), "w") as f:
+        f.write("id,name,zone,stage,classrooms,closes\n")
+        rows = 0
+        s = 0
+        while rows < args.schools:
+            zone = all_zones[s % len(all_zones)]
+            stage = STAGES[s % len(STAGES)][0]
+            f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},{stage},{rnd.randint(6, 48)},\n")
+            rows += 1
+            if s % 10 == 1 and stage == "primary" and rows < args.schools:
+                f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},junior,{rnd.randint(6, 24)},\n")
+                rows += 1
+            s += 1
+
+
+if __name__ == "__main__":
+    main()
