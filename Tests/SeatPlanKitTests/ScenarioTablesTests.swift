@@ -244,7 +244,7 @@ struct ScenarioFolder {
             return
         }
         let unknown = error.diagnostics.first { $0.message.contains("unknown column 'school'") }
-        #expect(unknown?.hint == "allowed columns: year, district, stage, grade, students")
+        #expect(unknown?.hint == "allowed columns: year, district, zone, stage, grade, students")
     }
 
     @Test func aDistrictInTheYAMLAndTheTableIsAnErrorNamingBoth() throws {

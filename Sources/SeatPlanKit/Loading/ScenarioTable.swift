@@ -24,7 +24,8 @@ struct ScenarioTable {
             switch self {
             case .districts: ["name"]
             case .zones: ["name"]
-            case .births, .enrollment: []
+            case .births: []
+            case .enrollment: ["zone"]
             case .migration: ["year"]
             case .schools: ["name", "closes"]
             case .housing: ["zone", "ramp"]
@@ -37,7 +38,7 @@ struct ScenarioTable {
             case .districts: ["id", "name"]
             case .zones: ["district", "id", "name", "share"]
             case .births: ["district", "year", "births"]
-            case .enrollment: ["year", "district", "stage", "grade", "students"]
+            case .enrollment: ["year", "district", "zone", "stage", "grade", "students"]
             case .migration: ["district", "stage", "year", "pupils"]
             case .schools: ["id", "name", "zone", "stage", "classrooms", "closes"]
             case .housing: ["district", "zone", "development", "year", "dwellings", "pupils_per_100_dwellings", "ramp"]

@@ -204,6 +204,9 @@ struct TableMerger {
         var stageLocation: SourceLocation
         var yearLocation: SourceLocation
         var districtLocation: SourceLocation
+        /// Per grade: counted by zone (`true`), for the whole district (`false`), not yet (`nil`).
+        var zoned: [Bool?] = []
+        var zonesSeen: Set<String> = []
     }
 
     private struct GroupKey: Hashable {
@@ -233,6 +236,14 @@ struct TableMerger {
             }
             let grade = stage.flatMap { self.grade(record, of: $0, in: &table) }
             let students = table.number(record, "students")
+            // Counts by zone are added up to their district (the model's history is by district).
+            let zone = table.optionalText(record, "zone")
+            if let zone, let d, let cell = table.cell(record, "zone"),
+               !(districts[d].zones.isEmpty ? zone == districts[d].id : districts[d].zones.contains { $0.id == zone }) {
+                table.repeatedError(cell, "enrolment names zone '\(zone.prefix(40))', which is not a zone of '\(districts[d].id)'",
+                                    hint: "use a zone of the district, or leave 'zone' empty")
+                continue
+            }
             guard let year, let d, let stage, let grade, let students,
                   let stageCell = table.cell(record, "stage"), let gradeCell = table.cell(record, "grade"),
                   let yearCell = table.cell(record, "year"), let districtCell = table.cell(record, "district")
@@ -249,7 +260,15 @@ struct TableMerger {
                                               gradeLocations: Array(repeating: nil, count: stage.grades),
                                               stageLocation: table.location(stageCell),
                                               yearLocation: table.location(yearCell),
-                                              districtLocation: table.location(districtCell)))
+                                              districtLocation: table.location(districtCell),
+                                              zoned: Array(repeating: nil, count: stage.grades)))
+            }
+            let zoneKey = "\(zone ?? "")\u{1}\(grade)"
+            if zone != nil, groups[g].zoned[grade] != false, groups[g].zonesSeen.insert(zoneKey).inserted {
+                groups[g].zoned[grade] = true
+                groups[g].counts[grade] = (groups[g].counts[grade] ?? 0) + students
+                groups[g].gradeLocations[grade] = groups[g].gradeLocations[grade] ?? table.location(gradeCell)
+                continue
             }
             if let first = groups[g].gradeLocations[grade] {
                 table.error(gradeCell, "grade \(grade + 1) of '\(stage.id)' (named '\(stage.gradeNames[grade])') of '\(districts[d].id)' in \(year) is given twice (first at \(first))",
@@ -258,6 +277,7 @@ struct TableMerger {
             }
             groups[g].counts[grade] = students
             groups[g].gradeLocations[grade] = table.location(gradeCell)
+            groups[g].zoned[grade] = false
         }
 
         let completenessChecked = !table.hadErrors
