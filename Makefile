@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench deps build release clean
+.PHONY: demo test bench deps browser build release clean
 
 ## Install what is missing (GSL via apt when pkg-config cannot find it).
 deps:
@@ -11,6 +11,14 @@ deps:
 	  echo "GSL not found: installing libgsl-dev and pkg-config"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
+	fi
+
+## Chromium for the browser tests of report.html (Debian's chromium via apt when missing).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Chromium not found: installing chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
 build: deps
@@ -27,8 +35,8 @@ demo: release
 	@echo
 	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/"
 
-## Build and run every test (unit, golden files, CLI against the built binary).
-test: deps
+## Build and run every test (unit, golden files, CLI against the built binary, report.html in Chromium).
+test: deps browser
 	$(SWIFT) build --product seatplan
 	$(SWIFT) test
 
