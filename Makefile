@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench deps browser build release clean
+.PHONY: demo test bench deps browser screenshot build release clean
 
 ## Install what is missing (GSL via apt when pkg-config cannot find it).
 deps:
@@ -43,6 +43,18 @@ test: deps browser
 ## Speed and memory of a run, measured (not asserted).
 bench: release
 	@scripts/bench.sh $(BIN)
+
+## Retake docs/report.png: example-city's report.html in headless Chromium, with Chinese fonts (fonts-noto-cjk).
+screenshot: release browser
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "No Chinese font: installing fonts-noto-cjk"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk; \
+	fi
+	$(BIN) report $(SCENARIO) --out output/example-city --lang en > /dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2912 \
+	  --screenshot=$$(pwd)/docs/report.png file://$$(pwd)/output/example-city/report.html 2> /dev/null
+	@echo "docs/report.png retaken"
 
 clean:
 	rm -rf .build output/*/
