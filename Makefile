@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench backtest deps build release clean
+.PHONY: demo test bench backtest deps browser screenshot build release clean
 
 ## Install what is missing (GSL via apt when pkg-config cannot find it).
 deps:
@@ -13,19 +13,28 @@ deps:
 	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
 	fi
 
+## Chromium for the browser tests of report.html (Debian's chromium via apt when missing).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Chromium not found: installing chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
 release: deps
 	$(SWIFT) build -c release --product seatplan
 
-## Build, run the example scenario and the Eau Claire one, write reports under output/.
+## Build, then compare the plans of the example scenario and the Eau Claire one: CSV reports and
+## report.html under output/.
 demo: release
-	$(BIN) compare $(SCENARIO) --out output/example-city
+	$(BIN) report $(SCENARIO) --out output/example-city
 	@echo
-	$(BIN) compare scenarios/eau-claire-wi.yaml --out output/eau-claire-wi
+	$(BIN) report scenarios/eau-claire-wi.yaml --lang en --out output/eau-claire-wi
 	@echo
-	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/"
+	@echo "Reports: $$(pwd)/output/example-city/ and $$(pwd)/output/eau-claire-wi/ (open report.html in a browser)"
 
 ## Backtest the projection methods on the real Eau Claire history (1998–2024); reports under output/.
 EC := scenarios/data/eau-claire-wi
@@ -34,14 +43,26 @@ backtest: release
 	  --births $(EC)/ecasd_births_1995_2019.csv --grades K,1,2,3,4,5 --origins 2008-2018 --horizons 1-5 \
 	  --class-size 26,26,26,26,29,29 --out output/eau-claire-backtest
 
-## Build and run every test (unit, golden files, CLI against the built binary).
-test: deps
+## Build and run every test (unit, golden files, CLI against the built binary, report.html in Chromium).
+test: deps browser
 	$(SWIFT) build --product seatplan
 	$(SWIFT) test
 
 ## Speed and memory of a run, measured (not asserted).
 bench: release
 	@scripts/bench.sh $(BIN)
+
+## Retake docs/report.png: example-city's report.html in headless Chromium, with Chinese fonts (fonts-noto-cjk).
+screenshot: release browser
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  echo "No Chinese font: installing fonts-noto-cjk"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk; \
+	fi
+	$(BIN) report $(SCENARIO) --out output/example-city --lang en > /dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2912 \
+	  --screenshot=$$(pwd)/docs/report.png file://$$(pwd)/output/example-city/report.html 2> /dev/null
+	@echo "docs/report.png retaken"
 
 clean:
 	rm -rf .build output/*/

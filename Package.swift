@@ -47,6 +47,10 @@ let package = Package(
             dependencies: ["SeatPlanKit"],
             exclude: ["Malformed"]
         ),
+        .testTarget(
+            name: "SeatPlanBrowserTests",
+            dependencies: []
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,35 +15,13 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
-
-    @Option(name: .long, parsing: .upToNextOption, help: "Plans to compare, comma-separated (default: all).",
-            transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
-    var plans: [[String]] = []
-
-    @Option(name: .long, help: "Utilisation at or above which a project's seats count as used (default: 0.6).")
-    var usedThreshold: Double = PlanComparison.defaultUsedThreshold
-
-    func validate() throws {
-        guard usedThreshold.isFinite, usedThreshold >= 0 else {
-            throw ValidationError("--used-threshold must be a number of 0 or more, e.g. 0.6")
-        }
-    }
+    @OptionGroup var comparing: ComparisonArguments
 
     func run() throws {
         let scenario = try input.check().scenario
-        let chosen = plans.flatMap { $0 }.filter { !$0.isEmpty }
-        let known = scenario.plans.map(\.id)
-        if let unknown = chosen.first(where: { !known.contains($0) && $0 != Plan.baselineID }) {
-            throw ValidationError("--plans names '\(unknown)', which is not a plan of \(input.scenario) "
-                                  + "(plans: \(known.joined(separator: ", ")))")
-        }
-        let allocation = try OutputArguments.simulate(scenario, plans: chosen.isEmpty ? nil : Set(chosen))
-        let comparison = PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold)
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel,
-                                comparison: comparison)
+        let result = try comparing.compare(scenario, file: input.scenario)
+        let reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
         try output.write(reports, for: scenario)
-        print(TerminalComparison.text(comparison, allocation: allocation, scenario: scenario))
-        print("")
-        print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
+        ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
     }
 }

@@ -6,12 +6,12 @@ struct SeatPlanCommand: ParsableCommand {
         commandName: "seatplan",
         abstract: "School-place capacity planning: project pupils, set them against seats, compare plans.",
         version: "0.1.0",
-        subcommands: [Run.self, Compare.self, Validate.self, Backtest.self],
+        subcommands: [Run.self, Compare.self, Report.self, Validate.self, Backtest.self],
         defaultSubcommand: nil
     )
 
     /// Without a command there is nothing to do: a usage error, not a silent success.
     func run() throws {
-        throw ValidationError("no command given — use 'seatplan run SCENARIO' or 'seatplan validate SCENARIO'")
+        throw ValidationError("no command given — use 'seatplan run|compare|report|validate SCENARIO' or 'seatplan backtest'")
     }
 }

@@ -1,0 +1,75 @@
+/// The plan comparison: cost against shortage seat-years avoided (one point per plan), the measures of
+/// every plan for the whole scenario and per district (as `comparison.csv`), and every project as applied
+/// with the use of its seats (as `projects.csv`).
+enum ComparisonSection {
+    static func html(_ c: ReportContext) -> String {
+        let l = c.labels
+        var out = "<section id=\"comparison\"><h2>" + HTMLText.escape(l.comparisonTitle) + "</h2>"
+        out += "<p class=\"note\">" + HTMLText.escape(l.comparisonNote) + "</p>"
+        let whole = c.plans.compactMap { c.comparison.measures(plan: $0) }
+        let chart = ScatterChart(
+            title: l.scatterTitle, xLabel: l.cost, yLabel: l.avoided,
+            points: whole.map { m in
+                ScatterChart.Point(
+                    x: m.cost, y: m.shortageAvoided, label: m.plan, color: c.style(m.plan).color,
+                    title: l.scatterPoint(plan: "\(m.plan) \(c.planName(m.plan))", cost: ReportNumbers.grouped(m.cost),
+                                          avoided: ReportNumbers.grouped(m.shortageAvoided),
+                                          left: ReportNumbers.grouped(m.shortageSeatYears)),
+                    attributes: [("data-plan", m.plan), ("data-cost", CSVWriter.format(m.cost, places: 0)),
+                                 ("data-avoided", String(WholeNumbers.roundToInt(m.shortageAvoided))),
+                                 ("data-shortage", String(WholeNumbers.roundToInt(m.shortageSeatYears)))])
+            },
+            xFormat: { ReportNumbers.axis($0, language: l.language) },
+            yFormat: { ReportNumbers.axis($0, language: l.language) },
+            attributes: [("id", "comparison-chart")])
+        out += "<figure class=\"scatter-card\">" + chart.svg() + "</figure>"
+        out += "<div class=\"comparison-table\">" + measuresTable(whole, c, id: "comparison-table", caption: l.comparisonTableCaption).html() + "</div>"
+        let districts = c.comparison.measures.filter { $0.district != PlanComparison.allDistricts }
+        out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.byDistrict) + "</summary><div class=\"table-scroll\">"
+            + measuresTable(districts, c, id: "comparison-districts", caption: l.byDistrict).html() + "</div></details>"
+        if !c.comparison.projects.isEmpty {
+            out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.projectsTitle) + "</summary><div class=\"table-scroll\">"
+                + projectsTable(c).html() + "</div></details>"
+        }
+        return out + "</section>"
+    }
+
+    static func measuresTable(_ measures: [PlanMeasures], _ c: ReportContext, id: String, caption: String) -> HTMLTable {
+        let l = c.labels
+        let perDistrict = id != "comparison-table"
+        var columns = [l.plan]
+        if perDistrict { columns.append(l.district) }
+        columns += [l.cost, l.seatsAdded, l.shortageSeatYears, l.avoided, l.costPerSeatYear, l.peakShortage,
+                    l.redZoneYears, l.noSchoolZoneYears, l.superLargeZoneYears, l.superLargeClasses, l.noShortageFrom]
+        let rows = measures.map { m -> HTMLTable.Row in
+            var cells: [HTMLTable.Cell] = [.markup(c.planTag(m.plan))]
+            if perDistrict { cells.append(.text(c.districtName(m.district))) }
+            cells += [.whole(m.cost), .whole(m.seatsAddedTotal), .whole(m.shortageSeatYears),
+                      m.verdict == .baseline ? .text("—") : .whole(m.shortageAvoided),
+                      OverviewSection.costPerSeatYear(m, labels: l),
+                      .text(m.peakYear.map { "\(ReportNumbers.grouped(m.peakShortage)) (\($0))" } ?? "0"),
+                      .integer(m.redZoneYears), .integer(m.noSchoolZoneYears), .integer(m.superLargeZoneYears),
+                      .integer(m.superLargeClasses), .text(m.firstYearWithoutShortage.map(String.init) ?? l.never)]
+            return HTMLTable.Row(cells: cells, attributes: [("data-plan", m.plan), ("data-district", m.district)])
+        }
+        return HTMLTable(caption: caption, columns: columns, rows: rows, attributes: [("id", id)])
+    }
+
+    static func projectsTable(_ c: ReportContext) -> HTMLTable {
+        let l = c.labels
+        let rows = c.comparison.projects.map { p -> HTMLTable.Row in
+            HTMLTable.Row(cells: [
+                .text(p.plan), .integer(p.number), .text(l.projectKind(p.kind)), .text(p.schoolName),
+                .text(c.zoneName(p.zone)), .text(c.stageName(p.stage)), .integer(p.classrooms), .whole(p.seats),
+                .text(p.delayedBy > 0 ? "\(p.plannedYear) → \(p.year)" : String(p.year)),
+                p.cost.map { .whole($0) } ?? .empty,
+                .text(p.kind == .close ? "—" : "\(p.yearsUsed.count)/\(p.yearsOpen.count)"),
+                .text(p.overBuilding ? l.overBuilding : ""),
+            ], attributes: [("data-plan", p.plan)], cssClass: p.overBuilding ? "flag" : nil)
+        }
+        return HTMLTable(caption: l.projectsCaption(ReportNumbers.percent(c.comparison.usedThreshold)),
+                         columns: [l.plan, "#", l.kind, l.school, l.zone, l.stage, l.classrooms, l.seats, l.year, l.cost,
+                                   l.yearsUsed, l.overBuildingColumn],
+                         rows: rows, attributes: [("id", "projects")])
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+/// Options and steps of the commands that compare plans (`compare`, `report`): which plans, the used-seat
+/// threshold, and the run from a checked scenario to its comparison.
+struct ComparisonArguments: ParsableArguments {
+    @Option(name: .long, parsing: .upToNextOption, help: "Plans to compare, comma-separated (default: all).",
+            transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
+    var plans: [[String]] = []
+
+    @Option(name: .long, help: "Utilisation at or above which a project's seats count as used.")
+    var usedThreshold: Double = PlanComparison.defaultUsedThreshold
+
+    func validate() throws {
+        guard usedThreshold.isFinite, usedThreshold >= 0 else {
+            throw ValidationError("--used-threshold must be a number of 0 or more, e.g. 0.6")
+        }
+    }
+
+    /// The run of a comparison: the allocation of the baseline and the chosen plans, and their comparison.
+    struct Result {
+        var allocation: Allocation
+        var comparison: PlanComparison
+    }
+
+    /// Projects, allocates the baseline and the chosen plans, and compares them. A plan that is not in the
+    /// scenario is a usage error (exit status 64); a failed projection exits with 1.
+    func compare(_ scenario: Scenario, file: String) throws -> Result {
+        let chosen = plans.flatMap { $0 }.filter { !$0.isEmpty }
+        let known = scenario.plans.map(\.id)
+        if let unknown = chosen.first(where: { !known.contains($0) && $0 != Plan.baselineID }) {
+            throw ValidationError("--plans names '\(unknown)', which is not a plan of \(file) "
+                                  + "(plans: \(known.joined(separator: ", ")))")
+        }
+        let allocation = try OutputArguments.simulate(scenario, plans: chosen.isEmpty ? nil : Set(chosen))
+        return Result(allocation: allocation,
+                      comparison: PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold))
+    }
+
+    /// The reports of `compare`: those of `run`, plus `comparison.csv` and `projects.csv`.
+    static func reports(_ result: Result, scenario: Scenario, output: OutputArguments) -> ReportSet {
+        ReportSet(allocation: result.allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel,
+                  comparison: result.comparison)
+    }
+
+    /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
+    static func printSummary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) {
+        print(TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario))
+        print("")
+        print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// `seatplan report FILE`: what `compare` does, plus `report.html`, a page to look at and print.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the plans and write report.html: charts and tables to look at, share and print.",
+        discussion: """
+        Writes the files of 'compare' and report.html — one self-contained page (no script, no network): an \
+        overview, the early-warning map, pupils against seats per zone and stage, the plan comparison and the \
+        assumptions — into the output folder at once.
+        """
+    )
+
+    @OptionGroup var input: ScenarioArguments
+    @OptionGroup var output: OutputArguments
+    @OptionGroup var comparing: ComparisonArguments
+
+    @Option(name: .long, help: "Language of the page's own words. Names from the scenario are shown as written.")
+    var lang: ReportLanguage = .zh
+
+    func run() throws {
+        let scenario = try input.check().scenario
+        let result = try comparing.compare(scenario, file: input.scenario)
+        var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
+        reports.add(HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
+                               language: lang))
+        try output.write(reports, for: scenario)
+        ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
+    }
+}
