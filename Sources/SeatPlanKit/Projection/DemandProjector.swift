@@ -9,16 +9,19 @@ public struct DemandProjector: Sendable {
     public init() {}
 
     public func project(_ scenario: Scenario) throws(ScenarioError) -> Demand {
+        try prepare(scenario).demand
+    }
+
+    /// The projection of every district with the inputs it ran on (`ProjectionInputs`), for draws to vary.
+    func prepare(_ scenario: Scenario) throws(ScenarioError) -> PreparedProjection {
         let index = ScenarioIndex(scenario)
         let order = Self.stageOrder(scenario.standards)
-        var districts: [DistrictDemand] = []
-        var assumptions: [Assumption] = []
+        let feeders = Self.feeders(scenario.standards.stages, index: index)
+        var projections: [DistrictProjection] = []
         var diagnostics = DiagnosticCollector()
         for district in scenario.districts {
             do {
-                let (demand, used) = try projectDistrict(district, scenario: scenario, index: index, order: order)
-                districts.append(demand)
-                assumptions += used
+                projections.append(try projectDistrict(district, scenario: scenario, order: order, feeders: feeders))
             } catch let failure as ProjectionFailure {
                 diagnostics.add(failure.diagnostic)
             } catch {
@@ -27,8 +30,9 @@ public struct DemandProjector: Sendable {
             }
         }
         if diagnostics.hasErrors { throw ScenarioError(diagnostics.sorted) }
-        return Demand(baseYear: scenario.baseYear, horizon: scenario.horizon, districts: districts,
-                      assumptions: assumptions)
+        let demand = Demand(baseYear: scenario.baseYear, horizon: scenario.horizon,
+                            districts: projections.map(\.demand), assumptions: projections.flatMap(\.assumptions))
+        return PreparedProjection(districts: projections, demand: demand, order: order, feeders: feeders)
     }
 
     /// Stages in an order where every feeding stage comes before the stages it feeds.
@@ -56,8 +60,8 @@ public struct DemandProjector: Sendable {
         var diagnostic: Diagnostic
     }
 
-    private func projectDistrict(_ district: District, scenario: Scenario, index: ScenarioIndex, order: [Int])
-        throws -> (DistrictDemand, [Assumption]) {
+    private func projectDistrict(_ district: District, scenario: Scenario, order: [Int], feeders: [Int])
+        throws -> DistrictProjection {
         let stages = scenario.standards.stages
         let horizon = scenario.horizon
         let settings = scenario.projection.overridden(by: district.projection)
@@ -83,45 +87,18 @@ public struct DemandProjector: Sendable {
             }
         }
 
-        for t in 1...max(horizon, 1) where t <= horizon {
-            let year = scenario.baseYear + t
-            for s in order {
-                let stage = stages[s]
-                let added = (district.migration[stage.id]?.pupils(in: year) ?? 0) / Double(stage.grades)
-                for g in 0..<stage.grades {
-                    let ratio = ratios[s][g]
-                    if g == 0 {
-                        switch stage.feed {
-                        case .births(let age):
-                            guard let b = births.births(in: year - age) else {
-                                throw ProjectionFailure(diagnostic: .error(
-                                    at: district.birthsLocation,
-                                    "births of \(year - age) are needed for \(stage.id) entry in \(year) but are missing",
-                                    hint: "list births for \(year - age) or use a births method that projects them"))
-                            }
-                            cohort[s][0][t] = b * ratio
-                            migration[s][0][t] = added
-                        case .stage(let feeder):
-                            let f = index.stageIndex[feeder] ?? s
-                            let last = stages[f].grades - 1
-                            cohort[s][0][t] = cohort[f][last][t - 1] * ratio
-                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
-                        }
-                    } else {
-                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
-                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
-                    }
-                }
-            }
-        }
+        let inputs = try self.inputs(district, ratios: ratios, births: births, scenario: scenario, order: order)
+        Self.projectCohorts(inputs, stages: stages, order: order, feeders: feeders, horizon: horizon,
+                            cohort: &cohort, migration: &migration)
 
         let zones = district.effectiveZones
         let housing = zones.map { zone in
             housingDemand(district.housing.filter { ($0.zone ?? zone.id) == zone.id },
                           stages: stages, baseYear: scenario.baseYear, horizon: horizon)
         }
-        return (DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
-                               zoneHousing: housing), assumptions)
+        let demand = DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
+                                    zoneHousing: housing)
+        return DistrictProjection(inputs: inputs, births: births, demand: demand, assumptions: assumptions)
     }
 
     /// The births series of a district, with its trend fit (and its assumptions) when births must be projected.
@@ -191,14 +168,8 @@ public struct DemandProjector: Sendable {
                 guard let yield = development.pupilsPer100Dwellings[stage.id], yield > 0 else { continue }
                 for t in stride(from: 1, through: horizon, by: 1) {
                     let year = baseYear + t
-                    var pupils = 0.0
-                    for (completed, dwellings) in development.dwellings.sorted(by: { $0.key < $1.key }) {
-                        var level = development.rampLevel(yearsAfterCompletion: year - completed)
-                        if completed <= baseYear {
-                            level -= development.rampLevel(yearsAfterCompletion: baseYear - completed)
-                        }
-                        pupils += dwellings * yield / 100 * level
-                    }
+                    let pupils = development.pupils(completions: development.completions, yield: yield, year: year,
+                                                     baseYear: baseYear)
                     for g in 0..<stage.grades { result[s][g][t] += pupils / Double(stage.grades) }
                 }
             }
