@@ -68,7 +68,7 @@ struct ScenarioDecoder {
         guard let map = reader.mapping(
             root, what: "the scenario",
             required: ["scenario", "base_year", "horizon", "districts"],
-            optional: ["title", "standards", "projection", "schools", "plans", "output"]
+            optional: ["title", "standards", "projection", "schools", "plans", "output", "uncertainty"]
         ) else { return nil }
 
         let id = map.value("scenario").flatMap { reader.string($0, what: "'scenario' (the scenario id)") }
@@ -89,11 +89,13 @@ struct ScenarioDecoder {
         let schools = map.value("schools").flatMap { list($0, what: "'schools'") { $0.school($1) } } ?? []
         let plans = map.value("plans").flatMap { list($0, what: "'plans'") { $0.plan($1) } } ?? []
         let output = map.value("output").flatMap { self.output($0) } ?? OutputOptions()
+        let uncertainty = map.value("uncertainty").map { self.uncertainty($0, what: "'uncertainty'") }
 
         guard let id, let baseYear, let horizon, let standards, let districts else { return nil }
         return Scenario(id: id, title: title ?? id, baseYear: baseYear, horizon: horizon, standards: standards,
                         projection: projection, districts: districts, schools: schools, plans: plans,
-                        output: output, location: map.location)
+                        output: output, uncertainty: .defaults.overridden(by: uncertainty ?? UncertaintyOverride()),
+                        location: map.location)
     }
 
     /// Reads a list, decoding each item; `nil` only when the node is not a list.
