@@ -15,6 +15,7 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
+    @OptionGroup var monteCarlo: DrawArguments
 
     @Option(name: .long, parsing: .upToNextOption, help: "Plans to compare, comma-separated (default: all).",
             transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
@@ -39,11 +40,13 @@ struct Compare: ParsableCommand {
         }
         let allocation = try OutputArguments.simulate(scenario, plans: chosen.isEmpty ? nil : Set(chosen))
         let comparison = PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold)
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel,
-                                comparison: comparison)
+        let excel = output.excel ?? scenario.output.excel
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison)
+        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
         try output.write(reports, for: scenario)
         print(TerminalComparison.text(comparison, allocation: allocation, scenario: scenario))
         print("")
+        if let drawn { print(drawn) }
         print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }
