@@ -156,6 +156,34 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(checked == scenario.horizon * 2)
     }
 
+    /// Only births vary (`births: fit`, ratios fixed): kindergarten in 2026 holds `ρ·births(2023)` plus
+    /// counted cohorts, and births(2023) lies on the linear trend within its standard error
+    /// `s·√(1/n + (x − x̄)²/Sxx)` (`s² = SSR/(n − 2)`), so the students' P90 − P10 is `2·1.2816·ρ·se`.
+    /// Tolerance: the standard error of P90 − P10 with N = 4000 is about 0.038σ; 4 of them.
+    @Test func birthsVaryWithinTheTrendsStandardError() throws {
+        let text = DefaultsTests.minimal
+            .replacingOccurrences(of: "2016: 500, 2017: 510, 2018: 520, 2019: 530, 2020: 540, 2021: 550, 2022: 560",
+                                  with: "2016: 500, 2017: 530, 2018: 505, 2019: 545, 2020: 520, 2021: 570, 2022: 548")
+        let varied = withTopLevel(text, "uncertainty: { ratios: 0 }")
+        let (scenario, allocation, summary) = try drawn(varied, draws: 4000)
+        // The fit: linear over the newest 5 listed years, 2018–2022.
+        let xs = [2018.0, 2019, 2020, 2021, 2022], ys = [505.0, 545, 520, 570, 548]
+        let xBar = xs.reduce(0, +) / 5, yBar = ys.reduce(0, +) / 5
+        let sxx = xs.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
+        let slope = zip(xs, ys).reduce(0) { $0 + ($1.0 - xBar) * ($1.1 - yBar) } / sxx
+        let ssr = zip(xs, ys).reduce(0) { $0 + pow($1.1 - (yBar + slope * ($1.0 - xBar)), 2) }
+        let se = (ssr / 3).squareRoot() * (1.0 / 5 + pow(2023 - xBar, 2) / sxx).squareRoot()
+        let rho = try #require(allocation.demand.assumptions.first { $0.parameter == .entryRatio && $0.stage == "kindergarten" }).value
+        let sigma = rho * se
+        let cell = summary.cell(t: 1, zone: 0, stage: 0)
+        let spread = summary.students[cell * 3 + 2] - summary.students[cell * 3]
+        #expect(abs(spread - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma, "\(spread) vs σ = \(sigma)")
+        // Primary in 2026 takes births of 2020, listed: it does not vary.
+        let primary = summary.cell(t: 1, zone: 0, stage: 1)
+        #expect(summary.studentsMin[primary] == summary.studentsMax[primary])
+        #expect(scenario.horizon == 2)
+    }
+
     // MARK: Reproducible
 
     @Test func theSameSeedGivesTheSameFilesWhateverTheThreads() throws {
