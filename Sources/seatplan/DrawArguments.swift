@@ -49,7 +49,7 @@ struct DrawArguments: ParsableArguments {
         reports.addRanges(summary, scenario: scenario, excel: excel)
         let seconds = Date().timeIntervalSince(start)
         return "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
-            + "\(String(format: "%.1f", seconds)) s"
+            + "\(String(format: "%.2f", seconds)) s"
     }
 }
 
