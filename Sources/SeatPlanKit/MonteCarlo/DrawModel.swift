@@ -81,8 +81,10 @@ struct DrawModel: Sendable {
     }
 
     struct DevelopmentModel: Sendable {
-        var housing: Housing
+        /// The zone it names (`nil`: the district's only zone).
+        var zone: String?
         var completions: [(year: Int, dwellings: Double)]
+        var ramp: [Double]
         /// Pupils per 100 dwellings by stage position (0: none).
         var yields: [Double]
         var yieldRange: FactorRange
@@ -139,7 +141,7 @@ struct DrawModel: Sendable {
             }
             // The developments of the zone, as `housingDemand` picks them.
             let own = districts[d].developments.indices.filter {
-                (districts[d].developments[$0].housing.zone ?? zone.id) == zone.id
+                (districts[d].developments[$0].zone ?? zone.id) == zone.id
             }
             if own.contains(where: { districts[d].developments[$0].varies }) {
                 varying.append((z, own.map { (d, $0) }))
@@ -190,7 +192,7 @@ struct DrawModel: Sendable {
         let births = try birthsVariation(district, projection: projection, spread: settings.births, scenario: scenario)
 
         let developments = district.housing.map { housing in
-            DevelopmentModel(housing: housing, completions: housing.completions,
+            DevelopmentModel(zone: housing.zone, completions: housing.completions, ramp: housing.ramp,
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }

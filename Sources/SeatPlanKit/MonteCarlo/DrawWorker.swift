@@ -140,13 +140,15 @@ struct DrawWorker {
                 for t in 1..<Y { housing[(t * Z + z) * S + s] = 0 }
                 let grades = Double(model.grades[s])
                 for (d, i) in developments {
-                    let development = model.districts[d].developments[i]
-                    guard development.yields[s] > 0 else { continue }
-                    let yield = development.yields[s] * yieldFactor[d][i]
+                    let yieldOfStage = model.districts[d].developments[i].yields[s]
+                    guard yieldOfStage > 0 else { continue }
+                    let yield = yieldOfStage * yieldFactor[d][i]
+                    let completions = model.districts[d].developments[i].completions
+                    let ramp = model.districts[d].developments[i].ramp
+                    let slipped = slip[d][i]
                     for t in 1..<Y {
-                        let pupils = development.housing.pupils(completions: development.completions, yield: yield,
-                                                                year: model.baseYear + t, baseYear: model.baseYear,
-                                                                slip: slip[d][i])
+                        let pupils = Housing.pupils(completions: completions, ramp: ramp, yield: yield,
+                                                    year: model.baseYear + t, baseYear: model.baseYear, slip: slipped)
                         housing[(t * Z + z) * S + s] += pupils / grades
                     }
                 }

@@ -118,12 +118,19 @@ extension Housing {
     /// whole years (never to or before the base year); counted completions never move.
     func pupils(completions: [(year: Int, dwellings: Double)], yield: Double, year: Int, baseYear: Int,
                 slip: Int = 0) -> Double {
+        Self.pupils(completions: completions, ramp: ramp, yield: yield, year: year, baseYear: baseYear, slip: slip)
+    }
+
+    /// `pupils(completions:yield:year:baseYear:slip:)` of a development with this `ramp` (for the draws,
+    /// which keep only the completions and the ramp of a development).
+    static func pupils(completions: [(year: Int, dwellings: Double)], ramp: [Double], yield: Double, year: Int,
+                       baseYear: Int, slip: Int = 0) -> Double {
         var pupils = 0.0
         for (planned, dwellings) in completions {
             let completed = planned > baseYear ? max(planned + slip, baseYear + 1) : planned
-            var level = rampLevel(yearsAfterCompletion: year - completed)
+            var level = rampLevel(ramp, yearsAfterCompletion: year - completed)
             if completed <= baseYear {
-                level -= rampLevel(yearsAfterCompletion: baseYear - completed)
+                level -= rampLevel(ramp, yearsAfterCompletion: baseYear - completed)
             }
             pupils += dwellings * yield / 100 * level
         }

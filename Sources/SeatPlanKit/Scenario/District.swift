@@ -156,6 +156,11 @@ public struct Housing: Sendable {
 
     /// Ramp level `k` years after completion: 0 before completion, `ramp[k]`, then the last value.
     public func rampLevel(yearsAfterCompletion k: Int) -> Double {
+        Self.rampLevel(ramp, yearsAfterCompletion: k)
+    }
+
+    /// The same for a given `ramp`.
+    public static func rampLevel(_ ramp: [Double], yearsAfterCompletion k: Int) -> Double {
         guard k >= 0 else { return 0 }
         guard let last = ramp.last else { return 1 }
         return k < ramp.count ? ramp[k] : last
