@@ -25,6 +25,8 @@ public struct MonteCarlo: Sendable {
         self.threads = max(1, threads)
     }
 
+    static func gibibytes(_ bytes: Double) -> String { String(format: "%.1f", bytes / 1_073_741_824) }
+
     /// Draws per chunk a thread takes at a time: 16 single-precision samples fill one 64-byte cache
     /// line, so two threads never write the same line.
     static let chunk = 16
@@ -45,6 +47,15 @@ public struct MonteCarlo: Sendable {
         let layout = SummaryLayout(networks: networks.count, districts: scenario.districts.count,
                                    stages: model.stageCount, years: model.horizon)
         let stride = (draws + Self.chunk - 1) / Self.chunk * Self.chunk
+        let bytes = Double(model.cellCount) * Double(stride) * 4 + Double(draws) * Double(layout.perDraw) * 8
+        let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.75
+        guard bytes <= available else {
+            let perDraw = bytes / Double(draws)
+            throw ScenarioError([.error(
+                at: scenario.location,
+                "\(draws) draws of this scenario keep \(Self.gibibytes(bytes)) GiB of samples, more than this machine can hold (\(Self.gibibytes(available)) GiB usable)",
+                hint: "use at most \(Int(available / perDraw)) draws")])
+        }
         let samples = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.cellCount * stride)
         let measures = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws * layout.perDraw)
         let planTotals = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws * networks.count)
