@@ -8,7 +8,13 @@
 #     written by scripts/make_synthetic.py, not timed): `validate`, then `run`;
 # (c) a scenario whose tables are CSV files (1,000 districts, 30,000 zones, 200,000 school rows, written by
 #     scripts/make_tables_bench.py, not timed): `validate`, which loads and checks them.
-# Prints case, wall seconds, peak RSS (MiB), rows of capacity.csv and rows per second.
+# (d) a backtest of a generated history (3,000 units × 13 grades × 20 years; scripts/make_history.py);
+# (e) Monte Carlo: example-city `run --draws 10000`, the province `run --draws 1000` (ratios and births
+#     vary, the defaults), and the province written with `--uncertainty` (migration, housing yields and
+#     delivery slips vary too) `run --draws 1000`; every core.
+# Prints case, wall seconds, peak RSS (MiB), rows of capacity.csv and rows per second; for the draws,
+# wall seconds of the whole run, seconds of the draws alone (as `run` reports them), draws per second
+# of the draws, and peak RSS. EXAMPLE_DRAWS and PROVINCE_DRAWS change the numbers of draws.
 # Peak RSS comes from `/usr/bin/time -v`; without it the script times with bash `time` and says so.
 # Everything is written under a `mktemp -d` folder, removed on exit; nothing goes into the repository.
 # Exit status: 0 when every run succeeded, 1 when any failed, 2 on bad usage.
@@ -17,6 +23,7 @@ export LC_NUMERIC=C
 
 RUNS=20
 DISTRICTS=100 ZONES=10 SCHOOLS=5 HORIZON=15 SEED=1
+EXAMPLE_DRAWS="${EXAMPLE_DRAWS:-10000}" PROVINCE_DRAWS="${PROVINCE_DRAWS:-1000}"
 
 if [ $# -ne 1 ]; then
     echo "usage: $0 BIN   (e.g. $0 .build/release/seatplan)" >&2
@@ -50,6 +57,7 @@ fi
 
 failed=0
 rows_out=()
+draw_rows=()
 
 # timed LOG CMD...: runs CMD with stdout and stderr in LOG; sets `wall` (seconds, from bash `time`)
 # and `rss_kib` (peak resident set size from /usr/bin/time -v, or empty); returns CMD's status.
@@ -90,6 +98,23 @@ rate() {  # rows / seconds
 
 add_row() {  # case, wall, rss MiB, rows, rows/s
     rows_out+=("$(printf '%-34s %12s %14s %16s %12s' "$1" "$2" "$3" "$4" "$5")")
+}
+
+add_draw_row() {  # case, wall, draw seconds, draws/s, rss MiB
+    draw_rows+=("$(printf '%-44s %10s %10s %10s %14s' "$1" "$2" "$3" "$4" "$5")")
+}
+
+# draws CASE DRAWS SCENARIO: `run SCENARIO --draws DRAWS`, timed; the draws' own seconds from its output.
+draws() {
+    local label="$1" n="$2" scenario="$3" log="$tmp/draws.log" seconds
+    if timed "$log" "$bin" run "$scenario" --draws "$n" --out "$tmp/draws-out"; then
+        seconds="$(sed -n 's/^Monte Carlo: .* in \([0-9.]*\) s$/\1/p' "$log")"
+        add_draw_row "$label" "$wall" "${seconds:--}" "$(rate "$n" "$seconds")" "$(mib "$rss_kib")"
+    else
+        show_failure "$label" "$log" $?
+        add_draw_row "$label" "FAILED" "-" "-" "-"
+    fi
+    rm -rf "$tmp/draws-out"
 }
 
 echo "seatplan bench — $(date -u '+%Y-%m-%d %H:%M:%S UTC'), $(nproc 2>/dev/null || echo '?') CPU(s)"
@@ -183,9 +208,26 @@ else
     add_row "tables validate (200k school rows)" "FAILED" "-" "-" "-"
 fi
 
+# (e) Monte Carlo draws, on every core.
+draws "example-city run --draws $EXAMPLE_DRAWS" "$EXAMPLE_DRAWS" "$example"
+if [ -s "$province" ]; then
+    draws "province run --draws $PROVINCE_DRAWS" "$PROVINCE_DRAWS" "$province"
+fi
+province_u="$tmp/province-uncertainty.yaml"
+if python3 "$root/scripts/make_synthetic.py" --districts "$DISTRICTS" --zones-per-district "$ZONES" \
+        --schools-per-zone "$SCHOOLS" --seed "$SEED" --horizon "$HORIZON" --uncertainty >"$province_u" 2>"$tmp/generate.log"; then
+    draws "province --uncertainty run --draws $PROVINCE_DRAWS" "$PROVINCE_DRAWS" "$province_u"
+else
+    echo "bench: FAILED: generating the province scenario with --uncertainty" >&2
+    failed=1
+fi
+
 echo
 printf '%-34s %12s %14s %16s %12s\n' "case" "wall s" "peak RSS MiB" "capacity rows" "rows/s"
 for row in "${rows_out[@]}"; do echo "$row"; done
+echo
+printf '%-44s %10s %10s %10s %14s\n' "draws ($(nproc 2>/dev/null || echo '?') cores)" "wall s" "draws s" "draws/s" "peak RSS MiB"
+for row in "${draw_rows[@]}"; do echo "$row"; done
 if [ "$failed" != 0 ]; then
     echo >&2
     echo "bench: at least one run failed" >&2

@@ -8,6 +8,9 @@ enrolment for the three counted years, migration for some districts, zones whose
 exactly 1, housing in about 30% of the zones, schools sized so that base-year utilisation lands
 between about 0.7 and 1.3 (some nine-year schools), and two plans: `build-more` (one new school in
 each of the 10% most crowded zones) and `build-more-late` (the same, every build 2 years later).
+With `--uncertainty`, also an `uncertainty` block for `run --draws`: migration ±20 %, housing yields
+0.8–1.2, delivery slips of 0/1/2 years with probabilities 0.5/0.3/0.2, and every tenth district a
+ratio spread of its own (0.02); without it, the draws vary ratios and births only (the defaults).
 
 Deterministic: the same arguments give the same file, byte for byte (random.Random(seed)).
 Standard library only.
@@ -74,6 +77,8 @@ def parse_args(argv):
     p.add_argument("--schools-per-zone", type=int, default=5)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--horizon", type=int, default=15)
+    p.add_argument("--uncertainty", action="store_true",
+                   help="add spreads of migration, housing yields and delivery slips for run --draws")
     args = p.parse_args(argv)
     if args.districts < 1 or args.zones_per_district < 1 or args.schools_per_zone < 1:
         p.error("--districts, --zones-per-district and --schools-per-zone must be at least 1")
@@ -355,7 +360,8 @@ def main(argv):
     w = out.append
     w("# Synthetic scenario written by scripts/make_synthetic.py "
       f"--districts {args.districts} --zones-per-district {args.zones_per_district} "
-      f"--schools-per-zone {args.schools_per_zone} --seed {args.seed} --horizon {args.horizon}")
+      f"--schools-per-zone {args.schools_per_zone} --seed {args.seed} --horizon {args.horizon}"
+      + (" --uncertainty" if args.uncertainty else ""))
     w("# Invented numbers with a realistic shape: falling births, cohort-consistent enrolment, zones,")
     w("# housing and schools sized for a base-year utilisation of about 0.7–1.3. For benchmarks and tests.")
     w(f"scenario: synthetic-d{args.districts}-z{args.zones_per_district}-s{args.schools_per_zone}-seed{args.seed}")
@@ -376,6 +382,14 @@ def main(argv):
     w("  entry: { method: mean, window: 3 }")
     w("  births: { method: exponential, fit_window: 5 }")
     w("")
+    if args.uncertainty:
+        w("uncertainty:")
+        w("  ratios: observed")
+        w("  births: fit")
+        w("  migration: 0.2")
+        w("  housing_yield: { low: 0.8, high: 1.2 }")
+        w("  slip: { 0: 0.5, 1: 0.3, 2: 0.2 }")
+        w("")
     w("districts:")
     for district in districts:
         w(f"  - id: {district.id}")
@@ -392,6 +406,8 @@ def main(argv):
                 w(f"        {sid}: [{', '.join(str(n) for n in district.enrollment[year][sid])}]")
         if district.migration:
             w("    migration: " + flow_map(district.migration.items()))
+        if args.uncertainty and district.number % 10 == 0:
+            w("    uncertainty: { ratios: 0.02 }")
         w("    zones:")
         for zone in district.zones:
             w(f"      - {{ id: {zone['id']}, name: {zone['name']}, share: {share_text(zone['micro'])} }}")

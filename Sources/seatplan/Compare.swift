@@ -16,12 +16,16 @@ struct Compare: ParsableCommand {
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
     @OptionGroup var comparing: ComparisonArguments
+    @OptionGroup var monteCarlo: DrawArguments
 
     func run() throws {
         let scenario = try input.check().scenario
         let result = try comparing.compare(scenario, file: input.scenario)
-        let reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
+        var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
+        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
+                                             excel: output.excel ?? scenario.output.excel)
         try output.write(reports, for: scenario)
+        if let drawn { print(drawn) }
         ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
     }
 }

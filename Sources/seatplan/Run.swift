@@ -8,20 +8,26 @@ struct Run: ParsableCommand {
         abstract: "Project a scenario and write the capacity-gap reports (CSV).",
         discussion: """
         Writes capacity.csv, districts.csv, grades.csv, summary.csv and assumptions.csv into the output \
-        folder at once: on any error nothing is written and the folder keeps what it had.
+        folder at once: on any error nothing is written and the folder keeps what it had. With --draws N, \
+        also ranges.csv, summary_ranges.csv and plan_probabilities.csv from N Monte Carlo draws (the \
+        scenario's 'uncertainty'), with the others, at once.
         """
     )
 
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
+    @OptionGroup var monteCarlo: DrawArguments
 
     func run() throws {
         let scenario = try input.check().scenario
         let allocation = try OutputArguments.simulate(scenario)
-        let reports = ReportSet(allocation: allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel)
+        let excel = output.excel ?? scenario.output.excel
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel)
+        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
         try output.write(reports, for: scenario)
         print(TerminalSummary.text(allocation, scenario: scenario))
         print("")
+        if let drawn { print(drawn) }
         print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }

@@ -5,7 +5,7 @@ extension ScenarioDecoder {
         let enrollmentTable = tables?.has(.enrollment) == true   // then 'enrollment' may come from the table
         guard let map = reader.mapping(
             node, what: "a district", required: ["id"] + (enrollmentTable ? [] : ["enrollment"]),
-            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection"]
+            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection", "uncertainty"]
         ) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
@@ -22,13 +22,14 @@ extension ScenarioDecoder {
         let housing = map.value("housing").flatMap { list($0, what: "'housing'") { $0.housing($1) } } ?? []
         let projection = map.value("projection").map { projectionOverride($0, what: "a district's 'projection'") }
             ?? ProjectionOverride()
+        let uncertainty = map.value("uncertainty").map { self.uncertainty($0, what: "a district's 'uncertainty'") }
         guard let id, let enrollment else { return nil }
         return District(id: id, name: name ?? id, births: births,
                         birthsLocation: map.value("births").map(reader.location) ?? map.location,
                         enrollment: enrollment,
                         enrollmentLocation: map.keyNode("enrollment").map(reader.location) ?? map.location,
                         migration: migration, zones: zones, housing: housing,
-                        projection: projection, location: map.location)
+                        projection: projection, uncertainty: uncertainty ?? UncertaintyOverride(), location: map.location)
     }
 
     /// `{year: count}` with counts of 0 or more.
@@ -97,7 +98,7 @@ extension ScenarioDecoder {
     mutating func housing(_ node: Node) -> Housing? {
         guard let map = reader.mapping(node, what: "a housing development",
                                        required: ["name", "dwellings", "pupils_per_100_dwellings"],
-                                       optional: ["zone", "ramp"])
+                                       optional: ["zone", "ramp", "slip"])
         else { return nil }
         let name = map.value("name").flatMap { reader.string($0, what: "the development's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "the development's 'zone'") }
@@ -122,9 +123,10 @@ extension ScenarioDecoder {
                 reader.error(node, "'ramp' is empty", hint: "list the share of full yield per year after completion, e.g. [0.5, 0.8, 1.0], or leave it out")
             }
         }
+        let slip = map.value("slip").flatMap { self.slip($0) }
         guard let name, let dwellings, let yields else { return nil }
         return Housing(name: name, zone: zone, zoneLocation: map.value("zone").map(reader.location),
                        dwellings: dwellings, pupilsPer100Dwellings: yields, yieldLocations: yieldLocations,
-                       ramp: ramp, location: map.location)
+                       ramp: ramp, slip: slip, location: map.location)
     }
 }

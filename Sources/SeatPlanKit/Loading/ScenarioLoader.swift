@@ -72,7 +72,7 @@ struct ScenarioDecoder {
             root, what: "the scenario",
             required: ["scenario", "base_year", "horizon"] + (districtsTable ? [] : ["districts"]),
             optional: (districtsTable ? ["districts"] : []) + ["title", "standards", "projection", "schools", "plans",
-                                                               "output", "tables"]
+                                                               "output", "tables", "uncertainty"]
         ) else { return nil }
         tables = map.value("tables").flatMap { tablePaths($0) }
 
@@ -98,11 +98,13 @@ struct ScenarioDecoder {
         }
         let plans = map.value("plans").flatMap { list($0, what: "'plans'") { $0.plan($1) } } ?? []
         let output = map.value("output").flatMap { self.output($0) } ?? OutputOptions()
+        let uncertainty = map.value("uncertainty").map { self.uncertainty($0, what: "'uncertainty'") }
 
         guard let id, let baseYear, let horizon, let standards, let districts else { return nil }
         return Scenario(id: id, title: title ?? id, baseYear: baseYear, horizon: horizon, standards: standards,
                         projection: projection, districts: districts, schools: schools, plans: plans,
-                        output: output, location: map.location)
+                        output: output, uncertainty: .defaults.overridden(by: uncertainty ?? UncertaintyOverride()),
+                        location: map.location)
     }
 
     /// Reads a list, decoding each item; `nil` only when the node is not a list.

@@ -9,7 +9,7 @@ public struct GSLError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(routine) failed: \(message) (GSL status \(status))" }
 }
 
-/// The only place SeatPlan talks to GSL. No GSL pointer or type leaves this file.
+/// Where SeatPlan talks to GSL (with `RandomStream` beside it). No GSL pointer or type leaves `Numerics/`.
 ///
 /// GSL's default error handler aborts the process; `GSL.prepare()` turns it off once, so that every
 /// failure comes back as a status that is turned into a `GSLError`.
@@ -43,8 +43,44 @@ public enum GSL {
         public var n: Int
         /// Sum of squared residuals.
         public var sumOfSquares: Double
+        /// The covariance matrix of `(c0, c1)` as `gsl_fit_linear` estimates it from the residuals
+        /// (all 0 with fewer than 3 points).
+        public var cov00 = 0.0, cov01 = 0.0, cov11 = 0.0
 
         public func value(at x: Double) -> Double { c0 + c1 * x }
+    }
+
+    /// The fitted value at `x` and its standard error with `gsl_fit_linear_est`:
+    /// `σ_y(x) = √(cov00 + 2·x·cov01 + x²·cov11)`, the uncertainty of the line itself at `x` (not of a
+    /// new observation around it); 0 when the fit has no degree of freedom left.
+    public static func linearEstimate(_ fit: LinearFit, at x: Double) throws(GSLError) -> (value: Double, standardError: Double) {
+        prepare()
+        var y = 0.0, error = 0.0
+        try check(gsl_fit_linear_est(x, fit.c0, fit.c1, fit.cov00, fit.cov01, fit.cov11, &y, &error),
+                  "gsl_fit_linear_est")
+        guard y.isFinite, error.isFinite else {
+            throw GSLError(status: Int32(GSL_EOVRFLW), routine: "gsl_fit_linear_est", message: "the estimate is not finite")
+        }
+        return (y, error)
+    }
+
+    /// Sorts `values` in place (`gsl_sort_float`) and returns the quantiles at `fractions` with
+    /// `gsl_stats_float_quantile_from_sorted_data`: for `f`, with `i = f·(n − 1)` and `δ = i − ⌊i⌋`,
+    /// `q = (1 − δ)·x[⌊i⌋] + δ·x[⌊i⌋ + 1]` over the sorted values (`x[0]` the smallest). An empty
+    /// buffer gives NaN.
+    public static func quantilesSortingInPlace(_ values: UnsafeMutableBufferPointer<Float>, at fractions: [Double])
+        -> [Double] {
+        guard let base = values.baseAddress, values.count > 0 else { return fractions.map { _ in .nan } }
+        gsl_sort_float(base, 1, values.count)
+        return fractions.map { gsl_stats_float_quantile_from_sorted_data(base, 1, values.count, $0) }
+    }
+
+    /// The same for `Double` values (`gsl_sort`, `gsl_stats_quantile_from_sorted_data`).
+    public static func quantilesSortingInPlace(_ values: UnsafeMutableBufferPointer<Double>, at fractions: [Double])
+        -> [Double] {
+        guard let base = values.baseAddress, values.count > 0 else { return fractions.map { _ in .nan } }
+        gsl_sort(base, 1, values.count)
+        return fractions.map { gsl_stats_quantile_from_sorted_data(base, 1, values.count, $0) }
     }
 
     /// Least-squares line through `(x_i, y_i)` with `gsl_fit_linear`; needs at least two distinct `x`.
@@ -75,7 +111,9 @@ public enum GSL {
             c0StandardError: hasDegreesOfFreedom ? cov00.squareRoot() : nil,
             c1StandardError: hasDegreesOfFreedom ? cov11.squareRoot() : nil,
             rSquared: totalSquares > 0 ? 1 - sumsq / totalSquares : nil,
-            n: x.count, sumOfSquares: sumsq
+            n: x.count, sumOfSquares: sumsq,
+            cov00: hasDegreesOfFreedom ? cov00 : 0, cov01: hasDegreesOfFreedom ? cov01 : 0,
+            cov11: hasDegreesOfFreedom ? cov11 : 0
         )
     }
 

@@ -33,7 +33,8 @@ struct CohortRecurrence {
         order = placed
     }
 
-    /// Pupils by `[stage][grade][t]`, `t = 0` being `base`, for `horizon` years.
+    /// Pupils by `[stage][grade][t]`, `t = 0` being `base`, for `horizon` years, by the projection's own
+    /// kernel (`DemandProjector.projectCohorts`).
     /// - Parameters:
     ///   - ratios: `R_{s,g}` by stage and grade (grade 1 of a births-fed stage is unused here: see `entry`)
     ///   - entry: pupils entering grade 1 of births-fed stage `s` in year position `t`
@@ -48,26 +49,22 @@ struct CohortRecurrence {
             for g in 0..<stages[s].grades where g < base[s].count { cohort[s][g][0] = base[s][g] }
         }
         guard horizon >= 1 else { return (cohort, migration) }
+        // The entry values are given whole: the kernel's entry ratio is then 1.
+        var inputs = ProjectionInputs(ratios: ratios,
+                                      entryBirths: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) },
+                                      migration: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) })
         for t in 1...horizon {
             for s in order {
-                let grades = stages[s].grades
-                let perGrade = added(s, t) / Double(grades)
-                for g in 0..<grades {
-                    let ratio = ratios[s][g]
-                    if g > 0 {
-                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
-                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + perGrade
-                    } else if let f = feeder[s] {
-                        let last = stages[f].grades - 1
-                        cohort[s][0][t] = cohort[f][last][t - 1] * ratio
-                        migration[s][0][t] = migration[f][last][t - 1] * ratio + perGrade
-                    } else {
-                        cohort[s][0][t] = try entry(s, t)
-                        migration[s][0][t] = perGrade
-                    }
+                inputs.migration[s][t] = added(s, t)
+                if feeder[s] == nil {
+                    inputs.entryBirths[s][t] = try entry(s, t)
+                    inputs.ratios[s][0] = 1
                 }
             }
         }
+        DemandProjector.projectCohorts(inputs, stages: stages, order: order,
+                                       feeders: stages.indices.map { feeder[$0] ?? $0 }, horizon: horizon,
+                                       cohort: &cohort, migration: &migration)
         return (cohort, migration)
     }
 }

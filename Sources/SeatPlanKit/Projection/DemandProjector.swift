@@ -9,15 +9,19 @@ public struct DemandProjector: Sendable {
     public init() {}
 
     public func project(_ scenario: Scenario) throws(ScenarioError) -> Demand {
-        let recurrence = CohortRecurrence(stages: scenario.standards.stages)
-        var districts: [DistrictDemand] = []
-        var assumptions: [Assumption] = []
+        try prepare(scenario).demand
+    }
+
+    /// The projection of every district with the inputs it ran on (`ProjectionInputs`), for draws to vary.
+    func prepare(_ scenario: Scenario) throws(ScenarioError) -> PreparedProjection {
+        let index = ScenarioIndex(scenario)
+        let order = CohortRecurrence(stages: scenario.standards.stages).order
+        let feeders = Self.feeders(scenario.standards.stages, index: index)
+        var projections: [DistrictProjection] = []
         var diagnostics = DiagnosticCollector()
         for district in scenario.districts {
             do {
-                let (demand, used) = try projectDistrict(district, scenario: scenario, recurrence: recurrence)
-                districts.append(demand)
-                assumptions += used
+                projections.append(try projectDistrict(district, scenario: scenario, order: order, feeders: feeders))
             } catch let failure as ProjectionFailure {
                 diagnostics.add(failure.diagnostic)
             } catch {
@@ -26,16 +30,17 @@ public struct DemandProjector: Sendable {
             }
         }
         if diagnostics.hasErrors { throw ScenarioError(diagnostics.sorted) }
-        return Demand(baseYear: scenario.baseYear, horizon: scenario.horizon, districts: districts,
-                      assumptions: assumptions)
+        let demand = Demand(baseYear: scenario.baseYear, horizon: scenario.horizon,
+                            districts: projections.map(\.demand), assumptions: projections.flatMap(\.assumptions))
+        return PreparedProjection(districts: projections, demand: demand, order: order, feeders: feeders)
     }
 
     struct ProjectionFailure: Error {
         var diagnostic: Diagnostic
     }
 
-    private func projectDistrict(_ district: District, scenario: Scenario, recurrence: CohortRecurrence)
-        throws -> (DistrictDemand, [Assumption]) {
+    private func projectDistrict(_ district: District, scenario: Scenario, order: [Int], feeders: [Int])
+        throws -> DistrictProjection {
         let stages = scenario.standards.stages
         let horizon = scenario.horizon
         let settings = scenario.projection.overridden(by: district.projection)
@@ -48,7 +53,7 @@ public struct DemandProjector: Sendable {
                                     excluded: settings.excludedYears)
             : []
         var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
-        for s in recurrence.order {
+        for s in order {
             let stage = stages[s]
             let choice = s < choices.count ? choices[s] : nil
             for g in 1...stage.grades {
@@ -60,28 +65,24 @@ public struct DemandProjector: Sendable {
             }
         }
 
-        let base = stages.map { district.enrollment(year: scenario.baseYear, stage: $0.id) ?? [] }
-        let (cohort, migration) = try recurrence.run(
-            base: base, ratios: ratios, horizon: horizon,
-            entry: { s, t in
-                let year = scenario.baseYear + t
-                guard case .births(let age) = stages[s].feed, let b = births.births(in: year - age) else {
-                    throw ProjectionFailure(diagnostic: .error(
-                        at: district.birthsLocation,
-                        "births needed for \(stages[s].id) entry in \(year) are missing",
-                        hint: "list the births or use a births method that projects them"))
-                }
-                return b * ratios[s][0]
-            },
-            migration: { s, t in district.migration[stages[s].id]?.pupils(in: scenario.baseYear + t) ?? 0 })
+        var cohort = stages.map { Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: $0.grades) }
+        var migration = cohort
+        for (s, stage) in stages.enumerated() {
+            let counts = district.enrollment(year: scenario.baseYear, stage: stage.id) ?? []
+            for g in 0..<min(stage.grades, counts.count) { cohort[s][g][0] = counts[g] }
+        }
+        let inputs = try self.inputs(district, ratios: ratios, births: births, scenario: scenario, order: order)
+        Self.projectCohorts(inputs, stages: stages, order: order, feeders: feeders, horizon: horizon,
+                            cohort: &cohort, migration: &migration)
 
         let zones = district.effectiveZones
         let housing = zones.map { zone in
             housingDemand(district.housing.filter { ($0.zone ?? zone.id) == zone.id },
                           stages: stages, baseYear: scenario.baseYear, horizon: horizon)
         }
-        return (DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
-                               zoneHousing: housing), assumptions)
+        let demand = DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
+                                    zoneHousing: housing)
+        return DistrictProjection(inputs: inputs, births: births, demand: demand, assumptions: assumptions)
     }
 
     /// The births series of a district, with its trend fit (and its assumptions) when births must be projected.
@@ -165,14 +166,8 @@ public struct DemandProjector: Sendable {
                 guard let yield = development.pupilsPer100Dwellings[stage.id], yield > 0 else { continue }
                 for t in stride(from: 1, through: horizon, by: 1) {
                     let year = baseYear + t
-                    var pupils = 0.0
-                    for (completed, dwellings) in development.dwellings.sorted(by: { $0.key < $1.key }) {
-                        var level = development.rampLevel(yearsAfterCompletion: year - completed)
-                        if completed <= baseYear {
-                            level -= development.rampLevel(yearsAfterCompletion: baseYear - completed)
-                        }
-                        pupils += dwellings * yield / 100 * level
-                    }
+                    let pupils = development.pupils(completions: development.completions, yield: yield, year: year,
+                                                     baseYear: baseYear)
                     for g in 0..<stage.grades { result[s][g][t] += pupils / Double(stage.grades) }
                 }
             }

@@ -16,11 +16,14 @@ public struct District: Sendable {
     public var housing: [Housing]
     /// The district's own `projection` keys, applied over the scenario's.
     public var projection: ProjectionOverride
+    /// The district's own `uncertainty` keys, applied over the scenario's.
+    public var uncertainty: UncertaintyOverride
     public var location: SourceLocation
 
     public init(id: String, name: String, births: [Int: Double], birthsLocation: SourceLocation,
                 enrollment: [EnrollmentYear], enrollmentLocation: SourceLocation, migration: [String: Migration], zones: [Zone],
-                housing: [Housing], projection: ProjectionOverride, location: SourceLocation) {
+                housing: [Housing], projection: ProjectionOverride, uncertainty: UncertaintyOverride = UncertaintyOverride(),
+                location: SourceLocation) {
         self.id = id
         self.name = name
         self.births = births
@@ -31,6 +34,7 @@ public struct District: Sendable {
         self.zones = zones
         self.housing = housing
         self.projection = projection
+        self.uncertainty = uncertainty
         self.location = location
     }
 
@@ -132,11 +136,13 @@ public struct Housing: Sendable {
     /// Share of the full yield reached `k` years after completion (`ramp[k]`, the last value from then on).
     /// Empty means full yield from the completion year.
     public var ramp: [Double]
+    /// Delivery slip of the completions (Monte Carlo draws only); `nil`: the district's or scenario's `slip`.
+    public var slip: SlipDistribution?
     public var location: SourceLocation
 
     public init(name: String, zone: String?, zoneLocation: SourceLocation?, dwellings: [Int: Double],
                 pupilsPer100Dwellings: [String: Double], yieldLocations: [String: SourceLocation],
-                ramp: [Double], location: SourceLocation) {
+                ramp: [Double], slip: SlipDistribution? = nil, location: SourceLocation) {
         self.name = name
         self.zone = zone
         self.zoneLocation = zoneLocation
@@ -144,11 +150,17 @@ public struct Housing: Sendable {
         self.pupilsPer100Dwellings = pupilsPer100Dwellings
         self.yieldLocations = yieldLocations
         self.ramp = ramp
+        self.slip = slip
         self.location = location
     }
 
     /// Ramp level `k` years after completion: 0 before completion, `ramp[k]`, then the last value.
     public func rampLevel(yearsAfterCompletion k: Int) -> Double {
+        Self.rampLevel(ramp, yearsAfterCompletion: k)
+    }
+
+    /// The same for a given `ramp`.
+    public static func rampLevel(_ ramp: [Double], yearsAfterCompletion k: Int) -> Double {
         guard k >= 0 else { return 0 }
         guard let last = ramp.last else { return 1 }
         return k < ramp.count ? ramp[k] : last

@@ -15,12 +15,14 @@ public struct Scenario: Sendable {
     public var schools: [School]
     public var plans: [Plan]
     public var output: OutputOptions
+    /// How far the projection's inputs may move in a Monte Carlo draw (`uncertainty`; used by `--draws`).
+    public var uncertainty: UncertaintySettings
     /// Where the scenario was read from (for diagnostics raised after loading).
     public var location: SourceLocation
 
     public init(id: String, title: String, baseYear: Int, horizon: Int, standards: Standards,
                 projection: ProjectionSettings, districts: [District], schools: [School], plans: [Plan],
-                output: OutputOptions, location: SourceLocation) {
+                output: OutputOptions, uncertainty: UncertaintySettings = .defaults, location: SourceLocation) {
         self.id = id
         self.title = title
         self.baseYear = baseYear
@@ -31,6 +33,7 @@ public struct Scenario: Sendable {
         self.schools = schools
         self.plans = plans
         self.output = output
+        self.uncertainty = uncertainty
         self.location = location
     }
 

@@ -31,37 +31,94 @@ public struct ClassOrganisation: Sendable, Equatable {
     /// remain, and those are handed out one at a time.
     static func highestAverages(pupils: [Int], sizes: [Int], rooms: Int) -> [Int] {
         var classes = Array(repeating: 0, count: pupils.count)
-        let withPupils = pupils.indices.filter { pupils[$0] > 0 && sizes[$0] > 0 }
-        var left = rooms
-        if rooms > withPupils.count {
-            let votes = withPupils.map { Double(pupils[$0]) / Double(sizes[$0]) }
-            let total = votes.reduce(0, +)
-            let spare = Double(rooms - withPupils.count)
-            for (g, v) in zip(withPupils, votes) {
-                let bound = (v * spare / total).rounded(.down)
-                classes[g] = max(1, bound.isFinite ? Int(min(bound, Double(rooms))) : 1)
+        pupils.withUnsafeBufferPointer { n in
+            sizes.withUnsafeBufferPointer { c in
+                classes.withUnsafeMutableBufferPointer { k in highestAverages(pupils: n, sizes: c, rooms: rooms, into: k) }
             }
-            left = rooms - classes.reduce(0, +)
-            if left < 0 {  // cannot happen by the bound; start from scratch rather than overshoot
-                classes = Array(repeating: 0, count: pupils.count)
-                left = rooms
-            }
-        }
-        while left > 0 {
-            var best: Int?
-            for g in withPupils {
-                guard let b = best else { best = g; continue }
-                if comesFirst(g, before: b, pupils: pupils, classes: classes, sizes: sizes) { best = g }
-            }
-            guard let chosen = best else { break }
-            classes[chosen] += 1
-            left -= 1
         }
         return classes
     }
 
+    /// `highestAverages` into `classes` (at least as long as `pupils`), without allocating.
+    static func highestAverages(pupils: UnsafeBufferPointer<Int>, sizes: UnsafeBufferPointer<Int>, rooms: Int,
+                                into classes: UnsafeMutableBufferPointer<Int>) {
+        let count = pupils.count
+        for g in 0..<count { classes[g] = 0 }
+        var withPupils = 0
+        var total = 0.0
+        for g in 0..<count where pupils[g] > 0 && sizes[g] > 0 {
+            withPupils += 1
+            total += Double(pupils[g]) / Double(sizes[g])
+        }
+        var left = rooms
+        if rooms > withPupils {
+            let spare = Double(rooms - withPupils)
+            var given = 0
+            for g in 0..<count where pupils[g] > 0 && sizes[g] > 0 {
+                let bound = (Double(pupils[g]) / Double(sizes[g]) * spare / total).rounded(.down)
+                classes[g] = max(1, bound.isFinite ? Int(min(bound, Double(rooms))) : 1)
+                given += classes[g]
+            }
+            left = rooms - given
+            if left < 0 {  // cannot happen by the bound; start from scratch rather than overshoot
+                for g in 0..<count { classes[g] = 0 }
+                left = rooms
+            }
+        }
+        while left > 0 {
+            var best = -1
+            for g in 0..<count where pupils[g] > 0 && sizes[g] > 0 {
+                if best < 0 { best = g; continue }
+                if comesFirst(g, before: best, pupils: pupils, classes: UnsafeBufferPointer(classes), sizes: sizes) {
+                    best = g
+                }
+            }
+            guard best >= 0 else { break }
+            classes[best] += 1
+            left -= 1
+        }
+    }
+
+    /// Classes needed, `Σ_g ceil(n_g / c_g)`, and the largest class when every grade gets them.
+    static func standardClasses(pupils: UnsafeBufferPointer<Int>, sizes: UnsafeBufferPointer<Int>)
+        -> (needed: Int, largest: Int) {
+        var needed = 0, largest = 0
+        for g in 0..<pupils.count {
+            let k = quickCeilDiv(pupils[g], sizes[g])
+            needed += k
+            if k > 0 { largest = max(largest, quickCeilDiv(pupils[g], k)) }
+        }
+        return (needed, largest)
+    }
+
+    /// `ceilDiv(n, c)` through a floating-point quotient when both are below 2²⁶: the quotient's
+    /// truncation is then exactly `⌊n / c⌋` (its rounding error, under 2⁻²⁷, is smaller than the distance
+    /// `1/c` of a non-whole quotient to the next whole number), and the slow integer division is avoided.
+    @inline(__always)
+    static func quickCeilDiv(_ n: Int, _ c: Int) -> Int {
+        guard n > 0, c > 0, n < 1 << 26, c < 1 << 26 else { return ceilDiv(n, c) }
+        let q = Int(Double(n) / Double(c))
+        return q * c < n ? q + 1 : q
+    }
+
+    /// The largest class that `ClassOrganisation(pupils:classSizes:classrooms:)` forms (its `maxClassSize`),
+    /// without allocating, from `standard = standardClasses(pupils:sizes:)` (which does not depend on the
+    /// classrooms): `scratch` holds at least `pupils.count` values and is overwritten.
+    static func largestClass(pupils: UnsafeBufferPointer<Int>, sizes: UnsafeBufferPointer<Int>, classrooms: Int,
+                             standard: (needed: Int, largest: Int), scratch classes: UnsafeMutableBufferPointer<Int>)
+        -> Int {
+        if classrooms >= standard.needed { return standard.largest }
+        highestAverages(pupils: pupils, sizes: sizes, rooms: max(classrooms, 0), into: classes)
+        var largest = 0
+        for g in 0..<pupils.count where classes[g] > 0 {
+            largest = max(largest, ceilDiv(pupils[g], classes[g]))
+        }
+        return largest
+    }
+
     /// Whether grade `a` takes the next room before grade `b` (`b < a` is assumed, so ties keep `b`).
-    private static func comesFirst(_ a: Int, before b: Int, pupils: [Int], classes: [Int], sizes: [Int]) -> Bool {
+    private static func comesFirst(_ a: Int, before b: Int, pupils: UnsafeBufferPointer<Int>,
+                                   classes: UnsafeBufferPointer<Int>, sizes: UnsafeBufferPointer<Int>) -> Bool {
         let (aEmpty, bEmpty) = (classes[a] == 0, classes[b] == 0)
         if aEmpty != bEmpty { return aEmpty }
         // Compare n_a / (k_a c_a) with n_b / (k_b c_b) exactly, by cross-multiplying (k = 1 for grades without class).

@@ -17,6 +17,7 @@ public struct ScenarioValidator: Sendable {
         let zoneIDs = checkDistricts(scenario, stageIDs: stageIDs, into: &out)
         checkSchools(scenario, zoneIDs: zoneIDs, stageIDs: stageIDs, into: &out)
         checkPlans(scenario, into: &out)
+        checkUncertainty(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }
         return out.sorted

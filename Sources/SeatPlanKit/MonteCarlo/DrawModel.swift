@@ -1,0 +1,250 @@
+/// Everything a Monte Carlo draw needs that is the same in every draw, built once: the central inputs of
+/// each district and how far each may move (README, "Uncertainty"), the zone split, and the layout of the
+/// flat arrays the draws fill.
+///
+/// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
+/// what another input gets): for each district in file order, one standard normal per ratio (stages in
+/// file order, grades in order), one standard normal for births, one uniform per stage for migration,
+/// then two uniforms per development in file order (yield factor, then slip).
+struct DrawModel: Sendable {
+    let baseYear: Int
+    let horizon: Int
+    /// Grades of each stage, its standard class sizes and seats per classroom.
+    let grades: [Int]
+    let classSizes: [[Int]]
+    /// The class sizes of every stage in one array, stage `s` from `classSizeOffset[s]`.
+    let classSizeTable: [Int]
+    let classSizeOffset: [Int]
+    let seatsPerClassroom: [Double]
+    let alerts: AlertThresholds
+    let superLargeClass: Int
+    let order: [Int]
+    let feeders: [Int]
+    let stageList: [Stage]
+    let districts: [DistrictModel]
+    /// Per zone (global order): its district, its share of the district's cohort demand.
+    let zoneDistrict: [Int]
+    let zoneShare: [Double]
+    /// First grade row of district `d`, stage `s` in the flat cohort arrays: `rowOffset[d·S + s]`.
+    let rowOffset: [Int]
+    let gradeRows: Int
+    /// Housing pupils of one grade, `[(t·Z + z)·S + s]` (year-major, as the cells are walked), central case.
+    let centralHousing: [Double]
+    /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
+    let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
+    /// Central students of every projected cell `((t − 1)·Z + z)·S + s`.
+    let centralStudents: [Double]
+
+    var stageCount: Int { grades.count }
+    var zoneCount: Int { zoneDistrict.count }
+    var yearCount: Int { horizon + 1 }
+    var cellCount: Int { horizon * zoneCount * stageCount }
+    var largestStage: Int { grades.max() ?? 0 }
+
+    /// One district: its central projection and the spread of each input.
+    struct DistrictModel: Sendable {
+        var demand: DistrictDemand
+        var inputs: ProjectionInputs
+        /// Standard deviation of each ratio, `[stage][grade]`.
+        var ratioSD: [[Double]]
+        var births: [BirthsVariation]
+        var migration: FactorRange
+        var developments: [DevelopmentModel]
+    }
+
+    /// How one entry of `ProjectionInputs.entryBirths` moves with the district's births shock `z`.
+    struct BirthsVariation: Sendable {
+        enum Kind: Sendable {
+            /// `max(0, mean + z·spread)`: a linear or constant trend and its standard error.
+            case additive
+            /// `exp(mean + z·spread)`: an exponential trend, on the log scale.
+            case logAdditive
+            /// `max(0, mean·(1 + z·spread))`: a relative spread.
+            case relative
+        }
+
+        var stage: Int
+        var t: Int
+        var kind: Kind
+        var mean: Double
+        var spread: Double
+
+        func value(_ z: Double) -> Double {
+            let value: Double
+            switch kind {
+            case .additive: value = mean + z * spread
+            case .logAdditive: value = Foundation.exp(mean + z * spread)
+            case .relative: value = mean * (1 + z * spread)
+            }
+            return value.isFinite ? max(0, value) : 0
+        }
+    }
+
+    struct DevelopmentModel: Sendable {
+        /// The zone it names (`nil`: the district's only zone).
+        var zone: String?
+        var completions: [(year: Int, dwellings: Double)]
+        var ramp: [Double]
+        /// Pupils per 100 dwellings by stage position (0: none).
+        var yields: [Double]
+        var yieldRange: FactorRange
+        var slip: SlipDistribution
+
+        var varies: Bool { yieldRange != .none || !slip.isOnTime }
+    }
+
+    init(scenario: Scenario, prepared: PreparedProjection) throws(GSLError) {
+        let stages = scenario.standards.stages
+        let index = ScenarioIndex(scenario)
+        baseYear = scenario.baseYear
+        horizon = scenario.horizon
+        stageList = stages
+        grades = stages.map(\.grades)
+        classSizes = stages.map(\.classSizes)
+        classSizeTable = stages.flatMap(\.classSizes)
+        classSizeOffset = stages.indices.map { s in stages[..<s].reduce(0) { $0 + $1.classSizes.count } }
+        seatsPerClassroom = stages.map(\.seatsPerClassroom)
+        alerts = scenario.standards.alerts
+        superLargeClass = scenario.standards.superLargeClass
+        order = prepared.order
+        feeders = prepared.feeders
+        zoneDistrict = index.districtOfZone
+        zoneShare = index.zones.map(\.share)
+
+        var districts: [DistrictModel] = []
+        for (d, district) in scenario.districts.enumerated() {
+            districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario))
+        }
+        self.districts = districts
+
+        let S = stages.count, Y = scenario.horizon + 1
+        var offsets: [Int] = []
+        var rows = 0
+        for _ in scenario.districts {
+            for stage in stages {
+                offsets.append(rows)
+                rows += stage.grades
+            }
+        }
+        rowOffset = offsets
+        gradeRows = rows
+
+        var housing = Array(repeating: 0.0, count: index.zones.count * S * Y)
+        var varying: [(zone: Int, developments: [(district: Int, development: Int)])] = []
+        var students = Array(repeating: 0.0, count: scenario.horizon * index.zones.count * S)
+        for (z, zone) in index.zones.enumerated() {
+            let d = index.districtOfZone[z]
+            let inDistrict = index.zonesOfDistrict[d].firstIndex(of: z) ?? 0
+            let demand = prepared.districts[d].demand
+            for s in 0..<S {
+                for t in 0..<Y { housing[(t * index.zones.count + z) * S + s] = demand.zoneHousing[inDistrict][s][0][t] }
+            }
+            // The developments of the zone, as `housingDemand` picks them.
+            let own = districts[d].developments.indices.filter {
+                (districts[d].developments[$0].zone ?? zone.id) == zone.id
+            }
+            if own.contains(where: { districts[d].developments[$0].varies }) {
+                varying.append((z, own.map { (d, $0) }))
+            }
+            for t in stride(from: 1, through: scenario.horizon, by: 1) {
+                for s in 0..<S {
+                    var total = 0.0
+                    for g in 0..<stages[s].grades {
+                        total += demand.pupils(zone: inDistrict, stage: s, grade: g, t: t).total
+                    }
+                    students[((t - 1) * index.zones.count + z) * S + s] = total
+                }
+            }
+        }
+        centralHousing = housing
+        varyingZones = varying
+        centralStudents = students
+    }
+
+    private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario)
+        throws(GSLError) -> DistrictModel {
+        let stages = scenario.standards.stages
+        let settings = scenario.uncertainty.overridden(by: district.uncertainty)
+        let projectionSettings = scenario.projection.overridden(by: district.projection)
+
+        // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread.
+        var ratioSD: [[Double]] = stages.map { Array(repeating: 0.0, count: $0.grades) }
+        for (s, stage) in stages.enumerated() {
+            for g in 1...max(stage.grades, 1) where g <= stage.grades {
+                if let given = settings.ratioSD(stage: stage.id, grade: g) {
+                    ratioSD[s][g - 1] = given.sd
+                } else if projectionSettings.fixedRatio(stage: stage.id, grade: g) != nil {
+                    ratioSD[s][g - 1] = 0
+                } else {
+                    switch settings.ratios {
+                    case .sd(let sd): ratioSD[s][g - 1] = sd
+                    case .observed:
+                        let used = projection.assumptions.first {
+                            $0.stage == stage.id && $0.grade == g
+                                && ($0.parameter == .entryRatio || $0.parameter == .progressionRatio)
+                        }
+                        ratioSD[s][g - 1] = GSL.standardDeviation(used?.observed.map(\.value) ?? []) ?? 0
+                    }
+                }
+            }
+        }
+
+        let births = try birthsVariation(district, projection: projection, spread: settings.births, scenario: scenario)
+
+        let developments = district.housing.map { housing in
+            DevelopmentModel(zone: housing.zone, completions: housing.completions, ramp: housing.ramp,
+                             yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
+                             yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
+        }
+        return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD, births: births,
+                             migration: settings.migration, developments: developments)
+    }
+
+    /// The entries of `entryBirths` that move, and how: projected births within the trend's standard error
+    /// of each year (`gsl_fit_linear_est`; `sd/√n` for `constant`), or a relative spread; listed births stay,
+    /// except those from the base year on under `given` with a relative spread.
+    private static func birthsVariation(_ district: District, projection: DistrictProjection,
+                                        spread: UncertaintySettings.BirthsSpread, scenario: Scenario)
+        throws(GSLError) -> [BirthsVariation] {
+        let series = projection.births
+        var line: GSL.LinearFit?
+        if case .fit = spread, let fit = series.fit, fit.method == .linear || fit.method == .exponential {
+            let ys = fit.method == .linear ? fit.births : fit.births.map { Foundation.log($0) }
+            line = try GSL.fitLinear(x: fit.years.map(Double.init), y: ys)
+        }
+        var result: [BirthsVariation] = []
+        for (s, stage) in scenario.standards.stages.enumerated() {
+            guard case .births(let age) = stage.feed else { continue }
+            for t in stride(from: 1, through: scenario.horizon, by: 1) {
+                let year = scenario.baseYear + t - age
+                let central = projection.inputs.entryBirths[s][t]
+                if series.listed[year] != nil {
+                    if series.method == .given, year >= scenario.baseYear, case .relative(let r) = spread, r > 0 {
+                        result.append(BirthsVariation(stage: s, t: t, kind: .relative, mean: central, spread: r))
+                    }
+                    continue
+                }
+                guard let fit = series.fit else { continue }
+                switch spread {
+                case .relative(let r):
+                    if r > 0 { result.append(BirthsVariation(stage: s, t: t, kind: .relative, mean: central, spread: r)) }
+                case .fit:
+                    switch fit.method {
+                    case .linear, .exponential:
+                        guard let line else { continue }
+                        let se = try GSL.linearEstimate(line, at: Double(year)).standardError
+                        guard se > 0 else { continue }
+                        result.append(BirthsVariation(stage: s, t: t, kind: fit.method == .linear ? .additive : .logAdditive,
+                                                      mean: fit.c0 + fit.c1 * Double(year), spread: se))
+                    case .constant, .given:
+                        guard let se = fit.c0StandardError, se > 0 else { continue }
+                        result.append(BirthsVariation(stage: s, t: t, kind: .additive, mean: fit.c0, spread: se))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+import Foundation

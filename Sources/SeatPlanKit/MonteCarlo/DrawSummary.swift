@@ -1,0 +1,183 @@
+import Dispatch
+
+/// What `N` draws say: for every projected cell the students' P10/P50/P90 and the share of draws short,
+/// red or with a super-large class per plan; the P10/P50/P90 of the summary measures per plan, district
+/// and stage; and for every pair of plans how often one leaves fewer shortage seat-years.
+///
+/// Quantiles follow GSL's `gsl_stats_quantile_from_sorted_data`: with the `N` values sorted,
+/// `i = f·(N − 1)`, `q = (1 − δ)·x[⌊i⌋] + δ·x[⌊i⌋ + 1]`, `δ = i − ⌊i⌋` (see `SampleQuantiles`).
+public struct DrawSummary: Sendable {
+    public static let fractions = [0.1, 0.5, 0.9]
+
+    public let draws: Int
+    public let seed: UInt64
+    public let threads: Int
+    /// The plans in allocation order, and the distinct school network of each.
+    public let plans: [String]
+    let planNetwork: [Int]
+    let baseYear: Int
+    let horizon: Int
+    let zoneCount: Int
+    let stageCount: Int
+    let districtCount: Int
+
+    /// Students' P10, P50, P90 of each projected cell `((t − 1)·Z + z)·S + s`: `[cell · 3 + q]`.
+    public let students: [Double]
+    /// The smallest and largest students of any draw in each cell.
+    public let studentsMin: [Double]
+    public let studentsMax: [Double]
+    /// The central (deterministic) students of each cell.
+    public let centralStudents: [Double]
+    /// Seats per network and `(t · Z + z) · S + s` (the base year included): `[k · tableSize + …]`.
+    let seats: [Double]
+    let tableSize: Int
+    let networkCount: Int
+    /// Per cell and network: draws short, red, with a super-large class, `[(cell · K + k) · 3 + i]`.
+    let counts: [Int32]
+    /// Per network, district (then all) and stage: P10/P50/P90 of each measure, `[(group · measures + m) · 3 + q]`.
+    let measureQuantiles: [Double]
+    /// And the smallest and largest of each measure, `[group · measures + m]`.
+    let measureMin: [Double]
+    let measureMax: [Double]
+    /// Per group: draws whose shortage seat-years round to 1 or more.
+    let anyShortage: [Int]
+    /// `fewer[a · K + b]`: draws where network `a` leaves fewer whole shortage seat-years than `b`.
+    let fewer: [Int]
+
+    var cellCount: Int { horizon * zoneCount * stageCount }
+
+    init(draws: Int, seed: UInt64, threads: Int, model: DrawModel, networks: NetworkTables, layout: SummaryLayout,
+         output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {
+        self.draws = draws
+        self.seed = seed
+        self.threads = threads
+        self.plans = plans
+        planNetwork = networks.planNetwork
+        baseYear = model.baseYear
+        horizon = model.horizon
+        zoneCount = model.zoneCount
+        stageCount = model.stageCount
+        districtCount = model.districts.count
+        centralStudents = model.centralStudents
+        seats = networks.seats
+        tableSize = networks.tableSize
+        networkCount = networks.count
+        self.counts = counts
+
+        // Cells: sort each cell's samples in place, in parallel over blocks of cells.
+        let cells = model.cellCount
+        let quantiles = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells * 3)
+        let lows = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
+        let highs = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
+        defer {
+            quantiles.deallocate()
+            lows.deallocate()
+            highs.deallocate()
+        }
+        let results = CellResults(quantiles: quantiles, lows: lows, highs: highs)
+        let blocks = max(1, min(workers * 4, cells))
+        let central = model.centralStudents
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            for cell in (cells * b / blocks)..<(cells * (b + 1) / blocks) {
+                let start = cell * output.stride
+                let values = UnsafeMutableBufferPointer(rebasing: output.samples[start..<(start + draws)])
+                let q = SampleQuantiles.quantiles(values, at: Self.fractions)
+                for i in 0..<3 { results.quantiles[cell * 3 + i] = central[cell] + q.quantiles[i] }
+                results.lows[cell] = central[cell] + q.min
+                results.highs[cell] = central[cell] + q.max
+            }
+        }
+        students = Array(quantiles)
+        studentsMin = Array(lows)
+        studentsMax = Array(highs)
+
+        // Summary measures: one series of N values per network, district, stage and measure.
+        let groups = layout.perDraw / SummaryLayout.measures
+        var measureQuantiles: [Double] = []
+        var measureMin: [Double] = []
+        var measureMax: [Double] = []
+        var anyShortage: [Int] = []
+        measureQuantiles.reserveCapacity(layout.perDraw * 3)
+        var series = Array(repeating: 0.0, count: draws)
+        for group in 0..<groups {
+            var short = 0
+            for m in 0..<SummaryLayout.measures {
+                let o = group * SummaryLayout.measures + m
+                for draw in 0..<draws { series[draw] = output.measures[draw * layout.perDraw + o] }
+                if m == SummaryLayout.Measure.shortageSeatYears.rawValue {
+                    short = series.reduce(0) { $0 + (WholeNumbers.round($1) > 0 ? 1 : 0) }
+                }
+                let q = series.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: Self.fractions) }
+                measureQuantiles += q.quantiles
+                measureMin.append(q.min)
+                measureMax.append(q.max)
+            }
+            anyShortage.append(short)
+        }
+        self.measureQuantiles = measureQuantiles
+        self.measureMin = measureMin
+        self.measureMax = measureMax
+        self.anyShortage = anyShortage
+
+        // Plans against each other, on whole seat-years.
+        let K = networks.count
+        var fewer = Array(repeating: 0, count: K * K)
+        for draw in 0..<draws {
+            for a in 0..<K {
+                let ta = WholeNumbers.round(output.planTotals[draw * K + a])
+                for b in 0..<K where ta < WholeNumbers.round(output.planTotals[draw * K + b]) {
+                    fewer[a * K + b] += 1
+                }
+            }
+        }
+        self.fewer = fewer
+    }
+
+    // MARK: Reading
+
+    /// Index of the projected cell of year position `t` (1 … horizon), zone `z`, stage `s`.
+    func cell(t: Int, zone z: Int, stage s: Int) -> Int { ((t - 1) * zoneCount + z) * stageCount + s }
+
+    /// Seats of a plan's cell.
+    func seats(plan p: Int, t: Int, zone z: Int, stage s: Int) -> Double {
+        seats[planNetwork[p] * tableSize + (t * zoneCount + z) * stageCount + s]
+    }
+
+    /// The share of draws in which a plan's cell is short (rounded gap > 0), red, with a super-large class.
+    func probabilities(plan p: Int, cell: Int) -> (shortage: Double, red: Double, superLarge: Double) {
+        let o = (cell * networkCount + planNetwork[p]) * 3
+        let n = Double(draws)
+        return (Double(counts[o]) / n, Double(counts[o + 1]) / n, Double(counts[o + 2]) / n)
+    }
+
+    /// P10/P50/P90, smallest and largest of a summary measure of a plan, district (`districtCount` for
+    /// all) and stage.
+    func measure(_ m: SummaryLayout.Measure, plan p: Int, district d: Int, stage s: Int)
+        -> (quantiles: [Double], min: Double, max: Double) {
+        let group = (planNetwork[p] * (districtCount + 1) + d) * stageCount + s
+        let o = group * SummaryLayout.measures + m.rawValue
+        return (Array(measureQuantiles[(o * 3)..<(o * 3 + 3)]), measureMin[o], measureMax[o])
+    }
+
+    /// The share of draws whose shortage seat-years of a plan, district and stage round to 1 or more.
+    func probabilityOfShortage(plan p: Int, district d: Int, stage s: Int) -> Double {
+        Double(anyShortage[(planNetwork[p] * (districtCount + 1) + d) * stageCount + s]) / Double(draws)
+    }
+
+    /// The shares of draws in which plan `a` leaves fewer, as many and more whole shortage seat-years than
+    /// plan `b` (adding up to 1).
+    public func comparison(_ a: String, _ b: String) -> (fewer: Double, equal: Double, more: Double)? {
+        guard let i = plans.firstIndex(of: a), let j = plans.firstIndex(of: b) else { return nil }
+        let (ka, kb) = (planNetwork[i], planNetwork[j])
+        let fewer = self.fewer[ka * networkCount + kb], more = self.fewer[kb * networkCount + ka]
+        let n = Double(draws)
+        return (Double(fewer) / n, Double(draws - fewer - more) / n, Double(more) / n)
+    }
+}
+
+/// Result slots of the cells, each written by one block of the quantile pass.
+private struct CellResults: @unchecked Sendable {
+    let quantiles: UnsafeMutableBufferPointer<Double>
+    let lows: UnsafeMutableBufferPointer<Double>
+    let highs: UnsafeMutableBufferPointer<Double>
+}

@@ -1,0 +1,97 @@
+/// `ranges.csv` (`--draws`): per plan, projected year, district, zone and stage, the P10/P50/P90 of the
+/// students and of the gap over the draws, and the share of draws short (rounded gap > 0), red, and with
+/// at least one super-large class. Seats do not vary, so `gap_pq = students_pq − seats` (rounded after).
+enum RangesReport {
+    static let columns = [
+        "plan", "year", "district", "zone", "stage", "seats", "students_p10", "students_p50", "students_p90",
+        "gap_p10", "gap_p50", "gap_p90", "probability_shortage", "probability_red", "probability_super_large",
+        "district_name", "zone_name", "stage_name",
+    ]
+
+    /// Decimals of a probability: exact for up to 10,000 draws.
+    static let probabilityPlaces = 4
+
+    static func table(_ summary: DrawSummary, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
+        let index = ScenarioIndex(scenario)
+        let names = DisplayNames(scenario)
+        let stages = scenario.standards.stages
+        for (p, plan) in summary.plans.enumerated() {
+            for t in stride(from: 1, through: summary.horizon, by: 1) {
+                for (z, zone) in index.zones.enumerated() {
+                    let district = scenario.districts[index.districtOfZone[z]]
+                    for (s, stage) in stages.enumerated() {
+                        let cell = summary.cell(t: t, zone: z, stage: s)
+                        let seats = summary.seats(plan: p, t: t, zone: z, stage: s)
+                        let q = summary.students[(cell * 3)..<(cell * 3 + 3)]
+                        let chance = summary.probabilities(plan: p, cell: cell)
+                        table.append([.text(plan), .integer(summary.baseYear + t), .text(district.id), .text(zone.id),
+                                      .text(stage.id), .whole(seats)]
+                                     + q.map { .whole($0) } + q.map { .whole($0 - seats) }
+                                     + [.decimal(chance.shortage, places: probabilityPlaces),
+                                        .decimal(chance.red, places: probabilityPlaces),
+                                        .decimal(chance.superLarge, places: probabilityPlaces),
+                                        .text(names.district[district.id] ?? district.id),
+                                        .text(names.zone[zone.id] ?? zone.id), .text(names.stage[stage.id] ?? stage.id)])
+                    }
+                }
+            }
+        }
+        return table
+    }
+}
+
+/// `summary_ranges.csv` (`--draws`): the measures of `summary.csv` per plan, district (and `ALL`) and
+/// stage, as P10/P50/P90 over the draws, with the share of draws that leave any shortage (shortage
+/// seat-years rounding to 1 or more). Seat-years are whole numbers; zone-year counts and the largest class
+/// have 1 decimal, since a quantile can fall between two draws.
+enum SummaryRangesReport {
+    static let measures: [(name: String, measure: SummaryLayout.Measure, places: Int)] = [
+        ("shortage_seat_years", .shortageSeatYears, 0), ("peak_shortage", .peakShortage, 0),
+        ("red_zone_years", .redZoneYears, 1), ("no_school_zone_years", .noSchoolZoneYears, 1),
+        ("super_large_zone_years", .superLargeZoneYears, 1), ("largest_class", .largestClass, 1),
+    ]
+
+    static let columns = ["plan", "district", "stage", "probability_shortage"]
+        + measures.flatMap { m in ["p10", "p50", "p90"].map { "\(m.name)_\($0)" } }
+
+    static func table(_ summary: DrawSummary, scenario: Scenario, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
+        let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
+        for (p, plan) in summary.plans.enumerated() {
+            for (d, district) in districts.enumerated() {
+                for (s, stage) in scenario.standards.stages.enumerated() {
+                    var row: [CSVCell] = [.text(plan), .text(district), .text(stage.id),
+                                          .decimal(summary.probabilityOfShortage(plan: p, district: d, stage: s),
+                                                   places: RangesReport.probabilityPlaces)]
+                    for m in measures {
+                        let values = summary.measure(m.measure, plan: p, district: d, stage: s).quantiles
+                        row += values.map { m.places == 0 ? .whole($0) : .decimal($0, places: m.places) }
+                    }
+                    table.append(row)
+                }
+            }
+        }
+        return table
+    }
+}
+
+/// `plan_probabilities.csv` (`--draws`): for each ordered pair of plans, the share of draws in which plan A
+/// leaves fewer whole shortage seat-years than plan B (over all zones, stages and projected years, as
+/// `comparison.csv` counts them), as many, and more.
+enum PlanProbabilitiesReport {
+    static let columns = ["plan_a", "plan_b", "probability_a_fewer", "probability_equal", "probability_a_more"]
+
+    static func table(_ summary: DrawSummary, writer: CSVWriter) -> CSVTable {
+        var table = CSVTable(columns: columns, writer: writer)
+        for a in summary.plans {
+            for b in summary.plans where b != a {
+                guard let chance = summary.comparison(a, b) else { continue }
+                table.append([.text(a), .text(b)] + [chance.fewer, chance.equal, chance.more].map {
+                    .decimal($0, places: RangesReport.probabilityPlaces)
+                })
+            }
+        }
+        return table
+    }
+}

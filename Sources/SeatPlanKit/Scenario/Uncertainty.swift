@@ -1,0 +1,142 @@
+/// How far the inputs of the projection may move in a Monte Carlo draw (`run --draws`): the
+/// `uncertainty` keys of a scenario, with a district's own keys over the scenario's, key by key.
+///
+/// Defaults (a scenario without `uncertainty`): every estimated ratio varies with the spread of its
+/// observed values, projected births within the trend's own standard error; fixed ratios, listed births,
+/// migration, housing yields and housing delivery do not vary.
+public struct UncertaintySettings: Sendable {
+    /// The spread of every estimated ratio.
+    public enum RatioSpread: Sendable, Equatable {
+        /// The sample standard deviation of the observed values the estimate used (none with fewer than 2).
+        case observed
+        /// This standard deviation (0: the ratio does not vary).
+        case sd(Double)
+    }
+
+    /// The spread of projected births.
+    public enum BirthsSpread: Sendable, Equatable {
+        /// The trend's standard error of each projected year (`gsl_fit_linear_est`; `sd/√n` for `constant`);
+        /// `given` births do not vary.
+        case fit
+        /// A relative standard deviation of every projected birth (of every listed birth from the base year
+        /// on, for `given`); 0: births do not vary.
+        case relative(Double)
+    }
+
+    public var ratios: RatioSpread
+    /// Standard deviations of single ratios (fixed ones included), over `ratios`.
+    public var ratioSDs: [RatioSD]
+    public var births: BirthsSpread
+    /// Factor on migration, drawn uniformly between `low` and `high` per district and stage.
+    public var migration: FactorRange
+    /// Factor on the yields of a development, drawn uniformly between `low` and `high` per development.
+    public var housingYield: FactorRange
+    /// Delivery slip of the developments that have no `slip` of their own.
+    public var slip: SlipDistribution
+
+    public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
+                housingYield: FactorRange, slip: SlipDistribution) {
+        self.ratios = ratios
+        self.ratioSDs = ratioSDs
+        self.births = births
+        self.migration = migration
+        self.housingYield = housingYield
+        self.slip = slip
+    }
+
+    public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
+                                                     migration: .none, housingYield: .none, slip: .onTime)
+
+    /// These settings with the keys an override sets replaced; its `ratio_sd` entries win over these for
+    /// the same stage and grade.
+    public func overridden(by override: UncertaintyOverride) -> UncertaintySettings {
+        var result = self
+        if let ratios = override.ratios { result.ratios = ratios }
+        if let births = override.births { result.births = births }
+        if let migration = override.migration { result.migration = migration }
+        if let housingYield = override.housingYield { result.housingYield = housingYield }
+        if let slip = override.slip { result.slip = slip }
+        let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
+        result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
+        return result
+    }
+
+    /// The standard deviation given for one ratio, if any.
+    public func ratioSD(stage: String, grade: Int) -> RatioSD? {
+        ratioSDs.last { $0.stage == stage && $0.grade == grade }
+    }
+}
+
+/// The `uncertainty` keys as written (in the scenario or a district): each may be left out.
+public struct UncertaintyOverride: Sendable {
+    public var ratios: UncertaintySettings.RatioSpread?
+    public var ratioSDs: [RatioSD] = []
+    public var births: UncertaintySettings.BirthsSpread?
+    public var migration: FactorRange?
+    public var housingYield: FactorRange?
+    public var slip: SlipDistribution?
+
+    public init() {}
+}
+
+/// `{ stage, grade, sd }`: the standard deviation of one ratio (grade 1 of a births-fed stage is its
+/// entry ratio).
+public struct RatioSD: Sendable {
+    public var stage: String
+    public var grade: Int
+    public var sd: Double
+    public var location: SourceLocation
+
+    public init(stage: String, grade: Int, sd: Double, location: SourceLocation) {
+        self.stage = stage
+        self.grade = grade
+        self.sd = sd
+        self.location = location
+    }
+}
+
+/// A factor drawn uniformly in `[low, high]` (`± p` is `[1 − p, 1 + p]`).
+public struct FactorRange: Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+
+    public init(low: Double, high: Double) {
+        self.low = low
+        self.high = high
+    }
+
+    /// No variation: the factor is 1.
+    public static let none = FactorRange(low: 1, high: 1)
+
+    /// `low + (high − low)·u` for `u` uniform in `[0, 1)`; exactly 1 for `none`.
+    public func factor(_ u: Double) -> Double { low + (high - low) * u }
+}
+
+/// Whole years by which a development's completions move, with their probabilities (adding up to 1);
+/// positive is late.
+public struct SlipDistribution: Sendable {
+    public var outcomes: [(years: Int, probability: Double)]
+    public var location: SourceLocation?
+
+    public init(outcomes: [(years: Int, probability: Double)], location: SourceLocation? = nil) {
+        self.outcomes = outcomes.sorted { $0.years < $1.years }
+        self.location = location
+    }
+
+    /// On time, always.
+    public static let onTime = SlipDistribution(outcomes: [(0, 1)])
+
+    /// Whether every outcome is "on time".
+    public var isOnTime: Bool { outcomes.allSatisfy { $0.years == 0 || $0.probability == 0 } }
+
+    /// The slip for `u` uniform in `[0, 1)`: the first outcome (shortest slip first) whose cumulative
+    /// probability exceeds `u` (the last one when rounding leaves `u` above the total).
+    public func years(_ u: Double) -> Int {
+        var cumulative = 0.0
+        for outcome in outcomes {
+            cumulative += outcome.probability
+            if u < cumulative { return outcome.years }
+        }
+        return outcomes.last { $0.probability > 0 }?.years ?? 0
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import SeatPlanKit
+
+/// `--draws N [--seed S] [--threads T]`: Monte Carlo ranges on top of the central reports.
+struct DrawArguments: ParsableArguments {
+    @Option(name: .long, help: "Monte Carlo draws; adds ranges.csv, summary_ranges.csv and plan_probabilities.csv.")
+    var draws: Int?
+
+    @Option(name: .long, help: "Seed of the draws (default: 1); the same seed gives the same files, whatever --threads.")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Threads for the draws (default: every core).")
+    var threads: Int?
+
+    static let maxDraws = 1_000_000
+
+    func validate() throws {
+        if let draws, !(1...Self.maxDraws).contains(draws) {
+            throw ValidationError("--draws must be a whole number from 1 to \(Self.maxDraws), e.g. --draws 1000")
+        }
+        if draws == nil, seed != nil || threads != nil {
+            throw ValidationError("--seed and --threads go with --draws; add e.g. --draws 1000")
+        }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be a whole number from 1 to 1024")
+        }
+    }
+
+    /// Runs the draws when `--draws` is given and adds their reports; prints a progress line on standard
+    /// error only when it is a terminal.
+    func addRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
+        -> String? {
+        guard let draws else { return nil }
+        let monteCarlo = MonteCarlo(draws: draws, seed: seed ?? 1,
+                                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: draws) : nil
+        let start = Date()
+        let summary: DrawSummary
+        do {
+            summary = try monteCarlo.run(scenario, allocation: allocation, progress: bar?.callback)
+        } catch {
+            bar?.clear()
+            Diagnostics.print(error.diagnostics)
+            Diagnostics.print(summary: "the draws failed; nothing was written")
+            throw ExitCode(1)
+        }
+        bar?.clear()
+        reports.addRanges(summary, scenario: scenario, excel: excel)
+        let seconds = Date().timeIntervalSince(start)
+        return "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
+            + "\(String(format: "%.2f", seconds)) s"
+    }
+}
+
+/// Redraws the progress line on standard error at most 10 times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let total: Int
+    private let start = Date()
+    private var last = Date.distantPast
+    private let lock = NSLock()
+
+    init(total: Int) { self.total = total }
+
+    var callback: @Sendable (Int) -> Void { { [self] done in update(done) } }
+
+    func update(_ done: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(last) >= 0.1 else { return }
+        last = now
+        let line = TerminalProgress.line(done: done, total: total, elapsed: now.timeIntervalSince(start))
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

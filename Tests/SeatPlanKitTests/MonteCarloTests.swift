@@ -1,0 +1,299 @@
+import Foundation
+import Testing
+@testable import SeatPlanKit
+
+/// Runs the central case and `draws` Monte Carlo draws of scenario text.
+func drawn(_ yaml: String, draws: Int, seed: UInt64 = 1, threads: Int = 2) throws
+    -> (Scenario, Allocation, DrawSummary) {
+    let (scenario, allocation) = try simulate(yaml)
+    let summary = try MonteCarlo(draws: draws, seed: seed, threads: threads).run(scenario, allocation: allocation)
+    return (scenario, allocation, summary)
+}
+
+/// `text` with `block` inserted before `districts:` (top-level keys).
+func withTopLevel(_ text: String, _ block: String) -> String {
+    text.replacingOccurrences(of: "\ndistricts:\n", with: "\n\(block)\ndistricts:\n")
+}
+
+/// The ranges, probabilities and plan comparison of the draws (README, "Uncertainty").
+@Suite struct MonteCarloTests {
+    /// Spreads of zero everywhere: ratios, births, migration and yields fixed; slips certain and zero.
+    static let noSpread = "uncertainty: { ratios: 0, births: 0, migration: 0, housing_yield: 0, slip: { 0: 1 } }"
+
+    // MARK: Zero spreads
+
+    /// With every spread zero each draw is the central run: every cell's smallest and largest students equal
+    /// the allocator's, the probabilities are 0 or 1 as the central row says, the summary measures equal
+    /// `summary.csv`'s and the plan comparison follows the central shortage seat-years.
+    @Test(arguments: ["tiny", "example-city", "eau-claire-wi"])
+    func zeroSpreadsGiveTheCentralRunInEveryDraw(input: String) throws {
+        let text = input == "tiny" ? tinyScenario
+            : try String(contentsOfFile: Repo.path("scenarios/\(input).yaml"), encoding: .utf8)
+        let (scenario, allocation, summary) = try drawn(withTopLevel(text, Self.noSpread), draws: 40, threads: 3)
+        let index = ScenarioIndex(scenario)
+        let Z = index.zones.count, S = scenario.standards.stages.count
+        var checked = 0
+        for (p, outcome) in allocation.outcomes.enumerated() {
+            for row in outcome.rows where row.year > scenario.baseYear {
+                let t = row.year - scenario.baseYear
+                let z = try #require(index.zoneIndex[row.zone]), s = try #require(index.stageIndex[row.stage])
+                let cell = summary.cell(t: t, zone: z, stage: s)
+                #expect(summary.studentsMin[cell] == row.students && summary.studentsMax[cell] == row.students)
+                #expect(summary.students[(cell * 3)..<(cell * 3 + 3)].allSatisfy { $0 == row.students })
+                #expect(summary.seats(plan: p, t: t, zone: z, stage: s) == row.seats)
+                let chance = summary.probabilities(plan: p, cell: cell)
+                #expect(chance.shortage == (WholeNumbers.round(row.gap) > 0 ? 1 : 0))
+                #expect(chance.red == (row.alert == .red ? 1 : 0))
+                #expect(chance.superLarge == (row.superLargeClasses > 0 ? 1 : 0))
+                checked += 1
+            }
+        }
+        #expect(checked == allocation.outcomes.count * scenario.horizon * Z * S)
+
+        // summary_ranges.csv against summary.csv, measure by measure.
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: false)
+        reports.addRanges(summary, scenario: scenario, excel: false)
+        let central = try CSVFile(data: reports.files.first { $0.name == "summary.csv" }!.data).rows
+        let ranges = try CSVFile(data: reports.files.first { $0.name == "summary_ranges.csv" }!.data).rows
+        #expect(central.count == ranges.count)
+        for (c, r) in zip(central, ranges) {
+            #expect(c["plan"] == r["plan"] && c["district"] == r["district"] && c["stage"] == r["stage"])
+            for name in ["shortage_seat_years", "peak_shortage"] {
+                #expect(r["\(name)_p10"] == c[name] && r["\(name)_p90"] == c[name], "\(name): \(c) \(r)")
+            }
+            for name in ["red_zone_years", "no_school_zone_years", "super_large_zone_years", "largest_class"] {
+                #expect(Double(r["\(name)_p10"] ?? "") == Double(c[name] ?? "-"), "\(name): \(c) \(r)")
+                #expect(Double(r["\(name)_p90"] ?? "") == Double(c[name] ?? "-"), "\(name): \(c) \(r)")
+            }
+            let short = (Int(c["shortage_seat_years"] ?? "") ?? 0) > 0
+            #expect(r["probability_shortage"] == (short ? "1.0000" : "0.0000"))
+        }
+
+        let comparison = PlanComparison(allocation, scenario: scenario)
+        for a in allocation.outcomes.map(\.plan.id) {
+            for b in allocation.outcomes.map(\.plan.id) where a != b {
+                let (sa, sb) = (comparison.measures(plan: a)!.shortageSeatYears, comparison.measures(plan: b)!.shortageSeatYears)
+                let chance = try #require(summary.comparison(a, b))
+                #expect(chance.fewer == (WholeNumbers.round(sa) < WholeNumbers.round(sb) ? 1 : 0))
+                #expect(chance.more == (WholeNumbers.round(sa) > WholeNumbers.round(sb) ? 1 : 0))
+            }
+        }
+    }
+
+    /// Certain changes equal the central run of the changed scenario: a slip of exactly one year moves
+    /// every completion to come one year later, a migration factor of exactly 2 doubles migration.
+    @Test func certainSlipsAndFactorsEqualTheChangedScenario() throws {
+        let changed = tinyScenario
+            .replacingOccurrences(of: "dwellings: { 2024: 100, 2025: 200 }", with: "dwellings: { 2024: 100, 2026: 200 }")
+            .replacingOccurrences(of: "migration: { primary: 30 }", with: "migration: { primary: 60 }")
+        let (_, expected) = try simulate(changed)
+        let varied = withTopLevel(tinyScenario, """
+            uncertainty: { ratios: 0, births: 0, migration: { low: 2, high: 2 }, slip: { 1: 1 } }
+            """)
+        let (scenario, _, summary) = try drawn(varied, draws: 8)
+        let index = ScenarioIndex(scenario)
+        for row in expected.outcomes[0].rows where row.year > scenario.baseYear {
+            let cell = summary.cell(t: row.year - scenario.baseYear, zone: index.zoneIndex[row.zone]!,
+                                    stage: index.stageIndex[row.stage]!)
+            // The 2024 completion is counted already and never moves; the 2025 one becomes 2026. Samples are
+            // kept as single-precision differences from the central case (relative error 6·10⁻⁸ of a
+            // difference of a few hundred pupils at most here).
+            #expect(close(summary.studentsMin[cell], row.students, 1e-4), "\(row.year) \(row.zone) \(row.stage)")
+            #expect(close(summary.studentsMax[cell], row.students, 1e-4))
+        }
+    }
+
+    // MARK: A known distribution
+
+    /// Only junior grade 2's progression ratio varies, `R ~ N(R̂, 0.1)`; everything else is fixed. Then in
+    /// each projected year the junior students of a zone are `a + share·(E(j,1,Y−1) + M(j,1,Y−1))·R`: normal
+    /// with the central students as mean and `σ = share·(E + M)·0.1`, so P10/P50/P90 are
+    /// `μ − 1.2816σ, μ, μ + 1.2816σ`, and the chance of a shortage is `1 − Φ((seats + ½ − μ)/σ)`.
+    ///
+    /// Tolerance: with N = 4000 draws the standard error of a sample quantile is
+    /// `√(p(1−p)/N) / φ(z_p) · σ` — 0.027σ at P10 and P90, 0.020σ at P50 — and of a proportion
+    /// `√(P(1−P)/N)` (at most 0.0079); each check allows 4 standard errors (a correct implementation
+    /// misses one with odds of about 6 in 100,000 for any seed), plus 10⁻³ pupils for the single-precision
+    /// samples and one draw (1/N) for the proportions, which move in steps of 1/N.
+    @Test func oneNormalRatioGivesTheNormalQuantiles() throws {
+        let sd = 0.1, draws = 4000
+        let text = withTopLevel(tinyScenario, """
+            uncertainty:
+              ratios: 0
+              births: 0
+              ratio_sd: [{ stage: junior, grade: 2, sd: \(sd) }]
+            """)
+        let (scenario, allocation, summary) = try drawn(text, draws: draws)
+        let demand = allocation.demand.districts[0]
+        let index = ScenarioIndex(scenario)
+        let z90 = 1.2815515655446004
+        let n = Double(draws)
+        let quantileSE = [0.1, 0.5, 0.9].map { p in (p * (1 - p) / n).squareRoot() / normalDensity(inverseNormal(p)) }
+        var checked = 0
+        for row in allocation.outcomes[0].rows where row.year > scenario.baseYear {
+            let t = row.year - scenario.baseYear
+            let z = index.zoneIndex[row.zone]!, s = index.stageIndex[row.stage]!
+            let cell = summary.cell(t: t, zone: z, stage: s)
+            guard row.stage == "junior" else {
+                #expect(summary.studentsMin[cell] == row.students && summary.studentsMax[cell] == row.students)
+                continue
+            }
+            let share = demand.zoneShares[index.zonesOfDistrict[0].firstIndex(of: z)!]
+            let sigma = share * (demand.cohort[1][0][t - 1] + demand.migration[1][0][t - 1]) * sd
+            let mu = row.students
+            let expected = [mu - z90 * sigma, mu, mu + z90 * sigma]
+            for q in 0..<3 {
+                let found = summary.students[cell * 3 + q]
+                #expect(abs(found - expected[q]) <= 4 * quantileSE[q] * sigma + 1e-3,
+                        "\(row.year) \(row.zone) P\([10, 50, 90][q]): \(found) vs \(expected[q]) (σ = \(sigma))")
+            }
+            let shortage = 1 - normalCDF((row.seats + 0.5 - WholeNumbers.halfTolerance - mu) / sigma)
+            let found = summary.probabilities(plan: 0, cell: cell).shortage
+            #expect(abs(found - shortage) <= 4 * (shortage * (1 - shortage) / n).squareRoot() + 1 / n,
+                    "\(row.year) \(row.zone) P(short) \(found) vs \(shortage)")
+            checked += 1
+        }
+        #expect(checked == scenario.horizon * 2)
+    }
+
+    /// Only births vary (`births: fit`, ratios fixed): kindergarten in 2026 holds `ρ·births(2023)` plus
+    /// counted cohorts, and births(2023) lies on the linear trend within its standard error
+    /// `s·√(1/n + (x − x̄)²/Sxx)` (`s² = SSR/(n − 2)`), so the students' P90 − P10 is `2·1.2816·ρ·se`.
+    /// Tolerance: the standard error of P90 − P10 with N = 4000 is about 0.038σ; 4 of them.
+    @Test func birthsVaryWithinTheTrendsStandardError() throws {
+        let text = DefaultsTests.minimal
+            .replacingOccurrences(of: "2016: 500, 2017: 510, 2018: 520, 2019: 530, 2020: 540, 2021: 550, 2022: 560",
+                                  with: "2016: 500, 2017: 530, 2018: 505, 2019: 545, 2020: 520, 2021: 570, 2022: 548")
+        let varied = withTopLevel(text, "uncertainty: { ratios: 0 }")
+        let (scenario, allocation, summary) = try drawn(varied, draws: 4000)
+        // The fit: linear over the newest 5 listed years, 2018–2022.
+        let xs = [2018.0, 2019, 2020, 2021, 2022], ys = [505.0, 545, 520, 570, 548]
+        let xBar = xs.reduce(0, +) / 5, yBar = ys.reduce(0, +) / 5
+        let sxx = xs.reduce(0) { $0 + ($1 - xBar) * ($1 - xBar) }
+        let slope = zip(xs, ys).reduce(0) { $0 + ($1.0 - xBar) * ($1.1 - yBar) } / sxx
+        let ssr = zip(xs, ys).reduce(0) { $0 + pow($1.1 - (yBar + slope * ($1.0 - xBar)), 2) }
+        let se = (ssr / 3).squareRoot() * (1.0 / 5 + pow(2023 - xBar, 2) / sxx).squareRoot()
+        let rho = try #require(allocation.demand.assumptions.first { $0.parameter == .entryRatio && $0.stage == "kindergarten" }).value
+        let sigma = rho * se
+        let cell = summary.cell(t: 1, zone: 0, stage: 0)
+        let spread = summary.students[cell * 3 + 2] - summary.students[cell * 3]
+        #expect(abs(spread - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma, "\(spread) vs σ = \(sigma)")
+        // Primary in 2026 takes births of 2020, listed: it does not vary.
+        let primary = summary.cell(t: 1, zone: 0, stage: 1)
+        #expect(summary.studentsMin[primary] == summary.studentsMax[primary])
+        #expect(scenario.horizon == 2)
+    }
+
+    // MARK: Reproducible
+
+    @Test func theSameSeedGivesTheSameFilesWhateverTheThreads() throws {
+        let text = try String(contentsOfFile: Repo.path("scenarios/example-city.yaml"), encoding: .utf8)
+        func files(seed: UInt64, threads: Int) throws -> [String: Data] {
+            let (scenario, allocation, summary) = try drawn(text, draws: 100, seed: seed, threads: threads)
+            var reports = ReportSet(allocation: allocation, scenario: scenario, excel: false)
+            reports.addRanges(summary, scenario: scenario, excel: false)
+            return Dictionary(reports.files.map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
+        }
+        let one = try files(seed: 42, threads: 1)
+        let many = try files(seed: 42, threads: 4)
+        let other = try files(seed: 43, threads: 4)
+        for name in ReportSet.rangeFileNames {
+            #expect(one[name] != nil && one[name] == many[name], "\(name)")
+        }
+        #expect(one["ranges.csv"] != other["ranges.csv"])
+        #expect(one["summary_ranges.csv"] != other["summary_ranges.csv"])
+    }
+
+    @Test func everyDrawOfARunHasItsOwnSeed() {
+        let seeds = (0..<100_000).map { RandomStream.drawSeed(run: 1, draw: $0) }
+        #expect(Set(seeds).count == seeds.count)
+        #expect(RandomStream.drawSeed(run: 1, draw: 0) != RandomStream.drawSeed(run: 2, draw: 0))
+        // Neighbouring run seeds do not share draws (unlike seed ⊕ draw, where seeds 0 and 1 would).
+        #expect(Set((0..<1000).map { RandomStream.drawSeed(run: 0, draw: $0) })
+            .isDisjoint(with: (0..<1000).map { RandomStream.drawSeed(run: 1, draw: $0) }))
+    }
+
+    @Test func aStreamRepeatsForItsSeed() throws {
+        let a = try RandomStream(run: 7, draw: 3), b = try RandomStream(run: 7, draw: 3), c = try RandomStream(run: 7, draw: 4)
+        let xs = (0..<5).map { _ in a.gaussian() }, ys = (0..<5).map { _ in b.gaussian() }, zs = (0..<5).map { _ in c.gaussian() }
+        #expect(xs == ys && xs != zs)
+        #expect((0..<1000).map { _ in a.uniform() }.allSatisfy { (0..<1).contains($0) })
+    }
+
+    // MARK: Building blocks
+
+    /// Selecting the order statistics gives exactly what sorting and GSL's quantile give, ties included.
+    @Test func quantilesBySelectionEqualGSLOnSortedData() {
+        var generator = SplitMix(seed: 5)
+        for n in [1, 2, 3, 7, 10, 11, 100, 1000, 1001] {
+            for ties in [false, true] {
+                let values = (0..<n).map { _ in Float(ties ? Double(generator.next() % 7) : generator.unit() * 100 - 50) }
+                var a = values, b = values
+                let fractions = [0.1, 0.5, 0.9, 0.25, 0.0, 1.0]
+                let selected = a.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: fractions) }
+                let sorted = b.withUnsafeMutableBufferPointer { GSL.quantilesSortingInPlace($0, at: fractions) }
+                #expect(selected.quantiles == sorted, "n = \(n), ties = \(ties)")
+                #expect(selected.min == Double(b[0]) && selected.max == Double(b[n - 1]))
+            }
+        }
+    }
+
+    /// The allocation-free largest class equals `ClassOrganisation`'s, with rooms to spare and short.
+    @Test func largestClassWithoutAllocatingEqualsTheOrganisation() {
+        var generator = SplitMix(seed: 9)
+        for _ in 0..<5000 {
+            let grades = Int(generator.next() % 6) + 1
+            let pupils = (0..<grades).map { _ in Int(generator.next() % 200) }
+            let sizes = (0..<grades).map { _ in [25, 30, 45, 50][Int(generator.next() % 4)] }
+            let rooms = Int(generator.next() % 20)
+            var scratch = Array(repeating: 0, count: grades)
+            let found = pupils.withUnsafeBufferPointer { n in
+                sizes.withUnsafeBufferPointer { c in
+                    scratch.withUnsafeMutableBufferPointer { k in
+                        ClassOrganisation.largestClass(pupils: n, sizes: c, classrooms: rooms,
+                                                       standard: ClassOrganisation.standardClasses(pupils: n, sizes: c),
+                                                       scratch: k)
+                    }
+                }
+            }
+            #expect(found == ClassOrganisation(pupils: pupils, classSizes: sizes, classrooms: rooms).maxClassSize,
+                    "\(pupils) \(sizes) \(rooms)")
+        }
+        for n in [0, 1, 44, 45, 46, 89, 90, 91, (1 << 26) - 1, 1 << 26, 1 << 40] {
+            for c in [1, 7, 45, 50, (1 << 26) - 1, 1 << 26] {
+                #expect(ClassOrganisation.quickCeilDiv(n, c) == ClassOrganisation.ceilDiv(n, c), "\(n) / \(c)")
+            }
+        }
+    }
+
+    @Test func theProgressLineSaysDoneRateAndTimeLeft() {
+        #expect(TerminalProgress.line(done: 0, total: 1000, elapsed: 0) == "draws [░░░░░░░░░░░░░░░░░░░░]    0/1000")
+        #expect(TerminalProgress.line(done: 500, total: 1000, elapsed: 10)
+            == "draws [██████████░░░░░░░░░░]  500/1000  50.0 draws/s  10 s left")
+        #expect(TerminalProgress.duration(185) == "3 min 05 s")
+        #expect(TerminalProgress.duration(3720) == "1 h 02 min")
+    }
+}
+
+/// A small seeded generator for test inputs (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return RandomStream.splitMix64(state &- 0x9E37_79B9_7F4A_7C15)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+func normalDensity(_ x: Double) -> Double { exp(-x * x / 2) / (2 * Double.pi).squareRoot() }
+/// `Φ⁻¹(p)` by bisection (enough for the three quantiles used here).
+func inverseNormal(_ p: Double) -> Double {
+    var lo = -10.0, hi = 10.0
+    for _ in 0..<200 {
+        let mid = (lo + hi) / 2
+        if normalCDF(mid) < p { lo = mid } else { hi = mid }
+    }
+    return (lo + hi) / 2
+}
