@@ -31,6 +31,12 @@ struct DrawArguments: ParsableArguments {
     /// error only when it is a terminal.
     func addRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
         -> String? {
+        try addRangesAndSummary(to: &reports, scenario: scenario, allocation: allocation, excel: excel)?.message
+    }
+
+    /// As above, also giving the summary of the draws (for the P10–P90 bands of report.html).
+    func addRangesAndSummary(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
+        -> (summary: DrawSummary, message: String)? {
         guard let draws else { return nil }
         let monteCarlo = MonteCarlo(draws: draws, seed: seed ?? 1,
                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -48,8 +54,8 @@ struct DrawArguments: ParsableArguments {
         bar?.clear()
         reports.addRanges(summary, scenario: scenario, excel: excel)
         let seconds = Date().timeIntervalSince(start)
-        return "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
-            + "\(String(format: "%.2f", seconds)) s"
+        return (summary, "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
+            + "\(String(format: "%.2f", seconds)) s")
     }
 }
 

@@ -18,6 +18,7 @@ struct Report: ParsableCommand {
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
     @OptionGroup var comparing: ComparisonArguments
+    @OptionGroup var monteCarlo: DrawArguments
 
     @Option(name: .long, help: "Language of the page's own words. Names from the scenario are shown as written.")
     var lang: ReportLanguage = .zh
@@ -26,9 +27,12 @@ struct Report: ParsableCommand {
         let scenario = try input.check().scenario
         let result = try comparing.compare(scenario, file: input.scenario)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
+        let drawn: (summary: DrawSummary, message: String)? = try monteCarlo.addRangesAndSummary(
+            to: &reports, scenario: scenario, allocation: result.allocation, excel: output.excel ?? scenario.output.excel)
         reports.add(HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
-                               language: lang))
+                               language: lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? []))
         try output.write(reports, for: scenario)
+        if let drawn { print(drawn.message) }
         ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
     }
 }

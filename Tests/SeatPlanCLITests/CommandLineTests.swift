@@ -285,3 +285,24 @@ struct BacktestCommandTests {
         #expect(result.stderr.contains("give a scenario file or --enrollment FILE"))
     }
 }
+
+@Suite("Command line: report with draws")
+struct ReportDrawsCommandTests {
+    @Test("report --draws shades the P10–P90 band of pupils and writes the range reports")
+    func bands() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("out")
+        let result = try await Binary.run(["report", Binary.exampleCity.path, "--draws", "50", "--lang", "en", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.components(separatedBy: "class=\"band\"").count > 10)
+        for name in ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
+        let plain = temporary.appending("plain")
+        _ = try await Binary.run(["report", Binary.exampleCity.path, "--out", plain.path])
+        let central = try String(contentsOf: plain.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(!central.contains("class=\"band\""))
+    }
+}

@@ -15,3 +15,23 @@ public struct PupilBand: Sendable, Equatable {
         self.high = high
     }
 }
+
+extension PupilBand {
+    /// The P10–P90 range of the students of every projected zone, stage and year over Monte Carlo draws.
+    public static func p10p90(_ summary: DrawSummary, scenario: Scenario) -> [PupilBand] {
+        let index = ScenarioIndex(scenario)
+        let stages = scenario.standards.stages
+        var bands: [PupilBand] = []
+        for t in 1...max(scenario.horizon, 1) where t <= scenario.horizon {
+            for (z, zone) in index.zones.enumerated() {
+                for (s, stage) in stages.enumerated() {
+                    let cell = ((t - 1) * index.zones.count + z) * stages.count + s
+                    guard cell * 3 + 2 < summary.students.count else { continue }
+                    bands.append(PupilBand(zone: zone.id, stage: stage.id, year: scenario.baseYear + t,
+                                           low: summary.students[cell * 3], high: summary.students[cell * 3 + 2]))
+                }
+            }
+        }
+        return bands
+    }
+}
