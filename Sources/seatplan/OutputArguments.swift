@@ -11,6 +11,9 @@ struct OutputArguments: ParsableArguments {
           help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (default: the scenario's 'output: excel').")
     var excel: Bool?
 
+    @Option(name: .long, help: "grades.csv detail: zone (every grade of every zone), district (summed over zones) or none.")
+    var grades: ReportSet.GradesDetail = .zone
+
     func folder(for scenario: Scenario) -> String { out ?? "output/\(scenario.id)" }
 
     /// Writes the reports at once into the output folder; exit status 3 when that fails.
@@ -34,3 +37,5 @@ struct OutputArguments: ParsableArguments {
         }
     }
 }
+
+extension ReportSet.GradesDetail: ExpressibleByArgument {}

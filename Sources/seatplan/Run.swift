@@ -22,7 +22,7 @@ struct Run: ParsableCommand {
         let scenario = try input.check().scenario
         let allocation = try OutputArguments.simulate(scenario)
         let excel = output.excel ?? scenario.output.excel
-        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel)
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, grades: output.grades)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
         try output.write(reports, for: scenario)
         print(TerminalSummary.text(allocation, scenario: scenario))

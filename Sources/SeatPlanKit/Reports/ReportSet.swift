@@ -12,15 +12,30 @@ public struct ReportSet: Sendable {
     public var names: [String] { files.map(\.name) }
 
     /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too.
-    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil) {
+    /// How much grade-level detail `grades.csv` holds.
+    public enum GradesDetail: String, Sendable, CaseIterable {
+        /// Every grade of every zone (the default).
+        case zone
+        /// Every grade of every district, summed over its zones.
+        case district
+        /// No `grades.csv`.
+        case none
+    }
+
+    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
+                grades detail: GradesDetail = .zone) {
         let writer = CSVWriter(excel: excel)
         files = [
             ("capacity.csv", CapacityReport.table(allocation, scenario: scenario, writer: writer).data),
             ("districts.csv", DistrictsReport.table(allocation, scenario: scenario, writer: writer).data),
-            ("grades.csv", GradesReport.table(allocation, scenario: scenario, writer: writer).data),
             ("summary.csv", SummaryReport.table(allocation, scenario: scenario, writer: writer).data),
             ("assumptions.csv", AssumptionsReport.table(allocation.demand, writer: writer).data),
         ]
+        switch detail {
+        case .zone: files.insert(("grades.csv", GradesReport.table(allocation, scenario: scenario, writer: writer).data), at: 2)
+        case .district: files.insert(("grades.csv", GradesReport.districtTable(allocation, scenario: scenario, writer: writer).data), at: 2)
+        case .none: break
+        }
         if let comparison {
             files.append(("comparison.csv",
                           ComparisonReport.table(comparison, allocation: allocation, scenario: scenario, writer: writer).data))
