@@ -19,14 +19,13 @@ public struct PlanComparison: Sendable {
         let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows ?? []
         var measures: [PlanMeasures] = []
         var baselineShortage: [String: Double] = [:]
-        let districtIndex = index.districtIndex
         let lastYear = scenario.baseYear + scenario.horizon
         for outcome in allocation.outcomes {
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
             // One pass over the rows: each row adds to its district and to ALL.
             var accumulators = Array(repeating: Accumulator(stageCount: stageCount), count: districtIDs.count)
             for (i, row) in outcome.rows.enumerated() where row.year > scenario.baseYear {
-                let d = districtIndex[row.district] ?? 0
+                let d = index.districtOfZone[(i / stageCount) % max(index.zones.count, 1)]
                 let added = row.year == lastYear && i < baselineRows.count ? row.seats - baselineRows[i].seats : 0
                 accumulators[d].add(row, stage: i % stageCount, seatsAdded: added)
                 accumulators[districtIDs.count - 1].add(row, stage: i % stageCount, seatsAdded: added)

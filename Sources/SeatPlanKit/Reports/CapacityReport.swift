@@ -9,9 +9,15 @@ enum CapacityReport {
 
     static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
         var table = CSVTable(columns: columns, writer: writer)
-        let names = DisplayNames(scenario)
+        // Rows come in year, zone, stage order: names by position, not by looking ids up row by row.
+        let index = ScenarioIndex(scenario)
+        let stageNames = scenario.standards.stages.map(\.name)
+        let zoneNames = index.zones.map(\.name)
+        let districtNames = index.districtOfZone.map { scenario.districts[$0].name }
+        let stageCount = max(stageNames.count, 1), zoneCount = max(index.zones.count, 1)
         for outcome in allocation.outcomes {
-            for row in outcome.rows {
+            for (i, row) in outcome.rows.enumerated() {
+                let z = (i / stageCount) % zoneCount, s = i % stageCount
                 table.append([
                     .text(row.plan), .integer(row.year), .text(row.district), .text(row.zone), .text(row.stage),
                     .whole(row.students), .whole(row.seats), .whole(row.gap),
@@ -20,8 +26,7 @@ enum CapacityReport {
                     .integer(row.largeClasses), .integer(row.superLargeClasses),
                     .integer(row.organisation.maxClassSize), .decimal(row.organisation.meanClassSize, places: 2),
                     .integer(row.organisation.unplaced), .text(row.alert.rawValue),
-                    .text(names.district[row.district] ?? row.district), .text(names.zone[row.zone] ?? row.zone),
-                    .text(names.stage[row.stage] ?? row.stage),
+                    .text(districtNames[z]), .text(zoneNames[z]), .text(stageNames[s]),
                 ])
             }
         }

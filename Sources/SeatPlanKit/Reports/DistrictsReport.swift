@@ -13,7 +13,7 @@ enum DistrictsReport {
         var table = CSVTable(columns: columns, writer: writer)
         let names = DisplayNames(scenario)
         let stageCount = scenario.standards.stages.count
-        let districtIndex = ScenarioIndex(scenario).districtIndex
+        let index = ScenarioIndex(scenario)
         let districtCount = scenario.districts.count
         for outcome in allocation.outcomes {
             // Rows come in year, zone, stage order: gather each year's totals, then write them.
@@ -24,7 +24,7 @@ enum DistrictsReport {
                                    count: districtCount + 1)
                 for (i, row) in rows.enumerated() {
                     let s = i % stageCount
-                    let d = districtIndex[row.district] ?? 0
+                    let d = index.districtOfZone[(i / stageCount) % index.zones.count]
                     totals[d][s].add(row)
                     totals[districtCount][s].add(row)
                 }
