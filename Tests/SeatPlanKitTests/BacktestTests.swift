@@ -47,6 +47,14 @@ import Testing
         #expect(bestRows.allSatisfy { $0.beatsBaselines })
     }
 
+    @Test func methodNamesLeaveBirthsOutWhenEntryIsKnown() {
+        let method = ForecastMethod.cohort(ratios: RatioEstimation(method: .weightedMean, window: 3),
+                                           births: BirthsProjection(method: .linear, fitWindow: 5))
+        #expect(method.name(entryKnown: false) == "weighted_mean:3 births=linear:5")
+        #expect(method.name(entryKnown: true) == "weighted_mean:3")
+        #expect(ForecastMethod.carryForward.name(entryKnown: true) == "carry_forward")
+    }
+
     @Test func accuracyMeasuresByHand() throws {
         // Errors +10 %, −20 %, +5 %, 0 %: MAPE 8.75, MPE −1.25, median APE 7.5, P90 (linear) 17 %.
         let a = try #require(Accuracy(percentageErrors: [10, -20, 5, 0, .nan]))

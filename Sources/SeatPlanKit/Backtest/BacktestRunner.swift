@@ -72,6 +72,11 @@ public struct BacktestRunner: Sendable {
         public var accuracy: [AccuracyRow]
         public var breaks: [BreakDetector.Break]
         public var units: Int
+        /// Entry grades were taken as counted.
+        public var entryKnown: Bool
+
+        /// The report name of method `m` (without the births trend when entry was known).
+        public func methodName(_ m: Int) -> String { methods[m].name(entryKnown: entryKnown) }
     }
 
     public init() {}
@@ -175,7 +180,8 @@ public struct BacktestRunner: Sendable {
         accuracy.sort { ($0.level.rawValue, $0.stage, $0.totals ? 0 : 1, $0.method, $0.horizon)
             < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
         return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
-                      cases: cases, accuracy: accuracy, breaks: breaks, units: units.count)
+                      cases: cases, accuracy: accuracy, breaks: breaks, units: units.count,
+                      entryKnown: options.entryKnown)
     }
 }
 

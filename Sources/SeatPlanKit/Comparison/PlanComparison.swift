@@ -57,6 +57,14 @@ public struct PlanComparison: Sendable {
         }
     }
 
+    /// The whole-scenario measures of every plan, least shortage seat-years first; on a tie the cheaper
+    /// plan, then the plan id.
+    public var ranked: [PlanMeasures] {
+        measures.filter { $0.district == Self.allDistricts }.sorted {
+            ($0.shortageSeatYears, $0.cost, $0.plan) < ($1.shortageSeatYears, $1.cost, $1.plan)
+        }
+    }
+
     /// The measures of a plan in a district (or `ALL`).
     public func measures(plan: String, district: String = allDistricts) -> PlanMeasures? {
         measures.first { $0.plan == plan && $0.district == district }

@@ -31,9 +31,7 @@ struct ReportContext {
         labels = ReportLabels(language: language)
         names = DisplayNames(scenario)
         styles = PlanPalette.styles(allocation.outcomes.map(\.plan.id))
-        ranked = comparison.measures.filter { $0.district == PlanComparison.allDistricts }.sorted {
-            ($0.shortageSeatYears, $0.cost, $0.plan) < ($1.shortageSeatYears, $1.cost, $1.plan)
-        }
+        ranked = comparison.ranked
         var rows: [String: [CapacityRow]] = [:]
         for outcome in allocation.outcomes {
             for row in outcome.rows {

@@ -19,6 +19,13 @@ public enum ForecastMethod: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The name when entry grades are taken as counted: births play no part, so they are not named.
+    public func name(entryKnown: Bool) -> String {
+        guard entryKnown, case .cohort(let ratios, _) = self else { return description }
+        let alpha = ratios.method == .exponential ? ":a\(CSVWriter.format(ratios.alpha, places: 2))" : ""
+        return "\(ratios.method.rawValue):\(ratios.window)\(alpha)"
+    }
+
     public var isNaive: Bool {
         if case .cohort = self { return false }
         return true

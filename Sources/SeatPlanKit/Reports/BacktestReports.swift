@@ -21,14 +21,14 @@ public struct BacktestReports: Sendable {
             cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
                           c.grade.map { .text(stage.gradeNames[$0 - 1]) } ?? .text("total"),
                           .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
-                          .text(result.methods[c.method].description), .decimal(c.projected, places: 2),
+                          .text(result.methodName(c.method)), .decimal(c.projected, places: 2),
                           .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
                           .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
         }
         var accuracy = CSVTable(columns: Self.accuracyColumns, writer: writer)
         for row in result.accuracy {
             accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
-                             .text(result.methods[row.method].description), .integer(row.horizon),
+                             .text(result.methodName(row.method)), .integer(row.horizon),
                              .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
                              .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
                              .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
@@ -74,7 +74,7 @@ public enum BacktestSummary {
                 lines.append("\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
                 var table = [["method"] + result.horizons.map { "h\($0)" }]
                 for m in [best] + naive {
-                    table.append([result.methods[m].description + (m == best ? " (best)" : "")] + result.horizons.map { k in
+                    table.append([result.methodName(m) + (m == best ? " (best)" : "")] + result.horizons.map { k in
                         guard let a = result.accuracy(level: level, stage: s, method: m, horizon: k) else { return "—" }
                         return "\(CSVWriter.format(a.mape, places: 2)) (\(CSVWriter.format(a.mpe, places: 1)))"
                     })

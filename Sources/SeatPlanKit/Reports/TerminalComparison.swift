@@ -8,11 +8,7 @@ public enum TerminalComparison {
 
     public static func text(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario) -> String {
         let names = DisplayNames(scenario)
-        let all = comparison.measures.filter { $0.district == PlanComparison.allDistricts }
-        // Least shortage first; on a tie the cheaper plan.
-        let ranked = all.sorted {
-            ($0.shortageSeatYears, $0.cost, $0.plan) < ($1.shortageSeatYears, $1.cost, $1.plan)
-        }
+        let ranked = comparison.ranked
         var lines = ["Plans ranked by shortage seat-years left, \(scenario.baseYear + 1)–\(scenario.baseYear + scenario.horizon) (cost per seat-year avoided against the baseline):"]
         let header = ["#", "plan", "cost", "short seat-yrs", "avoided", "cost/seat-yr", "no shortage from"]
         var table = [header]
