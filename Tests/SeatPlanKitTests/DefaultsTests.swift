@@ -51,3 +51,14 @@ import Testing
         #expect(allocation.row(year: 2026, zone: "county", stage: "kindergarten")?.seats == 1500)
     }
 }
+
+/// A list whose items all fail is not also reported as empty (one mistake, one error).
+@Suite struct CascadeTests {
+    @Test func aBrokenOnlyDistrictIsOneError() {
+        let yaml = "scenario: x\nbase_year: 2024\nhorizon: 2\ndistricts:\n  - { id: d, enrollment: { 2024: { primary: [1] } }, bogus: 1 }\n"
+        let found = diagnostics(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.message == "unknown key 'bogus' in a district")
+        #expect(diagnostics("scenario: x\nbase_year: 2024\nhorizon: 2\ndistricts: []\n").first?.message == "'districts' is empty")
+    }
+}

@@ -16,7 +16,7 @@ extension ScenarioDecoder {
         let zones = map.value("zones").flatMap { node in
             list(node, what: "'zones'") { $0.zone($1, district: id ?? "") }
         } ?? []
-        if let node = map.value("zones"), zones.isEmpty, reader.sequence(node, what: "'zones'") != nil {
+        if let node = map.value("zones"), reader.isEmptyList(node) {
             reader.error(node, "'zones' is empty", hint: "list the zones, or leave 'zones' out for a district that is one zone")
         }
         let housing = map.value("housing").flatMap { list($0, what: "'housing'") { $0.housing($1) } } ?? []

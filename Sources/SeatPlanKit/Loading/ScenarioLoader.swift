@@ -89,7 +89,7 @@ struct ScenarioDecoder {
             .map { ProjectionSettings.defaults.overridden(by: $0) } ?? .defaults
         var districts = map.value("districts").flatMap { list($0, what: "'districts'") { $0.district($1) } }
             ?? (districtsTable && map.value("districts") == nil ? [] : nil)
-        if let node = map.value("districts"), let districts, districts.isEmpty, !districtsTable {
+        if let node = map.value("districts"), districts != nil, reader.isEmptyList(node), !districtsTable {
             reader.error(node, "'districts' is empty", hint: "list at least one district")
         }
         var schools = map.value("schools").flatMap { list($0, what: "'schools'") { $0.school($1) } } ?? []
@@ -126,7 +126,7 @@ struct ScenarioDecoder {
         var standards = Standards.chineseDefaults(at: map.location)
         if let stagesNode = map.value("stages") {
             guard let stages = list(stagesNode, what: "'stages'", item: { $0.stage($1) }) else { return nil }
-            if stages.isEmpty {
+            if reader.isEmptyList(stagesNode) {
                 reader.error(stagesNode, "'stages' is empty", hint: "list at least one stage, or leave 'stages' out for the national defaults")
             }
             standards.stages = stages

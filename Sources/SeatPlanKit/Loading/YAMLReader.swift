@@ -81,6 +81,13 @@ struct YAMLReader {
 
     // MARK: Sequences
 
+    /// Whether `node` is a list with no item (so that "is empty" is not said of a list whose items all
+    /// failed to decode: those have their own errors).
+    func isEmptyList(_ node: Node) -> Bool {
+        if case .sequence(let sequence) = node { return sequence.isEmpty }
+        return false
+    }
+
     mutating func sequence(_ node: Node, what: String) -> [Node]? {
         guard case .sequence(let sequence) = resolved(node) else {
             error(node, "\(what) must be a list (lines starting with '- ' or [a, b])",
