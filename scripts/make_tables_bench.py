@@ -2,6 +2,11 @@
 """Write a large scenario whose tables are CSV files, to time loading them (`scripts/bench.sh`).
 
     scripts/make_tables_bench.py OUT_DIR [--districts 1000] [--zones 30000] [--schools 200000] [--seed 1]
+    scripts/make_tables_bench.py OUT_DIR --scale city|province|nation [--seed 1]
+
+With --scale (the three scales of issue #7): city 3 districts / 12 zones / 60 schools, province 100 / 1,000 /
+5,000, nation 2,850 / 30,000 / 200,000; five stages (with vocational, as example-city), a 15-year horizon and
+two plans (one building a school in every tenth district, the other the same two years late).
 
 OUT_DIR/scenario.yaml names districts.csv, zones.csv, births.csv, enrollment.csv, migration.csv,
 housing.csv and schools.csv. The national default stages (kindergarten, primary, junior, senior); every
@@ -14,6 +19,16 @@ import os
 import random
 
 STAGES = [("kindergarten", 3), ("primary", 6), ("junior", 3), ("senior", 3)]
+SCALES = {"city": (3, 12, 60), "province": (100, 1000, 5000), "nation": (2850, 30000, 200000)}
+FIVE_STAGES = STAGES + [("vocational", 3)]
+STANDARDS = """standards:
+  stages:
+    - { id: kindergarten, grades: 3, entry_age: 3, class_size: 30 }
+    - { id: primary, grades: 6, entry_age: 6, class_size: 45 }
+    - { id: junior, grades: 3, from: primary, class_size: 50 }
+    - { id: senior, grades: 3, from: junior, class_size: 50 }
+    - { id: vocational, grades: 3, from: junior, class_size: 45 }
+"""
 
 
 def main():
@@ -23,7 +38,14 @@ def main():
     parser.add_argument("--zones", type=int, default=30000)
     parser.add_argument("--schools", type=int, default=200000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", choices=sorted(SCALES))
     args = parser.parse_args()
+    global STAGES
+    horizon = 10
+    if args.scale:
+        args.districts, args.zones, args.schools = SCALES[args.scale]
+        STAGES = FIVE_STAGES
+        horizon = 15
     rnd = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
 
@@ -36,13 +58,22 @@ def main():
         zones_of[districts[z % len(districts)]].append(f"z{z:05d}")
 
     with open(path("scenario.yaml"), "w") as f:
-        f.write("scenario: tables-bench\nbase_year: 2025\nhorizon: 10\n"
-                "projection:\n  births: { method: linear, fit_window: 5 }\n"
+        f.write(f"scenario: tables-bench\nbase_year: 2025\nhorizon: {horizon}\n"
+                + (STANDARDS if args.scale else "")
+                + "projection:\n  births: { method: linear, fit_window: 5 }\n"
                 "tables:\n")
         for t in ["districts", "zones", "births", "enrollment", "migration", "housing", "schools"]:
             f.write(f"  {t}: {t}.csv\n")
-        f.write("plans:\n  - id: grow\n    projects:\n"
-                "      - { build: new-school, zone: z00000, stage: primary, classrooms: 24, opens: 2027, cost: 1 }\n")
+        if args.scale:
+            f.write("plans:\n  - id: build-more\n    projects:\n")
+            for i, d in enumerate(districts[::10]):
+                f.write(f"      - {{ build: new-{d}, zone: {zones_of[d][0]}, classrooms: {{ primary: 24, junior: 12 }}, "
+                        f"opens: 2028, cost: 100000000 }}\n")
+            f.write("  - id: build-more-late\n    based_on: build-more\n    delay: {"
+                    + ", ".join(f"new-{d}: 2" for d in districts[::10]) + "}\n")
+        else:
+            f.write("plans:\n  - id: grow\n    projects:\n"
+                    "      - { build: new-school, zone: z00000, stage: primary, classrooms: 24, opens: 2027, cost: 1 }\n")
     with open(path("districts.csv"), "w") as f:
         f.write("id,name\n")
         for d in districts:
