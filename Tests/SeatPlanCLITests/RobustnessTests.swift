@@ -1,21 +1,9 @@
 import Foundation
+import SeatPlanKit
 import Testing
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast generator whose sequence depends only on the seed,
-/// so that every run of the tests mutates the example in exactly the same way.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The library's SplitMix64: every run of the tests mutates the example in exactly the same way.
+extension SplitMix64 {
     /// A whole number in `0..<bound` (`bound` > 0).
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeatPlanKit
 import Testing
 
 /// The example scenario split into CSV tables (`Tests/Fixtures/tables/example-city`), with one table damaged

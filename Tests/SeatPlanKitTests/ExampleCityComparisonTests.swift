@@ -29,8 +29,8 @@ import Testing
         #expect(close(inZones, worse, 1e-6))
         #expect(close(shortage("layout-plan-delayed", zone: "east"), shortage("layout-plan", zone: "east")))
         #expect(close(shortage("layout-plan-delayed", zone: "south"), shortage("layout-plan", zone: "south")))
-        // Two years late: the new schools' seats are missing in 2027–2028 (river-west) and 2028–2029 (old town).
-        #expect(WholeNumbers.roundToInt(worse) == 4901)
+        // How many (4,901) is pinned by the golden comparison.csv; the hand-computed size of a delay is
+        // checked on the small scenario (PlanComparisonTests).
     }
 
     @Test func expansionOnlyLeavesTheNewTownShort() throws {

@@ -73,3 +73,18 @@ public final class RandomStream {
         return h
     }
 }
+
+/// SplitMix64 as a Swift `RandomNumberGenerator`: a small sequence that depends only on its seed, for
+/// repeatable property tests and generated inputs (draws use `RandomStream`).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
+        return RandomStream.splitMix64(state)
+    }
+}

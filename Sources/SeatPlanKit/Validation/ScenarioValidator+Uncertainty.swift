@@ -17,16 +17,8 @@ extension ScenarioValidator {
 
     private func checkRatioSDs(_ entries: [RatioSD], standards: Standards, into out: inout DiagnosticCollector) {
         for entry in entries {
-            guard let stage = standards.stage(entry.stage) else {
-                out.error(at: entry.location, "a 'ratio_sd' entry names stage '\(entry.stage)', which is not a stage",
-                          hint: "use one of: \(standards.stages.map(\.id).joined(separator: ", "))")
-                continue
-            }
-            if entry.grade > stage.grades {
-                out.error(at: entry.location,
-                          "a 'ratio_sd' entry names grade \(entry.grade) of '\(stage.id)', which has \(stage.grades) grades",
-                          hint: "use a grade from 1 to \(stage.grades)")
-            }
+            checkStageGrade(entry.stage, entry.grade, at: entry.location, what: "a 'ratio_sd' entry",
+                            standards: standards, into: &out)
         }
     }
 }

@@ -55,15 +55,21 @@ public struct ScenarioValidator: Sendable {
 
     private func checkFixedRatios(_ ratios: [FixedRatio], standards: Standards, into out: inout DiagnosticCollector) {
         for ratio in ratios {
-            guard let stage = standards.stage(ratio.stage) else {
-                out.error(at: ratio.location, "a fixed ratio names stage '\(ratio.stage)', which is not a stage",
-                          hint: "use one of: \(standards.stages.map(\.id).joined(separator: ", "))")
-                continue
-            }
-            if ratio.grade > stage.grades {
-                out.error(at: ratio.location, "a fixed ratio names grade \(ratio.grade) of '\(stage.id)', which has \(stage.grades) grades",
-                          hint: "use a grade from 1 to \(stage.grades)")
-            }
+            checkStageGrade(ratio.stage, ratio.grade, at: ratio.location, what: "a fixed ratio", standards: standards, into: &out)
+        }
+    }
+
+    /// A stage and 1-based grade named by an entry (`what`): the stage must exist and have that grade.
+    func checkStageGrade(_ stageID: String, _ grade: Int, at location: SourceLocation, what: String,
+                         standards: Standards, into out: inout DiagnosticCollector) {
+        guard let stage = standards.stage(stageID) else {
+            out.error(at: location, "\(what) names stage '\(stageID)', which is not a stage",
+                      hint: "use one of: \(standards.stages.map(\.id).joined(separator: ", "))")
+            return
+        }
+        if grade > stage.grades {
+            out.error(at: location, "\(what) names grade \(grade) of '\(stage.id)', which has \(stage.grades) grades",
+                      hint: "use a grade from 1 to \(stage.grades)")
         }
     }
 
