@@ -18,6 +18,8 @@ struct Backtest: ParsableCommand {
     @Argument(help: "A scenario file (or use --enrollment).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String?
 
+    @OptionGroup var timing: TimingArguments
+
     @Option(help: "Enrolment history as CSV: year,unit,grade,students.")
     var enrollment: String?
 
@@ -111,9 +113,10 @@ struct Backtest: ParsableCommand {
     }
 
     func run() throws {
+        var clock = PhaseClock()
         let input: Input
         do {
-            input = try load()
+            input = try clock.measure("load") { () throws(ScenarioError) in try load() }
         } catch {
             Diagnostics.print(error.diagnostics)
             Diagnostics.print(summary: "\(error.diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written")
@@ -125,14 +128,17 @@ struct Backtest: ParsableCommand {
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
             horizons: horizonYears.first!...horizonYears.last!, entryKnown: entry == "known",
             excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
-        let result = BacktestRunner().run(units, stages: stages, options: options)
+        let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         let reports = BacktestReports(result, classCheck: classCheck)
         do {
-            try reports.write(to: folder)
+            clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in
+                try reports.write(to: folder)
+            }
         } catch {
             Diagnostics.print(summary: "error: \(error.description)")
             throw ExitCode(3)
         }
+        timing.report(clock)
         print(BacktestSummary.text(result, classCheck: classCheck))
         print("")
         print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")

@@ -17,14 +17,19 @@ struct Compare: ParsableCommand {
     @OptionGroup var output: OutputArguments
     @OptionGroup var comparing: ComparisonArguments
     @OptionGroup var monteCarlo: DrawArguments
+    @OptionGroup var timing: TimingArguments
 
     func run() throws {
-        let scenario = try input.check().scenario
-        let result = try comparing.compare(scenario, file: input.scenario)
+        var clock = PhaseClock()
+        let scenario = try input.check(clock: &clock).scenario
+        let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
-                                             excel: output.excel ?? scenario.output.excel)
-        try output.write(reports, for: scenario)
+        let drawn = try clock.measure("draws", if: monteCarlo.draws != nil) {
+            try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
+                                     excel: output.excel ?? scenario.output.excel)
+        }
+        try output.write(reports, for: scenario, clock: &clock)
+        timing.report(clock)
         if let drawn { print(drawn) }
         ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
     }

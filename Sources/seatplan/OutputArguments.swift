@@ -17,9 +17,11 @@ struct OutputArguments: ParsableArguments {
     func folder(for scenario: Scenario) -> String { out ?? "output/\(scenario.id)" }
 
     /// Writes the reports at once into the output folder; exit status 3 when that fails.
-    func write(_ reports: ReportSet, for scenario: Scenario) throws {
+    func write(_ reports: ReportSet, for scenario: Scenario, clock: inout PhaseClock) throws {
         do {
-            try reports.write(to: folder(for: scenario))
+            clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in
+                try reports.write(to: folder(for: scenario))
+            }
         } catch {
             Diagnostics.print(summary: "error: \(error.description)")
             throw ExitCode(3)
@@ -27,9 +29,11 @@ struct OutputArguments: ParsableArguments {
     }
 
     /// Projects and allocates, printing the diagnostics of a failure (exit status 1).
-    static func simulate(_ scenario: Scenario, plans: Set<String>? = nil) throws -> Allocation {
+    static func simulate(_ scenario: Scenario, plans: Set<String>? = nil, clock: inout PhaseClock) throws -> Allocation {
         do {
-            return try Pipeline().simulate(scenario, plans: plans)
+            let pipeline = Pipeline()
+            let demand = try clock.measure("project") { () throws(ScenarioError) in try pipeline.project(scenario) }
+            return clock.measure("allocate") { pipeline.allocate(scenario, demand: demand, plans: plans) }
         } catch {
             Diagnostics.print(error.diagnostics)
             Diagnostics.print(summary: "the projection failed; nothing was written")

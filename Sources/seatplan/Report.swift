@@ -19,19 +19,27 @@ struct Report: ParsableCommand {
     @OptionGroup var output: OutputArguments
     @OptionGroup var comparing: ComparisonArguments
     @OptionGroup var monteCarlo: DrawArguments
+    @OptionGroup var timing: TimingArguments
 
     @Option(name: .long, help: "Language of the page's own words. Names from the scenario are shown as written.")
     var lang: ReportLanguage = .zh
 
     func run() throws {
-        let scenario = try input.check().scenario
-        let result = try comparing.compare(scenario, file: input.scenario)
+        var clock = PhaseClock()
+        let scenario = try input.check(clock: &clock).scenario
+        let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn: (summary: DrawSummary, message: String)? = try monteCarlo.addRangesAndSummary(
-            to: &reports, scenario: scenario, allocation: result.allocation, excel: output.excel ?? scenario.output.excel)
-        reports.add(HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
-                               language: lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? []))
-        try output.write(reports, for: scenario)
+        let drawn: (summary: DrawSummary, message: String)? = try clock.measure("draws", if: monteCarlo.draws != nil) {
+            try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
+                                               excel: output.excel ?? scenario.output.excel)
+        }
+        let page = clock.measure("html") {
+            HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
+                       language: lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? [])
+        }
+        reports.add(page)
+        try output.write(reports, for: scenario, clock: &clock)
+        timing.report(clock)
         if let drawn { print(drawn.message) }
         ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
     }

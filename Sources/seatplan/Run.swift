@@ -17,14 +17,19 @@ struct Run: ParsableCommand {
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var output: OutputArguments
     @OptionGroup var monteCarlo: DrawArguments
+    @OptionGroup var timing: TimingArguments
 
     func run() throws {
-        let scenario = try input.check().scenario
-        let allocation = try OutputArguments.simulate(scenario)
+        var clock = PhaseClock()
+        let scenario = try input.check(clock: &clock).scenario
+        let allocation = try OutputArguments.simulate(scenario, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, grades: output.grades)
-        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
-        try output.write(reports, for: scenario)
+        let drawn = try clock.measure("draws", if: monteCarlo.draws != nil) {
+            try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
+        }
+        try output.write(reports, for: scenario, clock: &clock)
+        timing.report(clock)
         print(TerminalSummary.text(allocation, scenario: scenario))
         print("")
         if let drawn { print(drawn) }

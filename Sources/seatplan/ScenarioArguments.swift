@@ -13,20 +13,30 @@ struct ScenarioArguments: ParsableArguments {
     /// Loads and validates the scenario, printing diagnostics to standard error.
     /// Throws `ExitCode(1)` when there are errors, or warnings with `--strict`.
     func check() throws -> Pipeline.Checked {
+        var clock = PhaseClock()
+        return try check(clock: &clock)
+    }
+
+    /// As `check()`, timing the phases `load` and `validate`.
+    func check(clock: inout PhaseClock) throws -> Pipeline.Checked {
+        let checked: Pipeline.Checked
         do {
-            let checked = try Pipeline().check(path: scenario)
-            Diagnostics.print(checked.warnings)
-            if strict, !checked.warnings.isEmpty {
-                Diagnostics.print(summary: "\(checked.warnings.count) warning(s), treated as errors (--strict)")
-                throw ExitCode(1)
-            }
-            return checked
-        } catch let error as ScenarioError {
+            let pipeline = Pipeline()
+            let scenario = try clock.measure("load") { () throws(ScenarioError) in try pipeline.load(path: self.scenario) }
+            let warnings = try clock.measure("validate") { () throws(ScenarioError) in try pipeline.validate(scenario) }
+            checked = Pipeline.Checked(scenario: scenario, warnings: warnings)
+        } catch {
             Diagnostics.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             Diagnostics.print(summary: "\(errors) error(s) in \(scenario); nothing was written")
             throw ExitCode(1)
         }
+        Diagnostics.print(checked.warnings)
+        if strict, !checked.warnings.isEmpty {
+            Diagnostics.print(summary: "\(checked.warnings.count) warning(s), treated as errors (--strict)")
+            throw ExitCode(1)
+        }
+        return checked
     }
 }
 

@@ -52,7 +52,7 @@ struct ScenarioFolder {
     /// Every file of `compare` (the reports of `run`, `comparison.csv`, `projects.csv`), byte for byte.
     @Test(arguments: fixtures)
     func tablesGiveTheSameReportsAsInlineYAML(tables: String, inline: String) throws {
-        func reports(_ path: String) throws -> [(name: String, data: Data)] {
+        func reports(_ path: String) throws -> [ReportFile] {
             let (scenario, allocation) = try simulate(path: Repo.path(path))
             let comparison = PlanComparison(allocation, scenario: scenario)
             return ReportSet(allocation: allocation, scenario: scenario, excel: scenario.output.excel,

@@ -12,19 +12,42 @@ public struct Pipeline: Sendable {
     public struct Checked: Sendable {
         public var scenario: Scenario
         public var warnings: [Diagnostic]
+
+        public init(scenario: Scenario, warnings: [Diagnostic]) {
+            self.scenario = scenario
+            self.warnings = warnings
+        }
     }
 
     /// Load and validate; throws every error found (with any warnings).
     public func check(path: String) throws(ScenarioError) -> Checked {
-        let scenario = try ScenarioLoader().load(path: path)
-        let warnings = try ScenarioValidator().validate(scenario)
-        return Checked(scenario: scenario, warnings: warnings)
+        let scenario = try load(path: path)
+        return Checked(scenario: scenario, warnings: try validate(scenario))
+    }
+
+    /// Stage 1: the scenario file (and its CSV tables) → `Scenario`; throws every error found.
+    public func load(path: String) throws(ScenarioError) -> Scenario {
+        try ScenarioLoader().load(path: path)
+    }
+
+    /// Stage 2: checks a loaded scenario; throws every error found, returns the warnings.
+    public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
+        try ScenarioValidator().validate(scenario)
     }
 
     /// Project and allocate a checked scenario: the demand once, then the baseline and each plan
     /// (only those in `plans`, when given).
     public func simulate(_ scenario: Scenario, plans: Set<String>? = nil) throws(ScenarioError) -> Allocation {
-        let demand = try DemandProjector().project(scenario)
-        return Allocator().allocate(scenario, demand: demand, plans: plans)
+        allocate(scenario, demand: try project(scenario), plans: plans)
+    }
+
+    /// Stage 3: the pupils of every district, zone, stage, grade and year (the same for every plan).
+    public func project(_ scenario: Scenario) throws(ScenarioError) -> Demand {
+        try DemandProjector().project(scenario)
+    }
+
+    /// Stage 4: the baseline and each plan (only those in `plans`, when given) against `demand`.
+    public func allocate(_ scenario: Scenario, demand: Demand, plans: Set<String>? = nil) -> Allocation {
+        Allocator().allocate(scenario, demand: demand, plans: plans)
     }
 }

@@ -7,8 +7,7 @@ enum AssumptionsReport {
         "std_error", "r_squared", "note",
     ]
 
-    static func table(_ demand: Demand, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ demand: Demand, into table: inout CSVTable) {
         for a in demand.assumptions {
             let observed = a.observed.map { "\($0.year)=\(compact($0.value))" }.joined(separator: ";")
             table.append([
@@ -18,7 +17,6 @@ enum AssumptionsReport {
                 .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 6), .text(a.note),
             ])
         }
-        return table
     }
 
     /// A whole number as such (births, counts), anything else with 6 decimals.

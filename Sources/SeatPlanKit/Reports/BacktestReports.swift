@@ -3,7 +3,7 @@ import Foundation
 /// The files of `seatplan backtest`: `backtest.csv` (every case), `accuracy.csv` (per method and horizon),
 /// `breaks.csv` (years far outside a unit's history) and, with classrooms in the history, `classes.csv`.
 public struct BacktestReports: Sendable {
-    public var files: [(name: String, data: Data)]
+    public var files: [ReportFile]
 
     public static let casesColumns = ["unit", "level", "stage", "grade", "origin", "horizon", "target_year", "method",
                                       "projected", "actual", "error", "percentage_error"]
@@ -15,46 +15,50 @@ public struct BacktestReports: Sendable {
 
     public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, excel: Bool = false) {
         let writer = CSVWriter(excel: excel)
-        var cases = CSVTable(columns: Self.casesColumns, writer: writer)
-        for c in result.cases {
-            let stage = result.stages[c.stage]
-            cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
-                          c.grade.map { .text(stage.gradeNames[$0 - 1]) } ?? .text("total"),
-                          .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
-                          .text(result.methodName(c.method)), .decimal(c.projected, places: 2),
-                          .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
-                          .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
-        }
-        var accuracy = CSVTable(columns: Self.accuracyColumns, writer: writer)
-        for row in result.accuracy {
-            accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
-                             .text(result.methodName(row.method)), .integer(row.horizon),
-                             .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
-                             .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
-                             .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
-                             .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))])
-        }
-        var breaks = CSVTable(columns: Self.breaksColumns, writer: writer)
-        for b in result.breaks {
-            breaks.append([.text(b.unit), .integer(b.year), .decimal(b.total, places: 0), .decimal(b.previous, places: 0),
-                           .decimal(100 * b.change, places: 2), .decimal(100 * b.typicalChange, places: 2),
-                           .decimal(100 * b.threshold, places: 2)])
-        }
-        files = [("backtest.csv", cases.data), ("accuracy.csv", accuracy.data), ("breaks.csv", breaks.data)]
-        if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
-            var classes = CSVTable(columns: Self.classesColumns, writer: writer)
-            for row in classCheck.rows {
-                classes.append([.text(row.unit), .integer(row.year), .integer(row.grade), .text(stage.gradeNames[row.grade - 1]),
-                                .whole(row.pupils), .integer(row.classroomsUsed), .integer(row.classesNeeded),
-                                .integer(row.difference)])
+        let cases = ReportFile.csv("backtest.csv", columns: Self.casesColumns, writer: writer) { cases in
+            for c in result.cases {
+                let stage = result.stages[c.stage]
+                cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
+                              c.grade.map { .text(stage.gradeNames[$0 - 1]) } ?? .text("total"),
+                              .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
+                              .text(result.methodName(c.method)), .decimal(c.projected, places: 2),
+                              .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
+                              .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
             }
-            files.append(("classes.csv", classes.data))
+        }
+        let accuracy = ReportFile.csv("accuracy.csv", columns: Self.accuracyColumns, writer: writer) { accuracy in
+            for row in result.accuracy {
+                accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
+                                 .text(result.methodName(row.method)), .integer(row.horizon),
+                                 .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
+                                 .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
+                                 .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
+                                 .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))])
+            }
+        }
+        let breaks = ReportFile.csv("breaks.csv", columns: Self.breaksColumns, writer: writer) { breaks in
+            for b in result.breaks {
+                breaks.append([.text(b.unit), .integer(b.year), .decimal(b.total, places: 0), .decimal(b.previous, places: 0),
+                               .decimal(100 * b.change, places: 2), .decimal(100 * b.typicalChange, places: 2),
+                               .decimal(100 * b.threshold, places: 2)])
+            }
+        }
+        files = [cases, accuracy, breaks]
+        if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
+            files.append(.csv("classes.csv", columns: Self.classesColumns, writer: writer) { classes in
+                for row in classCheck.rows {
+                    classes.append([.text(row.unit), .integer(row.year), .integer(row.grade), .text(stage.gradeNames[row.grade - 1]),
+                                    .whole(row.pupils), .integer(row.classroomsUsed), .integer(row.classesNeeded),
+                                    .integer(row.difference)])
+                }
+            })
         }
     }
 
     public var names: [String] { files.map(\.name) }
 
-    public func write(to directory: String) throws(OutputDirectory.WriteError) {
+    @discardableResult
+    public func write(to directory: String) throws(OutputDirectory.WriteError) -> Int {
         try OutputDirectory(path: directory).write(files)
     }
 }

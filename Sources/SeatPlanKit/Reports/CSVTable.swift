@@ -24,36 +24,44 @@ public enum CSVCell: Sendable, Equatable {
 }
 
 /// A report table being written: a fixed list of column names, then rows of cells in that order,
-/// each encoded as it is appended (no table of cells is kept in memory).
-public struct CSVTable: Sendable {
+/// each encoded as it is appended into the table's `ReportOutput` (no table of cells is kept in memory;
+/// streamed to a file, no table of bytes either).
+public struct CSVTable {
     public let columns: [String]
     public let writer: CSVWriter
     public private(set) var rowCount = 0
-    private var bytes: [UInt8] = []
+    private(set) var output: ReportOutput
 
+    /// A table kept in memory (`data`).
     public init(columns: [String], writer: CSVWriter) {
+        self.init(columns: columns, writer: writer, output: ReportOutput())
+    }
+
+    init(columns: [String], writer: CSVWriter, output: ReportOutput) {
         self.columns = columns
         self.writer = writer
-        if writer.excel { bytes += [0xEF, 0xBB, 0xBF] }
+        self.output = output
+        if writer.excel { self.output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         for (i, name) in columns.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            writer.appendField(name, to: &bytes)
+            if i > 0 { self.output.append(UInt8(ascii: ",")) }
+            writer.appendField(name, to: &self.output)
         }
-        bytes += [0x0D, 0x0A]
+        self.output.append(contentsOf: [0x0D, 0x0A])
     }
 
     public mutating func append(_ row: [CSVCell]) {
         precondition(row.count == columns.count, "a row of \(row.count) cells for \(columns.count) columns")
         for (i, cell) in row.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            writer.append(cell, to: &bytes)
+            if i > 0 { output.append(UInt8(ascii: ",")) }
+            writer.append(cell, to: &output)
         }
-        bytes += [0x0D, 0x0A]
+        output.append(contentsOf: [0x0D, 0x0A])
         rowCount += 1
+        output.flushIfFull()
     }
 
-    /// The encoded file.
-    public var data: Data { Data(bytes) }
+    /// The encoded file (of a table kept in memory).
+    public var data: Data { output.data }
 }
 
 /// Encodes report cells as RFC 4180 CSV: UTF-8, CRLF line ends, a header row, fields quoted when they
@@ -69,36 +77,68 @@ public struct CSVWriter: Sendable {
         self.excel = excel
     }
 
-    func append(_ cell: CSVCell, to bytes: inout [UInt8]) {
+    func append(_ cell: CSVCell, to output: inout ReportOutput) {
         switch cell {
-        case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: &bytes)
-        case .integer(let value): Self.appendInteger(value, to: &bytes)
-        case .decimal(let value, let places): bytes += Self.format(value, places: places).utf8
+        case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: &output)
+        case .integer(let value): Self.appendInteger(value, to: &output)
+        case .decimal(let value, let places): Self.appendDecimal(value, places: places, to: &output)
         case .empty: break
+        }
+    }
+
+    /// `format(value, places:)`, appended digit by digit (no string made below 10¹⁵).
+    static func appendDecimal(_ value: Double, places: Int, to output: inout ReportOutput) {
+        guard value.isFinite else { return }
+        let places = max(0, min(places, 9))
+        var power = 1
+        for _ in 0..<places { power *= 10 }
+        let scaled = value * Double(power)
+        guard abs(scaled) < 1e15 else {
+            output.append(contentsOf: String(format: "%.\(places)f", value).utf8)
+            return
+        }
+        let units = Int(WholeNumbers.round(scaled))
+        if units < 0 { output.append(UInt8(ascii: "-")) }
+        appendDigits(abs(units) / power, minimumCount: 1, to: &output)
+        if places > 0 {
+            output.append(UInt8(ascii: "."))
+            appendDigits(abs(units) % power, minimumCount: places, to: &output)
+        }
+    }
+
+    /// The decimal digits of `value ≥ 0`, zero-padded on the left to `minimumCount`.
+    private static func appendDigits(_ value: Int, minimumCount: Int, to output: inout ReportOutput) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, no heap
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 && count < 24
+            while count < minimumCount && count < 24 {
+                buffer[23 - count] = UInt8(ascii: "0")
+                count += 1
+            }
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 
     /// `value` rounded half away from zero (as `WholeNumbers.round`) to exactly `places` decimals,
     /// `-0.00` written `0.00`; non-finite values are empty.
     public static func format(_ value: Double, places: Int) -> String {
-        guard value.isFinite else { return "" }
-        let places = max(0, min(places, 9))
-        var power = 1
-        for _ in 0..<places { power *= 10 }
-        let scaled = value * Double(power)
-        guard abs(scaled) < 1e15 else { return String(format: "%.\(places)f", value) }
-        let units = Int(WholeNumbers.round(scaled))
-        var text = units < 0 ? "-" : ""
-        text += String(abs(units) / power)
-        if places > 0 {
-            let fraction = String(abs(units) % power)
-            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
-        }
-        return text
+        var output = ReportOutput()
+        appendDecimal(value, places: places, to: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 
-    static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        bytes += String(value).utf8
+    static func appendInteger(_ value: Int, to output: inout ReportOutput) {
+        if value < 0 {
+            guard value != .min else { return output.append(contentsOf: String(value).utf8) }
+            output.append(UInt8(ascii: "-"))
+        }
+        appendDigits(abs(value), minimumCount: 1, to: &output)
     }
 
     /// `'` before text that Excel would read as a formula.
@@ -107,17 +147,17 @@ public struct CSVWriter: Sendable {
         return "'" + text
     }
 
-    func appendField(_ text: String, to bytes: inout [UInt8]) {
+    func appendField(_ text: String, to output: inout ReportOutput) {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            bytes += utf8
+            output.append(contentsOf: utf8)
             return
         }
-        bytes.append(0x22)
+        output.append(0x22)
         for byte in utf8 {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+            if byte == 0x22 { output.append(0x22) }
+            output.append(byte)
         }
-        bytes.append(0x22)
+        output.append(0x22)
     }
 }

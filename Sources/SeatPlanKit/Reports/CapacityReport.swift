@@ -7,8 +7,7 @@ enum CapacityReport {
         "district_name", "zone_name", "stage_name",
     ]
 
-    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         // Rows come in year, zone, stage order: names by position, not by looking ids up row by row.
         let index = ScenarioIndex(scenario)
         let stageNames = scenario.standards.stages.map(\.name)
@@ -30,7 +29,6 @@ enum CapacityReport {
                 ])
             }
         }
-        return table
     }
 }
 

@@ -9,9 +9,7 @@ enum ComparisonReport {
                "shortage_seat_years_avoided", "cost_per_seat_year_avoided", "verdict", "plan_name"]
     }
 
-    static func table(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario, writer: CSVWriter)
-        -> CSVTable {
-        var table = CSVTable(columns: columns(scenario), writer: writer)
+    static func fill(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let names = Dictionary(allocation.outcomes.map { ($0.plan.id, $0.plan.name) }, uniquingKeysWith: { a, _ in a })
         for m in comparison.measures {
             table.append([.text(m.plan), .text(m.district), .decimal(m.cost, places: 0), .whole(m.seatsAddedTotal)]
@@ -22,6 +20,5 @@ enum ComparisonReport {
                    .whole(m.shortageAvoided), .decimal(m.costPerSeatYearAvoided, places: 2),
                    .text(m.verdict.rawValue), .text(names[m.plan] ?? m.plan)])
         }
-        return table
     }
 }

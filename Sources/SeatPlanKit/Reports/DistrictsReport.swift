@@ -9,8 +9,7 @@ enum DistrictsReport {
 
     static let allDistricts = "ALL"
 
-    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let names = DisplayNames(scenario)
         let stageCount = scenario.standards.stages.count
         let index = ScenarioIndex(scenario)
@@ -49,6 +48,5 @@ enum DistrictsReport {
                 }
             }
         }
-        return table
     }
 }

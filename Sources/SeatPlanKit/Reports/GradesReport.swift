@@ -14,8 +14,7 @@ enum GradesReport {
     /// Per district rather than per zone (`zone` left empty): components, pupils, classes and unplaced
     /// pupils summed over the district's zones, the largest class the largest of its zones'. A national run
     /// need not write every grade of every catchment.
-    static func districtTable(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fillByDistrict(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let stages = scenario.standards.stages
         let index = ScenarioIndex(scenario)
         struct Sum { var pupils = GradePupils(cohort: 0, migration: 0, housing: 0); var whole = 0; var classes = 0; var largest = 0; var unplaced = 0 }
@@ -55,11 +54,9 @@ enum GradesReport {
                 }
             }
         }
-        return table
     }
 
-    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let stages = Dictionary(scenario.standards.stages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for outcome in allocation.outcomes {
             for row in outcome.rows {
@@ -79,6 +76,5 @@ enum GradesReport {
                 }
             }
         }
-        return table
     }
 }

@@ -14,8 +14,10 @@ public struct OutputDirectory: Sendable {
         public var description: String
     }
 
-    /// Writes `files` (name → content) and moves them into place at once.
-    public func write(_ files: [(name: String, data: Data)]) throws(WriteError) {
+    /// Produces `files` into the staging folder, then moves them into place at once; returns the data rows
+    /// of the tables written.
+    @discardableResult
+    public func write(_ files: [ReportFile]) throws(WriteError) -> Int {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -32,9 +34,10 @@ public struct OutputDirectory: Sendable {
         } catch {
             throw WriteError(description: "cannot create the output folder \(parent.path) — check that it is writable")
         }
+        var rows = 0
         do {
             for file in files {
-                try file.data.write(to: staging.appendingPathComponent(file.name), options: .atomic)
+                rows += try file.write(to: staging.appendingPathComponent(file.name).path)
             }
             if fm.fileExists(atPath: target.path) {
                 try fm.moveItem(at: target, to: retired)
@@ -46,7 +49,10 @@ public struct OutputDirectory: Sendable {
             if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {
                 try? fm.moveItem(at: retired, to: target)
             }
-            throw WriteError(description: "cannot write the reports to \(path): \(error.localizedDescription) — check free space and permissions")
+            let reason = (error as? FileSink.Failure).map { "\($0.reason) (\(URL(fileURLWithPath: $0.path).lastPathComponent))" }
+                ?? error.localizedDescription
+            throw WriteError(description: "cannot write the reports to \(path): \(reason) — check free space and permissions")
         }
+        return rows
     }
 }

@@ -7,8 +7,7 @@ enum ProjectsReport {
         "school_name",
     ]
 
-    static func table(_ comparison: PlanComparison, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ comparison: PlanComparison, into table: inout CSVTable) {
         for use in comparison.projects {
             let isClosure = use.kind == .close
             table.append([
@@ -24,6 +23,5 @@ enum ProjectsReport {
                 .text(use.schoolName),
             ])
         }
-        return table
     }
 }

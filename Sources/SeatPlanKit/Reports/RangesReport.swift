@@ -11,8 +11,7 @@ enum RangesReport {
     /// Decimals of a probability: exact for up to 10,000 draws.
     static let probabilityPlaces = 4
 
-    static func table(_ summary: DrawSummary, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ summary: DrawSummary, scenario: Scenario, into table: inout CSVTable) {
         let index = ScenarioIndex(scenario)
         let names = DisplayNames(scenario)
         let stages = scenario.standards.stages
@@ -37,7 +36,6 @@ enum RangesReport {
                 }
             }
         }
-        return table
     }
 }
 
@@ -55,8 +53,7 @@ enum SummaryRangesReport {
     static let columns = ["plan", "district", "stage", "probability_shortage"]
         + measures.flatMap { m in ["p10", "p50", "p90"].map { "\(m.name)_\($0)" } }
 
-    static func table(_ summary: DrawSummary, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ summary: DrawSummary, scenario: Scenario, into table: inout CSVTable) {
         let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
         for (p, plan) in summary.plans.enumerated() {
             for (d, district) in districts.enumerated() {
@@ -72,7 +69,6 @@ enum SummaryRangesReport {
                 }
             }
         }
-        return table
     }
 }
 
@@ -82,8 +78,7 @@ enum SummaryRangesReport {
 enum PlanProbabilitiesReport {
     static let columns = ["plan_a", "plan_b", "probability_a_fewer", "probability_equal", "probability_a_more"]
 
-    static func table(_ summary: DrawSummary, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ summary: DrawSummary, into table: inout CSVTable) {
         for a in summary.plans {
             for b in summary.plans where b != a {
                 guard let chance = summary.comparison(a, b) else { continue }
@@ -92,6 +87,5 @@ enum PlanProbabilitiesReport {
                 })
             }
         }
-        return table
     }
 }

@@ -4,8 +4,14 @@ extension ReportSet {
 
     public mutating func addRanges(_ summary: DrawSummary, scenario: Scenario, excel: Bool) {
         let writer = CSVWriter(excel: excel)
-        files.append(("ranges.csv", RangesReport.table(summary, scenario: scenario, writer: writer).data))
-        files.append(("summary_ranges.csv", SummaryRangesReport.table(summary, scenario: scenario, writer: writer).data))
-        files.append(("plan_probabilities.csv", PlanProbabilitiesReport.table(summary, writer: writer).data))
+        files.append(.csv("ranges.csv", columns: RangesReport.columns, writer: writer) {
+            RangesReport.fill(summary, scenario: scenario, into: &$0)
+        })
+        files.append(.csv("summary_ranges.csv", columns: SummaryRangesReport.columns, writer: writer) {
+            SummaryRangesReport.fill(summary, scenario: scenario, into: &$0)
+        })
+        files.append(.csv("plan_probabilities.csv", columns: PlanProbabilitiesReport.columns, writer: writer) {
+            PlanProbabilitiesReport.fill(summary, into: &$0)
+        })
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Stage 5 of the pipeline: an allocation → the report files of a run, rendered but not yet written.
+/// Stage 5 of the pipeline: an allocation → the report files of a run, each produced when it is written
+/// (streamed into the output folder) or when its `data` is asked for.
 public struct ReportSet: Sendable {
-    public var files: [(name: String, data: Data)]
+    public var files: [ReportFile]
 
     /// The files of a run, in the order they are listed to the user.
     public static let fileNames = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "assumptions.csv"]
@@ -11,7 +12,6 @@ public struct ReportSet: Sendable {
 
     public var names: [String] { files.map(\.name) }
 
-    /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too.
     /// How much grade-level detail `grades.csv` holds.
     public enum GradesDetail: String, Sendable, CaseIterable {
         /// Every grade of every zone (the default).
@@ -22,29 +22,48 @@ public struct ReportSet: Sendable {
         case none
     }
 
+    /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too.
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
                 grades detail: GradesDetail = .zone) {
         let writer = CSVWriter(excel: excel)
         files = [
-            ("capacity.csv", CapacityReport.table(allocation, scenario: scenario, writer: writer).data),
-            ("districts.csv", DistrictsReport.table(allocation, scenario: scenario, writer: writer).data),
-            ("summary.csv", SummaryReport.table(allocation, scenario: scenario, writer: writer).data),
-            ("assumptions.csv", AssumptionsReport.table(allocation.demand, writer: writer).data),
+            .csv("capacity.csv", columns: CapacityReport.columns, writer: writer) {
+                CapacityReport.fill(allocation, scenario: scenario, into: &$0)
+            },
+            .csv("districts.csv", columns: DistrictsReport.columns, writer: writer) {
+                DistrictsReport.fill(allocation, scenario: scenario, into: &$0)
+            },
+            .csv("summary.csv", columns: SummaryReport.columns, writer: writer) {
+                SummaryReport.fill(allocation, scenario: scenario, into: &$0)
+            },
+            .csv("assumptions.csv", columns: AssumptionsReport.columns, writer: writer) {
+                AssumptionsReport.fill(allocation.demand, into: &$0)
+            },
         ]
         switch detail {
-        case .zone: files.insert(("grades.csv", GradesReport.table(allocation, scenario: scenario, writer: writer).data), at: 2)
-        case .district: files.insert(("grades.csv", GradesReport.districtTable(allocation, scenario: scenario, writer: writer).data), at: 2)
+        case .zone:
+            files.insert(.csv("grades.csv", columns: GradesReport.columns, writer: writer) {
+                GradesReport.fill(allocation, scenario: scenario, into: &$0)
+            }, at: 2)
+        case .district:
+            files.insert(.csv("grades.csv", columns: GradesReport.columns, writer: writer) {
+                GradesReport.fillByDistrict(allocation, scenario: scenario, into: &$0)
+            }, at: 2)
         case .none: break
         }
         if let comparison {
-            files.append(("comparison.csv",
-                          ComparisonReport.table(comparison, allocation: allocation, scenario: scenario, writer: writer).data))
-            files.append(("projects.csv", ProjectsReport.table(comparison, writer: writer).data))
+            files.append(.csv("comparison.csv", columns: ComparisonReport.columns(scenario), writer: writer) {
+                ComparisonReport.fill(comparison, allocation: allocation, scenario: scenario, into: &$0)
+            })
+            files.append(.csv("projects.csv", columns: ProjectsReport.columns, writer: writer) {
+                ProjectsReport.fill(comparison, into: &$0)
+            })
         }
     }
 
-    /// Writes every file into `directory` at once (see `OutputDirectory`).
-    public func write(to directory: String) throws(OutputDirectory.WriteError) {
+    /// Writes every file into `directory` at once (see `OutputDirectory`); returns the data rows written.
+    @discardableResult
+    public func write(to directory: String) throws(OutputDirectory.WriteError) -> Int {
         try OutputDirectory(path: directory).write(files)
     }
 }

@@ -37,8 +37,7 @@ enum SummaryReport {
         }
     }
 
-    static func table(_ allocation: Allocation, scenario: Scenario, writer: CSVWriter) -> CSVTable {
-        var table = CSVTable(columns: columns, writer: writer)
+    static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let stages = scenario.standards.stages.map(\.id)
         let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
         for outcome in allocation.outcomes {
@@ -59,6 +58,5 @@ enum SummaryReport {
                 }
             }
         }
-        return table
     }
 }
