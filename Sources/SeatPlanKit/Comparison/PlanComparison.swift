@@ -16,19 +16,22 @@ public struct PlanComparison: Sendable {
         let index = ScenarioIndex(scenario)
         let stageCount = scenario.standards.stages.count
         let districtIDs = scenario.districts.map(\.id) + [Self.allDistricts]
-        let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows ?? []
+        let layout = allocation.layout
+        let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows
         var measures: [PlanMeasures] = []
         var baselineShortage: [String: Double] = [:]
         let lastYear = scenario.baseYear + scenario.horizon
         for outcome in allocation.outcomes {
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
-            // One pass over the rows: each row adds to its district and to ALL.
-            var accumulators = Array(repeating: Accumulator(stageCount: stageCount), count: districtIDs.count)
-            for (i, row) in outcome.rows.enumerated() where row.year > scenario.baseYear {
-                let d = index.districtOfZone[(i / stageCount) % max(index.zones.count, 1)]
-                let added = row.year == lastYear && i < baselineRows.count ? row.seats - baselineRows[i].seats : 0
-                accumulators[d].add(row, stage: i % stageCount, seatsAdded: added)
-                accumulators[districtIDs.count - 1].add(row, stage: i % stageCount, seatsAdded: added)
+            // One pass over the projected years' rows: each row adds to its district and to ALL.
+            let rows = outcome.rows
+            var accumulators = Array(repeating: Accumulator(stageCount: stageCount, layout: layout),
+                                     count: districtIDs.count)
+            for i in min(layout.rowsPerYear, layout.count)..<layout.count {
+                let year = layout.year(i)
+                let added = year == lastYear ? rows.seats(i) - (baselineRows?.seats(i) ?? rows.seats(i)) : 0
+                accumulators[layout.district(i)].add(rows, i, seatsAdded: added)
+                accumulators[districtIDs.count - 1].add(rows, i, seatsAdded: added)
             }
             for (d, district) in districtIDs.enumerated() {
                 var m = accumulators[d].measures
@@ -73,49 +76,60 @@ public struct PlanComparison: Sendable {
     // MARK: Measures
 
     /// The measures of the rows of one district (or all) over the projected years, gathered row by row.
+    /// Rows come in year, zone, stage order, so the stages of one zone and year are consecutive: a zone-year
+    /// is counted once by remembering the last one counted.
     struct Accumulator {
-        var shortageByYear: [Int: Double] = [:]
-        var shortZoneYears: Set<Int> = []
-        var red: Set<String> = [], noSchool: Set<String> = [], superLarge: Set<String> = []
+        let layout: CapacityLayout
+        /// Shortage and whether some zone is short, by year position `t` (0, the base year, stays empty).
+        var shortageByYear: [Double]
+        var shortYear: [Bool]
+        var hasRows = false
+        var red = 0, noSchool = 0, superLarge = 0
+        var lastRed = -1, lastNoSchool = -1, lastSuperLarge = -1
         var large = 0, superLargeClasses = 0
         var seatsAdded: [Double]
 
-        init(stageCount: Int) {
+        init(stageCount: Int, layout: CapacityLayout) {
+            self.layout = layout
             seatsAdded = Array(repeating: 0, count: stageCount)
+            shortageByYear = Array(repeating: 0, count: layout.yearCount)
+            shortYear = Array(repeating: false, count: layout.yearCount)
         }
 
-        mutating func add(_ row: CapacityRow, stage: Int, seatsAdded added: Double) {
-            shortageByYear[row.year, default: 0] += max(0, row.gap)
-            if row.alert == .red || row.alert == .noSchool || row.superLargeClasses > 0 {
-                let zoneYear = "\(row.zone)\u{1}\(row.year)"
-                if row.alert == .red { red.insert(zoneYear) }
-                if row.alert == .noSchool { noSchool.insert(zoneYear) }
-                if row.superLargeClasses > 0 { superLarge.insert(zoneYear) }
-            }
-            if WholeNumbers.round(row.gap) > 0 { shortZoneYears.insert(row.year) }
-            large += row.largeClasses
-            superLargeClasses += row.superLargeClasses
-            seatsAdded[stage] += added
+        mutating func add(_ rows: CapacityRows, _ i: Int, seatsAdded added: Double) {
+            let t = layout.t(i)
+            let zoneYear = i / max(layout.stageCount, 1)
+            let gap = rows.gap(i)
+            hasRows = true
+            shortageByYear[t] += max(0, gap)
+            let alert = rows.alert(i)
+            if alert == .red, lastRed != zoneYear { red += 1; lastRed = zoneYear }
+            if alert == .noSchool, lastNoSchool != zoneYear { noSchool += 1; lastNoSchool = zoneYear }
+            if rows.superLargeClasses(i) > 0, lastSuperLarge != zoneYear { superLarge += 1; lastSuperLarge = zoneYear }
+            if WholeNumbers.round(gap) > 0 { shortYear[t] = true }
+            large += rows.largeClasses(i)
+            superLargeClasses += rows.superLargeClasses(i)
+            seatsAdded[layout.stage(i)] += added
         }
 
         var measures: PlanMeasures {
-            let years = shortageByYear.keys.sorted()
+            let years = hasRows ? Array(1..<max(layout.yearCount, 1)) : []
             var peak = 0.0, peakYear: Int?
-            for year in years where (shortageByYear[year] ?? 0) > peak {
-                peak = shortageByYear[year] ?? 0
-                peakYear = year
+            for t in years where shortageByYear[t] > peak {
+                peak = shortageByYear[t]
+                peakYear = layout.baseYear + t
             }
             // The earliest year from which no later year has a short zone.
             var firstClear: Int? = nil
-            for year in years.reversed() {
-                if shortZoneYears.contains(year) { break }
-                firstClear = year
+            for t in years.reversed() {
+                if shortYear[t] { break }
+                firstClear = layout.baseYear + t
             }
             return PlanMeasures(
                 plan: "", district: "", cost: 0, seatsAdded: seatsAdded,
-                shortageSeatYears: years.reduce(0) { $0 + (shortageByYear[$1] ?? 0) },
+                shortageSeatYears: years.reduce(0) { $0 + shortageByYear[$1] },
                 peakShortage: peak, peakYear: peakYear,
-                redZoneYears: red.count, noSchoolZoneYears: noSchool.count, superLargeZoneYears: superLarge.count,
+                redZoneYears: red, noSchoolZoneYears: noSchool, superLargeZoneYears: superLarge,
                 largeClasses: large, superLargeClasses: superLargeClasses,
                 firstYearWithoutShortage: years.isEmpty ? nil : firstClear,
                 shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
@@ -140,10 +154,7 @@ public struct PlanComparison: Sendable {
         let stages = scenario.standards.stages
         let members = Dictionary(outcome.network.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let lastYear = scenario.baseYear + scenario.horizon
-        var rowIndex: [String: CapacityRow] = [:]
-        for row in outcome.rows where row.year > scenario.baseYear {
-            rowIndex["\(row.year)\u{1}\(row.zone)\u{1}\(row.stage)"] = row
-        }
+        let layout = outcome.rows.layout
         var uses: [ProjectUse] = []
         for (number, applied) in outcome.plan.projects.enumerated() {
             guard let school = members[applied.project.school] else { continue }
@@ -166,7 +177,9 @@ public struct PlanComparison: Sendable {
                 if applied.project.kind != .close, applied.year <= lastYear {
                     for year in max(applied.year, scenario.baseYear + 1)...lastYear where school.isOpen(in: year) {
                         yearsOpen.append(year)
-                        if let row = rowIndex["\(year)\u{1}\(zone.id)\u{1}\(stage.id)"], let use = row.utilisation,
+                        let t = year - layout.baseYear
+                        guard t > 0, t < layout.yearCount else { continue }
+                        if let use = outcome.rows.utilisation(layout.row(t: t, zone: school.zone, stage: entry.stage)),
                            use >= threshold {
                             yearsUsed.append(year)
                         }

@@ -165,13 +165,11 @@ struct NetworkTables: Sendable {
     let planNetwork: [Int]
 
     init(scenario: Scenario, allocation: Allocation, model: DrawModel) {
-        let index = ScenarioIndex(scenario)
         var tables: [[Int]] = []
         var known: [[Int]: Int] = [:]
         var planNetwork: [Int] = []
         for outcome in allocation.outcomes {
-            let table = Allocator().classroomTable(outcome.network, scenario: scenario, demand: allocation.demand,
-                                                   index: index)
+            let table = Allocator().classroomTable(outcome.network, layout: allocation.layout)
             if let k = known[table] {
                 planNetwork.append(k)
             } else {

@@ -3,6 +3,8 @@ import Foundation
 /// One cell of a report: text, or a number with a fixed number of decimals.
 public enum CSVCell: Sendable, Equatable {
     case text(String)
+    /// Text encoded once (`CSVWriter.field`), for ids and names written on millions of rows.
+    case field(EncodedField)
     case integer(Int)
     /// A number written with exactly `places` decimals (`-0` written as `0`).
     case decimal(Double, places: Int)
@@ -23,6 +25,11 @@ public enum CSVCell: Sendable, Equatable {
     }
 }
 
+/// The encoded bytes of one text cell (quoted and formula-safe as its writer requires).
+public struct EncodedField: Sendable, Equatable {
+    let bytes: [UInt8]
+}
+
 /// A report table being written: a fixed list of column names, then rows of cells in that order,
 /// each encoded as it is appended into the table's `ReportOutput` (no table of cells is kept in memory;
 /// streamed to a file, no table of bytes either).
@@ -30,7 +37,7 @@ public struct CSVTable {
     public let columns: [String]
     public let writer: CSVWriter
     public private(set) var rowCount = 0
-    private(set) var output: ReportOutput
+    let output: ReportOutput
 
     /// A table kept in memory (`data`).
     public init(columns: [String], writer: CSVWriter) {
@@ -41,27 +48,79 @@ public struct CSVTable {
         self.columns = columns
         self.writer = writer
         self.output = output
-        if writer.excel { self.output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        if writer.excel { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         for (i, name) in columns.enumerated() {
-            if i > 0 { self.output.append(UInt8(ascii: ",")) }
-            writer.appendField(name, to: &self.output)
+            if i > 0 { output.append(UInt8(ascii: ",")) }
+            writer.appendField(name, to: output)
         }
-        self.output.append(contentsOf: [0x0D, 0x0A])
+        output.append(contentsOf: [0x0D, 0x0A])
     }
 
     public mutating func append(_ row: [CSVCell]) {
-        precondition(row.count == columns.count, "a row of \(row.count) cells for \(columns.count) columns")
-        for (i, cell) in row.enumerated() {
-            if i > 0 { output.append(UInt8(ascii: ",")) }
-            writer.append(cell, to: &output)
+        appendRow { cells in
+            for cell in row { cells.cell(cell) }
         }
-        output.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// Appends one row whose cells `fill` writes in column order, straight into the output (no array of
+    /// cells: the way for reports of millions of rows).
+    public mutating func appendRow(_ fill: (inout CSVRowWriter) -> Void) {
+        var cells = CSVRowWriter(output: output, writer: writer)
+        fill(&cells)
+        precondition(cells.count == columns.count, "a row of \(cells.count) cells for \(columns.count) columns")
+        output.append(0x0D)
+        output.append(0x0A)
         rowCount += 1
         output.flushIfFull()
     }
 
     /// The encoded file (of a table kept in memory).
     public var data: Data { output.data }
+}
+
+/// Writes the cells of one row in column order, with the separators between them.
+public struct CSVRowWriter {
+    let output: ReportOutput
+    let writer: CSVWriter
+    private(set) var count = 0
+
+    init(output: ReportOutput, writer: CSVWriter) {
+        self.output = output
+        self.writer = writer
+    }
+
+    @inline(__always)
+    private mutating func next() {
+        if count > 0 { output.append(UInt8(ascii: ",")) }
+        count += 1
+    }
+
+    public mutating func cell(_ cell: CSVCell) {
+        next()
+        writer.append(cell, to: output)
+    }
+
+    /// Text encoded once (`CSVWriter.field`).
+    public mutating func field(_ field: EncodedField) {
+        next()
+        field.bytes.withUnsafeBytes { output.append($0) }
+    }
+
+    public mutating func text(_ text: String) { cell(.text(text)) }
+
+    public mutating func integer(_ value: Int) {
+        next()
+        CSVWriter.appendInteger(value, to: output)
+    }
+
+    /// A number with exactly `places` decimals, or empty when `nil`.
+    public mutating func decimal(_ value: Double?, places: Int) {
+        next()
+        if let value { CSVWriter.appendDecimal(value, places: places, to: output) }
+    }
+
+    /// A pupil or seat count, rounded half away from zero to a whole number.
+    public mutating func whole(_ value: Double) { integer(WholeNumbers.roundToInt(value)) }
 }
 
 /// Encodes report cells as RFC 4180 CSV: UTF-8, CRLF line ends, a header row, fields quoted when they
@@ -77,17 +136,18 @@ public struct CSVWriter: Sendable {
         self.excel = excel
     }
 
-    func append(_ cell: CSVCell, to output: inout ReportOutput) {
+    func append(_ cell: CSVCell, to output: ReportOutput) {
         switch cell {
-        case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: &output)
-        case .integer(let value): Self.appendInteger(value, to: &output)
-        case .decimal(let value, let places): Self.appendDecimal(value, places: places, to: &output)
+        case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: output)
+        case .field(let field): output.append(contentsOf: field.bytes)
+        case .integer(let value): Self.appendInteger(value, to: output)
+        case .decimal(let value, let places): Self.appendDecimal(value, places: places, to: output)
         case .empty: break
         }
     }
 
     /// `format(value, places:)`, appended digit by digit (no string made below 10¹⁵).
-    static func appendDecimal(_ value: Double, places: Int, to output: inout ReportOutput) {
+    static func appendDecimal(_ value: Double, places: Int, to output: ReportOutput) {
         guard value.isFinite else { return }
         let places = max(0, min(places, 9))
         var power = 1
@@ -99,15 +159,15 @@ public struct CSVWriter: Sendable {
         }
         let units = Int(WholeNumbers.round(scaled))
         if units < 0 { output.append(UInt8(ascii: "-")) }
-        appendDigits(abs(units) / power, minimumCount: 1, to: &output)
+        appendDigits(abs(units) / power, minimumCount: 1, to: output)
         if places > 0 {
             output.append(UInt8(ascii: "."))
-            appendDigits(abs(units) % power, minimumCount: places, to: &output)
+            appendDigits(abs(units) % power, minimumCount: places, to: output)
         }
     }
 
     /// The decimal digits of `value ≥ 0`, zero-padded on the left to `minimumCount`.
-    private static func appendDigits(_ value: Int, minimumCount: Int, to output: inout ReportOutput) {
+    private static func appendDigits(_ value: Int, minimumCount: Int, to output: ReportOutput) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, no heap
         var count = 0
         var rest = value
@@ -121,24 +181,24 @@ public struct CSVWriter: Sendable {
                 buffer[23 - count] = UInt8(ascii: "0")
                 count += 1
             }
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            output.append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 
     /// `value` rounded half away from zero (as `WholeNumbers.round`) to exactly `places` decimals,
     /// `-0.00` written `0.00`; non-finite values are empty.
     public static func format(_ value: Double, places: Int) -> String {
-        var output = ReportOutput()
-        appendDecimal(value, places: places, to: &output)
+        let output = ReportOutput()
+        appendDecimal(value, places: places, to: output)
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
-    static func appendInteger(_ value: Int, to output: inout ReportOutput) {
+    static func appendInteger(_ value: Int, to output: ReportOutput) {
         if value < 0 {
             guard value != .min else { return output.append(contentsOf: String(value).utf8) }
             output.append(UInt8(ascii: "-"))
         }
-        appendDigits(abs(value), minimumCount: 1, to: &output)
+        appendDigits(abs(value), minimumCount: 1, to: output)
     }
 
     /// `'` before text that Excel would read as a formula.
@@ -147,8 +207,21 @@ public struct CSVWriter: Sendable {
         return "'" + text
     }
 
-    func appendField(_ text: String, to output: inout ReportOutput) {
+    /// A text cell as this writer encodes it, to be written many times.
+    public func field(_ text: String) -> EncodedField {
+        let output = ReportOutput()
+        append(.text(text), to: output)
+        return EncodedField(bytes: output.bytes)
+    }
+
+    func appendField(_ text: String, to output: ReportOutput) {
         let utf8 = text.utf8
+        let plain = utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            output.append(UnsafeRawBufferPointer(bytes))
+            return true
+        }
+        if plain == true { return }
         guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             output.append(contentsOf: utf8)
             return

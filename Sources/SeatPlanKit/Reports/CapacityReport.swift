@@ -8,25 +8,42 @@ enum CapacityReport {
     ]
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        // Rows come in year, zone, stage order: names by position, not by looking ids up row by row.
+        // Ids and names by position (`CapacityLayout`), not looked up row by row.
         let index = ScenarioIndex(scenario)
-        let stageNames = scenario.standards.stages.map(\.name)
-        let zoneNames = index.zones.map(\.name)
-        let districtNames = index.districtOfZone.map { scenario.districts[$0].name }
-        let stageCount = max(stageNames.count, 1), zoneCount = max(index.zones.count, 1)
+        let layout = allocation.layout
+        let w = table.writer
+        let stageIDs = layout.stages.map { w.field($0.id) }, stageNames = layout.stages.map { w.field($0.name) }
+        let zoneIDs = layout.zoneIDs.map(w.field), zoneNames = index.zones.map { w.field($0.name) }
+        let districtIDs = layout.districtIDs.map(w.field), districtNames = scenario.districts.map { w.field($0.name) }
+        let alerts = Alert.allCases.map { w.field($0.rawValue) }
         for outcome in allocation.outcomes {
-            for (i, row) in outcome.rows.enumerated() {
-                let z = (i / stageCount) % zoneCount, s = i % stageCount
-                table.append([
-                    .text(row.plan), .integer(row.year), .text(row.district), .text(row.zone), .text(row.stage),
-                    .whole(row.students), .whole(row.seats), .whole(row.gap),
-                    .decimal(row.utilisation, places: 4),
-                    .integer(row.classesNeeded), .integer(row.classrooms), .integer(row.classroomShortage),
-                    .integer(row.largeClasses), .integer(row.superLargeClasses),
-                    .integer(row.organisation.maxClassSize), .decimal(row.organisation.meanClassSize, places: 2),
-                    .integer(row.organisation.unplaced), .text(row.alert.rawValue),
-                    .text(districtNames[z]), .text(zoneNames[z]), .text(stageNames[s]),
-                ])
+            let rows = outcome.rows
+            let plan = w.field(rows.plan)
+            for i in rows.indices {
+                let z = layout.zone(i), s = layout.stage(i), d = layout.districtOfZone[z]
+                table.appendRow { row in
+                    row.field(plan)
+                    row.integer(layout.year(i))
+                    row.field(districtIDs[d])
+                    row.field(zoneIDs[z])
+                    row.field(stageIDs[s])
+                    row.whole(rows.students(i))
+                    row.whole(rows.seats(i))
+                    row.whole(rows.gap(i))
+                    row.decimal(rows.utilisation(i), places: 4)
+                    row.integer(rows.classesNeeded(i))
+                    row.integer(rows.classrooms(i))
+                    row.integer(rows.classroomShortage(i))
+                    row.integer(rows.largeClasses(i))
+                    row.integer(rows.superLargeClasses(i))
+                    row.integer(rows.maxClassSize(i))
+                    row.decimal(rows.meanClassSize(i), places: 2)
+                    row.integer(rows.unplaced(i))
+                    row.field(alerts[rows.alert(i).position])
+                    row.field(districtNames[d])
+                    row.field(zoneNames[z])
+                    row.field(stageNames[s])
+                }
             }
         }
     }

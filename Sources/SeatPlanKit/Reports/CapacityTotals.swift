@@ -19,20 +19,21 @@ struct CapacityTotals {
     /// Zones whose rounded gap is above 0.
     var zonesShort = 0
 
-    mutating func add(_ row: CapacityRow) {
-        students += row.students
-        seats += row.seats
-        wholePupils += row.wholePupils
-        classesNeeded += row.classesNeeded
-        classrooms += row.classrooms
-        classroomShortage += row.classroomShortage
-        largeClasses += row.largeClasses
-        superLargeClasses += row.superLargeClasses
-        maxClassSize = max(maxClassSize, row.organisation.maxClassSize)
-        placed += row.organisation.placed
-        classesFormed += row.organisation.classesFormed
-        unplaced += row.organisation.unplaced
-        if WholeNumbers.round(row.gap) > 0 { zonesShort += 1 }
+    /// Adds row `i` of `rows`.
+    mutating func add(_ rows: CapacityRows, _ i: Int) {
+        students += rows.students(i)
+        seats += rows.seats(i)
+        wholePupils += rows.wholePupils(i)
+        classesNeeded += rows.classesNeeded(i)
+        classrooms += rows.classrooms(i)
+        classroomShortage += rows.classroomShortage(i)
+        largeClasses += rows.largeClasses(i)
+        superLargeClasses += rows.superLargeClasses(i)
+        maxClassSize = max(maxClassSize, rows.maxClassSize(i))
+        placed += rows.placed(i)
+        classesFormed += rows.classesFormed(i)
+        unplaced += rows.unplaced(i)
+        if WholeNumbers.round(rows.gap(i)) > 0 { zonesShort += 1 }
     }
 
     var utilisation: Double? { seats > 0 ? students / seats : nil }

@@ -10,22 +10,19 @@ enum DistrictsReport {
     static let allDistricts = "ALL"
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let names = DisplayNames(scenario)
-        let stageCount = scenario.standards.stages.count
-        let index = ScenarioIndex(scenario)
+        let layout = allocation.layout
+        let stageCount = layout.stageCount
         let districtCount = scenario.districts.count
         for outcome in allocation.outcomes {
             // Rows come in year, zone, stage order: gather each year's totals, then write them.
-            let perYear = outcome.rows.count / max(allocation.demand.yearCount, 1)
-            for t in 0..<allocation.demand.yearCount {
-                let rows = outcome.rows[(t * perYear)..<((t + 1) * perYear)]
+            let perYear = layout.rowsPerYear
+            for t in 0..<layout.yearCount {
                 var totals = Array(repeating: Array(repeating: CapacityTotals(), count: stageCount),
                                    count: districtCount + 1)
-                for (i, row) in rows.enumerated() {
-                    let s = i % stageCount
-                    let d = index.districtOfZone[(i / stageCount) % index.zones.count]
-                    totals[d][s].add(row)
-                    totals[districtCount][s].add(row)
+                for i in (t * perYear)..<((t + 1) * perYear) {
+                    let s = layout.stage(i), d = layout.district(i)
+                    totals[d][s].add(outcome.rows, i)
+                    totals[districtCount][s].add(outcome.rows, i)
                 }
                 let year = allocation.demand.year(t)
                 for d in 0...districtCount {
@@ -41,8 +38,8 @@ enum DistrictsReport {
                             .integer(total.maxClassSize), .decimal(total.meanClassSize, places: 2),
                             .integer(total.unplaced), .integer(total.zonesShort),
                             .text(total.alert(scenario.standards.alerts).rawValue),
-                            .text(d < districtCount ? (names.district[id] ?? id) : "全部 / all districts"),
-                            .text(names.stage[stage.id] ?? stage.id),
+                            .text(d < districtCount ? scenario.districts[d].name : "全部 / all districts"),
+                            .text(stage.name),
                         ])
                     }
                 }

@@ -15,34 +15,28 @@ enum GradesReport {
     /// pupils summed over the district's zones, the largest class the largest of its zones'. A national run
     /// need not write every grade of every catchment.
     static func fillByDistrict(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let stages = scenario.standards.stages
-        let index = ScenarioIndex(scenario)
+        let layout = allocation.layout
+        let stages = layout.stages
         struct Sum { var pupils = GradePupils(cohort: 0, migration: 0, housing: 0); var whole = 0; var classes = 0; var largest = 0; var unplaced = 0 }
         for outcome in allocation.outcomes {
-            let perYear = index.zones.count * stages.count
-            for t in 0..<allocation.demand.yearCount {
+            for t in 0..<layout.yearCount {
                 var sums = scenario.districts.map { _ in stages.map { Array(repeating: Sum(), count: $0.grades) } }
-                for z in index.zones.indices {
-                    let d = index.districtOfZone[z]
-                    for s in stages.indices {
-                        let row = outcome.rows[t * perYear + z * stages.count + s]
-                        for (g, pupils) in row.grades.enumerated() {
-                            sums[d][s][g].pupils.cohort += pupils.cohort
-                            sums[d][s][g].pupils.migration += pupils.migration
-                            sums[d][s][g].pupils.housing += pupils.housing
-                            sums[d][s][g].whole += row.organisation.pupils[g]
-                            sums[d][s][g].classes += row.organisation.classes[g]
-                            sums[d][s][g].largest = max(sums[d][s][g].largest, row.organisation.maxClassSize(grade: g))
-                            sums[d][s][g].unplaced += row.organisation.classes[g] == 0 ? row.organisation.pupils[g] : 0
-                        }
-                    }
+                forEachGrade(of: outcome.rows, t: t) { i, g, pupils, whole, classes in
+                    let d = layout.district(i), s = layout.stage(i)
+                    sums[d][s][g].pupils.cohort += pupils.cohort
+                    sums[d][s][g].pupils.migration += pupils.migration
+                    sums[d][s][g].pupils.housing += pupils.housing
+                    sums[d][s][g].whole += whole
+                    sums[d][s][g].classes += classes
+                    sums[d][s][g].largest = max(sums[d][s][g].largest, classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
+                    sums[d][s][g].unplaced += classes == 0 ? whole : 0
                 }
                 for (d, district) in scenario.districts.enumerated() {
                     for (s, stage) in stages.enumerated() {
                         for g in 0..<stage.grades {
                             let sum = sums[d][s][g]
                             table.append([
-                                .text(outcome.plan.id), .integer(allocation.demand.year(t)), .text(district.id), .text(""),
+                                .text(outcome.plan.id), .integer(layout.baseYear + t), .text(district.id), .text(""),
                                 .text(stage.id), .integer(g + 1), .text(stage.gradeNames[g]),
                                 .decimal(sum.pupils.cohort, places: places), .decimal(sum.pupils.migration, places: places),
                                 .decimal(sum.pupils.housing, places: places), .decimal(sum.pupils.total, places: places),
@@ -57,22 +51,42 @@ enum GradesReport {
     }
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let stages = Dictionary(scenario.standards.stages.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let layout = allocation.layout
         for outcome in allocation.outcomes {
-            for row in outcome.rows {
-                guard let stage = stages[row.stage] else { continue }
-                let organisation = row.organisation
-                for (g, pupils) in row.grades.enumerated() {
-                    let classes = organisation.classes[g]
+            for t in 0..<layout.yearCount {
+                forEachGrade(of: outcome.rows, t: t) { i, g, pupils, whole, classes in
+                    let z = layout.zone(i)
+                    let stage = layout.stages[layout.stage(i)]
                     table.append([
-                        .text(row.plan), .integer(row.year), .text(row.district), .text(row.zone), .text(row.stage),
-                        .integer(g + 1), .text(stage.gradeNames[g]),
+                        .text(outcome.rows.plan), .integer(layout.baseYear + t), .text(layout.districtIDs[layout.districtOfZone[z]]),
+                        .text(layout.zoneIDs[z]), .text(stage.id), .integer(g + 1), .text(stage.gradeNames[g]),
                         .decimal(pupils.cohort, places: places), .decimal(pupils.migration, places: places),
                         .decimal(pupils.housing, places: places), .decimal(pupils.total, places: places),
-                        .integer(organisation.pupils[g]), .integer(stage.classSizes[g]), .integer(classes),
-                        .integer(organisation.maxClassSize(grade: g)),
-                        .integer(classes == 0 ? organisation.pupils[g] : 0),
+                        .integer(whole), .integer(stage.classSizes[g]), .integer(classes),
+                        .integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0),
+                        .integer(classes == 0 ? whole : 0),
                     ])
+                }
+            }
+        }
+    }
+
+    /// Calls `body(row, grade, pupils by component, whole pupils, classes)` for every grade of every row of
+    /// year position `t`, in row order: the grade's classes as `ClassOrganisation` forms them.
+    private static func forEachGrade(of rows: CapacityRows, t: Int,
+                                     _ body: (Int, Int, GradePupils, Int, Int) -> Void) {
+        let layout = rows.layout
+        let most = layout.stages.map(\.grades).max() ?? 0
+        var whole = Array(repeating: 0, count: most), classes = Array(repeating: 0, count: most)
+        whole.withUnsafeMutableBufferPointer { whole in
+            classes.withUnsafeMutableBufferPointer { classes in
+                for i in (t * layout.rowsPerYear)..<((t + 1) * layout.rowsPerYear) {
+                    let z = layout.zone(i), s = layout.stage(i)
+                    let district = rows.demand.districts[layout.districtOfZone[z]]
+                    rows.gradeClasses(i, pupils: whole, classes: classes)
+                    for g in 0..<layout.stages[s].grades {
+                        body(i, g, district.pupils(zone: layout.zoneInDistrict[z], stage: s, grade: g, t: t), whole[g], classes[g])
+                    }
                 }
             }
         }

@@ -5,9 +5,9 @@ import Foundation
 public struct ReportFile: Sendable {
     public let name: String
     /// Appends the file's bytes to the output; returns its data rows (0 for a file that is not a table).
-    private let produce: @Sendable (inout ReportOutput) -> Int
+    private let produce: @Sendable (ReportOutput) -> Int
 
-    public init(name: String, produce: @escaping @Sendable (inout ReportOutput) -> Int) {
+    public init(name: String, produce: @escaping @Sendable (ReportOutput) -> Int) {
         self.name = name
         self.produce = produce
     }
@@ -25,24 +25,22 @@ public struct ReportFile: Sendable {
                            fill: @escaping @Sendable (inout CSVTable) -> Void) -> ReportFile {
         ReportFile(name: name) { output in
             var table = CSVTable(columns: columns, writer: writer, output: output)
-            output = ReportOutput()  // the table owns the buffer now
             fill(&table)
-            output = table.output
             return table.rowCount
         }
     }
 
     /// The file's bytes, produced in memory.
     public var data: Data {
-        var output = ReportOutput()
-        _ = produce(&output)
+        let output = ReportOutput()
+        _ = produce(output)
         return output.data
     }
 
     /// Produces the file at `path`; returns its data rows.
     func write(to path: String) throws(FileSink.Failure) -> Int {
-        var output = try ReportOutput(path: path)
-        let rows = produce(&output)
+        let output = try ReportOutput(path: path)
+        let rows = produce(output)
         try output.finish()
         return rows
     }

@@ -2,10 +2,13 @@ import Foundation
 
 /// Where the bytes of one report go as they are produced: kept in memory (`data`), or streamed into a
 /// file through a buffer of `flushSize` bytes, so that a report of millions of rows never sits whole in
-/// memory.
-public struct ReportOutput {
-    /// Bytes not yet written (all of them, in memory).
-    private(set) var bytes: [UInt8] = []
+/// memory. A reference type: it owns its buffer (and file), which every writer of the report appends to
+/// in place.
+public final class ReportOutput {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes in the buffer, not yet written.
+    private(set) var count = 0
     private let file: FileSink?
     /// Buffered bytes at which a file output writes them out.
     static let flushSize = 1 << 20
@@ -13,39 +16,72 @@ public struct ReportOutput {
     /// An output kept in memory.
     public init() {
         file = nil
+        capacity = 4096
+        base = .allocate(capacity: capacity)
     }
 
     /// An output into a new file at `path` (created or truncated).
     init(path: String) throws(FileSink.Failure) {
         file = try FileSink(path: path)
-        bytes.reserveCapacity(Self.flushSize + 4096)
+        capacity = Self.flushSize + 64 * 1024
+        base = .allocate(capacity: capacity)
     }
 
-    public mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
+    deinit {
+        base.deallocate()
     }
 
-    public mutating func append<S: Sequence>(contentsOf other: S) where S.Element == UInt8 {
-        bytes.append(contentsOf: other)
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = Swift.max(capacity * 2, count + extra)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = grown
+    }
+
+    @inline(__always)
+    public func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    public func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
+    }
+
+    public func append<S: Sequence>(contentsOf other: S) where S.Element == UInt8 {
+        let done: Void? = other.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            for byte in other { append(byte) }
+        }
     }
 
     /// Writes the buffer out when it is full (nothing in memory).
-    mutating func flushIfFull() {
-        guard let file, bytes.count >= Self.flushSize else { return }
-        file.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+    func flushIfFull() {
+        guard let file, count >= Self.flushSize else { return }
+        file.write(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
     }
 
     /// Writes what is left and closes the file; throws the first failure of any write.
-    mutating func finish() throws(FileSink.Failure) {
+    func finish() throws(FileSink.Failure) {
         guard let file else { return }
-        file.write(bytes)
-        bytes.removeAll()
+        file.write(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
         try file.close()
     }
 
+    /// The bytes in the buffer (all of them, for an output kept in memory).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
     /// The bytes of an output kept in memory.
-    public var data: Data { Data(bytes) }
+    public var data: Data { Data(bytes: base, count: count) }
 }
 
 /// An open file written in large blocks; remembers the first failure and reports it on `close()`.
@@ -67,10 +103,11 @@ final class FileSink {
         self.handle = handle
     }
 
-    func write(_ bytes: [UInt8]) {
-        guard let handle, failure == nil, !bytes.isEmpty else { return }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
-        if written != bytes.count { failure = Failure(path: path, reason: String(cString: strerror(errno))) }
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        guard let handle, failure == nil, let start = bytes.baseAddress, bytes.count > 0 else { return }
+        if fwrite(start, 1, bytes.count, handle) != bytes.count {
+            failure = Failure(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 
     func close() throws(Failure) {

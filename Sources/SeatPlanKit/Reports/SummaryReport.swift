@@ -11,44 +11,57 @@ enum SummaryReport {
     ]
 
     struct Accumulator {
-        var shortageByYear: [Int: Double] = [:]
+        /// Shortage of each projected year, by year position (`t − 1`).
+        var shortageByYear: [Double]
         var red = 0
         var noSchool = 0
         var superLarge = 0
         var largest = 0
+        let firstYear: Int
 
-        mutating func add(_ row: CapacityRow) {
-            shortageByYear[row.year, default: 0] += max(0, row.gap)
-            if row.alert == .red { red += 1 }
-            if row.alert == .noSchool { noSchool += 1 }
-            if row.superLargeClasses > 0 { superLarge += 1 }
-            largest = max(largest, row.organisation.maxClassSize)
+        init(firstYear: Int, years: Int) {
+            self.firstYear = firstYear
+            shortageByYear = Array(repeating: 0, count: years)
         }
 
-        var total: Double { shortageByYear.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value } }
+        mutating func add(_ rows: CapacityRows, _ i: Int, year: Int) {
+            shortageByYear[year - firstYear] += max(0, rows.gap(i))
+            let alert = rows.alert(i)
+            if alert == .red { red += 1 }
+            if alert == .noSchool { noSchool += 1 }
+            if rows.superLargeClasses(i) > 0 { superLarge += 1 }
+            largest = max(largest, rows.maxClassSize(i))
+        }
+
+        var total: Double { shortageByYear.reduce(0, +) }
 
         /// Largest one-year shortage and its earliest year (no year when there is no shortage).
         var peak: (Double, Int?) {
             var best: (Double, Int?) = (0, nil)
-            for (year, value) in shortageByYear.sorted(by: { $0.key < $1.key }) where value > best.0 {
-                best = (value, year)
+            for (t, value) in shortageByYear.enumerated() where value > best.0 {
+                best = (value, firstYear + t)
             }
             return best
         }
     }
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let stages = scenario.standards.stages.map(\.id)
+        let layout = allocation.layout
+        let stages = layout.stages.map(\.id)
         let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
+        let all = districts.count - 1
+        let projected = max(layout.yearCount - 1, 0)
         for outcome in allocation.outcomes {
-            var accumulators: [String: Accumulator] = [:]
-            for row in outcome.rows where row.year > scenario.baseYear {
-                accumulators["\(row.district)\u{1}\(row.stage)", default: Accumulator()].add(row)
-                accumulators["\(DistrictsReport.allDistricts)\u{1}\(row.stage)", default: Accumulator()].add(row)
+            var accumulators = Array(repeating: Array(repeating: Accumulator(firstYear: layout.baseYear + 1, years: projected),
+                                                      count: stages.count), count: districts.count)
+            for i in min(layout.rowsPerYear, layout.count)..<layout.count {
+                let d = layout.district(i), s = layout.stage(i), year = layout.year(i)
+                accumulators[d][s].add(outcome.rows, i, year: year)
+                accumulators[all][s].add(outcome.rows, i, year: year)
             }
-            for district in districts {
-                for stage in stages {
-                    let a = accumulators["\(district)\u{1}\(stage)"] ?? Accumulator()
+            for (d, district) in districts.enumerated() {
+                for (s, stage) in stages.enumerated() {
+                    let a = accumulators[d][s]
                     let (peak, year) = a.peak
                     table.append([
                         .text(outcome.plan.id), .text(district), .text(stage), .whole(a.total), .whole(peak),

@@ -58,19 +58,21 @@ public enum TerminalComparison {
     static func shortSpans(_ outcome: PlanOutcome, baseYear: Int) -> [ShortSpan] {
         var spans: [String: ShortSpan] = [:]
         var order: [String] = []
-        for row in outcome.rows where row.year > baseYear && WholeNumbers.round(row.gap) > 0 {
-            let key = "\(row.zone)\u{1}\(row.stage)"
+        let rows = outcome.rows, layout = outcome.rows.layout
+        for i in rows.indices where layout.year(i) > baseYear && WholeNumbers.round(rows.gap(i)) > 0 {
+            let (year, gap) = (layout.year(i), rows.gap(i))
+            let zone = layout.zoneIDs[layout.zone(i)], stage = layout.stages[layout.stage(i)].id
+            let key = "\(zone)\u{1}\(stage)"
             if var span = spans[key] {
-                span.first = min(span.first, row.year)
-                span.last = max(span.last, row.year)
+                span.first = min(span.first, year)
+                span.last = max(span.last, year)
                 span.years += 1
-                span.worst = max(span.worst, row.gap)
-                span.total += row.gap
+                span.worst = max(span.worst, gap)
+                span.total += gap
                 spans[key] = span
             } else {
                 order.append(key)
-                spans[key] = ShortSpan(zone: row.zone, stage: row.stage, first: row.year, last: row.year, years: 1,
-                                       worst: row.gap, total: row.gap)
+                spans[key] = ShortSpan(zone: zone, stage: stage, first: year, last: year, years: 1, worst: gap, total: gap)
             }
         }
         return order.compactMap { spans[$0] }.enumerated()

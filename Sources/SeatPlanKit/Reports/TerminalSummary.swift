@@ -10,16 +10,27 @@ public enum TerminalSummary {
         var lines: [String] = []
         let first = scenario.baseYear + 1, last = scenario.baseYear + scenario.horizon
         lines.append("\(scenario.title) — projected \(first)–\(last), \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), \(allocation.outcomes.count) plan(s) with the baseline")
+        let layout = allocation.layout
         for outcome in allocation.outcomes {
-            let projected = outcome.rows.filter { $0.year > scenario.baseYear }
-            var counts: [Alert: Int] = [:]
-            for row in projected { counts[row.alert, default: 0] += 1 }
-            let shortage = projected.reduce(0) { $0 + max(0, $1.gap) }
+            let rows = outcome.rows
+            var counts = Array(repeating: 0, count: Alert.allCases.count)  // by position in Alert.allCases
+            var shortage = 0.0
+            // The worst rows so far, largest gap first (then the earlier year, then the earlier row).
+            var worstRows: [Int] = []
+            for i in min(layout.rowsPerYear, layout.count)..<layout.count {
+                counts[rows.alert(i).position] += 1
+                let gap = rows.gap(i)
+                shortage += max(0, gap)
+                guard WholeNumbers.round(gap) > 0 else { continue }
+                let position = worstRows.firstIndex { comesFirst(i, before: $0, rows) } ?? worstRows.count
+                if position < worstCount {
+                    worstRows.insert(i, at: position)
+                    if worstRows.count > worstCount { worstRows.removeLast() }
+                }
+            }
             lines.append("")
-            lines.append("Plan \(outcome.plan.id) (\(outcome.plan.name)): shortage \(WholeNumbers.roundToInt(shortage)) seat-years; zone-stage-years red \(counts[.red] ?? 0), no school \(counts[.noSchool] ?? 0), yellow \(counts[.yellow] ?? 0), green \(counts[.green] ?? 0)")
-            let worst = projected.filter { WholeNumbers.round($0.gap) > 0 }
-                .sorted { ($0.gap, -$0.year) > ($1.gap, -$1.year) }
-                .prefix(worstCount)
+            lines.append("Plan \(outcome.plan.id) (\(outcome.plan.name)): shortage \(WholeNumbers.roundToInt(shortage)) seat-years; zone-stage-years red \(counts[Alert.red.position]), no school \(counts[Alert.noSchool.position]), yellow \(counts[Alert.yellow.position]), green \(counts[Alert.green.position])")
+            let worst = worstRows.map { rows[$0] }
             if worst.isEmpty {
                 lines.append("  no zone is short of seats in any projected year")
                 continue
@@ -34,5 +45,10 @@ public enum TerminalSummary {
             lines += TextTable.render(table).map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether row `a` is listed before row `b` (`b < a`): a larger gap, or the same gap in an earlier year.
+    private static func comesFirst(_ a: Int, before b: Int, _ rows: CapacityRows) -> Bool {
+        (rows.gap(a), -rows.layout.year(a)) > (rows.gap(b), -rows.layout.year(b))
     }
 }

@@ -16,6 +16,9 @@ public enum Alert: String, Sendable, CaseIterable, Comparable {
         return .green
     }
 
+    /// Position in `allCases` (an array index, where a dictionary keyed by alert would hash every row).
+    var position: Int { severity }
+
     private var severity: Int {
         switch self {
         case .green: return 0

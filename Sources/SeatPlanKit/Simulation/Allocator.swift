@@ -10,76 +10,48 @@ public struct Allocator: Sendable {
     /// Allocates the baseline and the plans of `scenario` (only those in `plans`, when given, plus the baseline).
     public func allocate(_ scenario: Scenario, demand: Demand, plans selected: Set<String>? = nil) -> Allocation {
         let index = ScenarioIndex(scenario)
+        let layout = CapacityLayout(scenario: scenario, index: index, yearCount: demand.yearCount)
+        let cells = DemandCells(demand: demand, layout: layout, standards: scenario.standards)
         var ignored = DiagnosticCollector()  // the validator has reported them
         let plans = PlanResolver(plans: scenario.plans).resolveAll(into: &ignored)
             .filter { $0.id == Plan.baselineID || selected?.contains($0.id) ?? true }
-        var done: [[Int]: [CapacityRow]] = [:]
+        var done: [[Int]: CapacityRows] = [:]
         let outcomes = plans.map { plan in
             let network = SchoolNetwork.build(plan, scenario: scenario, index: index, diagnostics: &ignored)
-            let classrooms = classroomTable(network, scenario: scenario, demand: demand, index: index)
-            var rows: [CapacityRow]
+            let classrooms = classroomTable(network, layout: layout)
+            let rows: CapacityRows
             if let same = done[classrooms] {
-                rows = same
-                for i in rows.indices { rows[i].plan = plan.id }
+                rows = same.named(plan.id)
             } else {
-                rows = self.rows(plan: plan.id, classrooms: classrooms, scenario: scenario, demand: demand, index: index)
+                rows = CapacityRows(plan: plan.id, classrooms: classrooms, cells: cells, layout: layout, demand: demand,
+                                    standards: scenario.standards)
                 done[classrooms] = rows
             }
             return PlanOutcome(plan: plan, network: network, rows: rows)
         }
-        return Allocation(demand: demand, outcomes: outcomes, distinctNetworks: done.count)
+        return Allocation(demand: demand, layout: layout, outcomes: outcomes, distinctNetworks: done.count)
     }
 
-    /// Classrooms open per year, zone and stage, flattened in row order `(t · zones + z) · stages + s`.
-    func classroomTable(_ network: SchoolNetwork, scenario: Scenario, demand: Demand, index: ScenarioIndex) -> [Int] {
-        let stageCount = scenario.standards.stages.count
-        var table = Array(repeating: 0, count: demand.yearCount * index.zones.count * stageCount)
+    /// Classrooms open per year, zone and stage, in row order (`CapacityLayout`): each school adds its own
+    /// rooms of a stage in the years it is open, and each expansion its rooms from its year on.
+    func classroomTable(_ network: SchoolNetwork, layout: CapacityLayout) -> [Int] {
+        var table = Array(repeating: 0, count: layout.count)
         for school in network.schools {
-            for t in 0..<demand.yearCount {
-                let year = demand.year(t)
-                guard school.isOpen(in: year) else { continue }
-                for s in 0..<stageCount {
-                    table[(t * index.zones.count + school.zone) * stageCount + s] += school.classrooms(stage: s, year: year)
+            // Year positions the school is open: [opens, closes) within [0, yearCount).
+            let from = max(0, (school.opens ?? Int.min / 2) - layout.baseYear)
+            let to = min(layout.yearCount, (school.closes ?? Int.max / 2) - layout.baseYear)
+            guard from < to else { continue }
+            for (s, count) in school.classrooms where s < layout.stageCount && count != 0 {
+                for t in from..<to { table[layout.row(t: t, zone: school.zone, stage: s)] += count }
+            }
+            for expansion in school.expansions where expansion.stage < layout.stageCount {
+                let start = max(from, expansion.from - layout.baseYear)
+                guard start < to else { continue }
+                for t in start..<to {
+                    table[layout.row(t: t, zone: school.zone, stage: expansion.stage)] += expansion.count
                 }
             }
         }
         return table
-    }
-
-    func rows(plan: String, classrooms table: [Int], scenario: Scenario, demand: Demand, index: ScenarioIndex)
-        -> [CapacityRow] {
-        let standards = scenario.standards
-        let stages = standards.stages
-        var rows: [CapacityRow] = []
-        rows.reserveCapacity(table.count)
-        for t in 0..<demand.yearCount {
-            let year = demand.year(t)
-            for (z, zone) in index.zones.enumerated() {
-                let d = index.districtOfZone[z]
-                let zoneInDistrict = index.zonesOfDistrict[d].firstIndex(of: z) ?? 0
-                let districtDemand = demand.districts[d]
-                for (s, stage) in stages.enumerated() {
-                    let grades = (0..<stage.grades).map {
-                        districtDemand.pupils(zone: zoneInDistrict, stage: s, grade: $0, t: t)
-                    }
-                    let classrooms = table[(t * index.zones.count + z) * stages.count + s]
-                    let seats = Double(classrooms) * stage.seatsPerClassroom
-                    let organisation = ClassOrganisation(pupils: grades.map { WholeNumbers.roundToInt($0.total) },
-                                                         classSizes: stage.classSizes, classrooms: classrooms)
-                    let students = grades.reduce(0) { $0 + $1.total }
-                    let alert = Alert.classify(wholePupils: organisation.pupils.reduce(0, +), seats: seats,
-                                               utilisation: seats > 0 ? students / seats : nil,
-                                               thresholds: standards.alerts)
-                    rows.append(CapacityRow(
-                        plan: plan, year: year, district: scenario.districts[d].id, zone: zone.id,
-                        stage: stage.id, grades: grades, seats: seats, classrooms: classrooms,
-                        organisation: organisation,
-                        largeClasses: organisation.classes(atLeast: standards.largeClass),
-                        superLargeClasses: organisation.classes(atLeast: standards.superLargeClass),
-                        alert: alert))
-                }
-            }
-        }
-        return rows
     }
 }

@@ -1,4 +1,5 @@
-/// The gap of one plan, year, zone and stage: pupils against seats, and the classes they make.
+/// The gap of one plan, year, zone and stage: pupils against seats, and the classes they make — in full,
+/// as `CapacityRows` builds it for one row on demand.
 public struct CapacityRow: Sendable {
     public var plan: String
     public var year: Int
@@ -30,16 +31,18 @@ public struct CapacityRow: Sendable {
     public var wholePupils: Int { organisation.pupils.reduce(0, +) }
 }
 
-/// All rows of one plan, in year, zone, stage order.
+/// One plan's schools and its rows, in year, zone, stage order (`CapacityLayout`).
 public struct PlanOutcome: Sendable {
     public var plan: ResolvedPlan
     public var network: SchoolNetwork
-    public var rows: [CapacityRow]
+    public var rows: CapacityRows
 }
 
 /// The result of the allocation stage: every plan's rows over the same demand.
 public struct Allocation: Sendable {
     public var demand: Demand
+    /// Where each row sits (the same for every plan).
+    public var layout: CapacityLayout
     /// The baseline first, then the plans in file order.
     public var outcomes: [PlanOutcome]
     /// How many distinct school networks were allocated (plans with the same classrooms share one).

@@ -167,8 +167,15 @@ public struct ClassOrganisation: Sendable, Equatable {
 
     /// Number of classes of grade `g` with at least `threshold` pupils.
     public func classes(grade g: Int, atLeast threshold: Int) -> Int {
-        let s = sizes(grade: g)
-        return (s.large >= threshold ? s.largeCount : 0) + (s.small >= threshold ? s.smallCount : 0)
+        Self.classes(pupils: pupils[g], in: classes[g], atLeast: threshold)
+    }
+
+    /// Of `n` pupils spread as evenly as possible over `k` classes (`n mod k` classes of `⌊n/k⌋ + 1`, the
+    /// rest of `⌊n/k⌋`), the classes with at least `threshold` pupils.
+    static func classes(pupils n: Int, in k: Int, atLeast threshold: Int) -> Int {
+        guard k > 0 else { return 0 }
+        let small = n / k, largeCount = n % k
+        return (small + 1 >= threshold ? largeCount : 0) + (small >= threshold ? k - largeCount : 0)
     }
 
     /// Number of classes with at least `threshold` pupils.

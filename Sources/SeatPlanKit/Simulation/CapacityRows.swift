@@ -1,0 +1,139 @@
+/// The rows of one plan, kept as columns: the classrooms of every zone, stage and year and the summary of
+/// the classes they make, beside the pupils shared by every plan (`DemandCells`). Reading `rows[i]`
+/// builds the full `CapacityRow` of row `i` (its grades and class organisation); the reports read the
+/// columns through the accessors below, which build nothing.
+public struct CapacityRows: RandomAccessCollection, Sendable {
+    public private(set) var plan: String
+    public let layout: CapacityLayout
+    let cells: DemandCells
+    let demand: Demand
+    let standards: Standards
+    /// Classrooms open in each row.
+    let classrooms: [Int]
+    let classes: [ClassSummary]
+    let alerts: [Alert]
+
+    /// Allocates the classrooms of one plan: per row, the standard classes when the rooms suffice, else
+    /// the highest-averages organisation of `ClassOrganisation`; the alert of `Alert.classify`.
+    init(plan: String, classrooms: [Int], cells: DemandCells, layout: CapacityLayout, demand: Demand,
+         standards: Standards) {
+        self.plan = plan
+        self.layout = layout
+        self.cells = cells
+        self.demand = demand
+        self.standards = standards
+        self.classrooms = classrooms
+        var classes = Array(repeating: ClassSummary(), count: layout.count)
+        var alerts = Array(repeating: Alert.green, count: layout.count)
+        let seatsPerClassroom = layout.seatsPerClassroom
+        var scratch = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
+        cells.wholeGrades.withUnsafeBufferPointer { wholeGrades in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for i in 0..<layout.count {
+                    let s = layout.stage(i)
+                    let rooms = classrooms[i]
+                    let standard = cells.standard[i]
+                    if rooms >= Int(standard.classesFormed) {
+                        classes[i] = standard
+                    } else {
+                        let stage = layout.stages[s]
+                        let first = layout.firstGrade(i)
+                        let pupils = UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)])
+                        stage.classSizes.withUnsafeBufferPointer { sizes in
+                            let k = UnsafeMutableBufferPointer(rebasing: scratch[0..<stage.grades])
+                            ClassOrganisation.highestAverages(pupils: pupils, sizes: sizes, rooms: Swift.max(rooms, 0), into: k)
+                            classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), standards: standards)
+                        }
+                    }
+                    let seats = Double(rooms) * seatsPerClassroom[s]
+                    alerts[i] = Alert.classify(wholePupils: cells.wholePupils[i], seats: seats,
+                                               utilisation: seats > 0 ? cells.students[i] / seats : nil,
+                                               thresholds: standards.alerts)
+                }
+            }
+        }
+        self.classes = classes
+        self.alerts = alerts
+    }
+
+    /// The same rows under another plan's id (a plan whose classrooms are the same everywhere).
+    func named(_ plan: String) -> CapacityRows {
+        var copy = self
+        copy.plan = plan
+        return copy
+    }
+
+    // MARK: Collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { classrooms.count }
+
+    /// The full row `i`: ids, pupils of each grade by component, and the class organisation.
+    public subscript(i: Int) -> CapacityRow {
+        let z = layout.zone(i), s = layout.stage(i)
+        let stage = layout.stages[s]
+        let district = demand.districts[layout.districtOfZone[z]]
+        let t = layout.t(i)
+        let grades = (0..<stage.grades).map { district.pupils(zone: layout.zoneInDistrict[z], stage: s, grade: $0, t: t) }
+        let first = layout.firstGrade(i)
+        let organisation = ClassOrganisation(pupils: Array(cells.wholeGrades[first..<(first + stage.grades)]),
+                                             classSizes: stage.classSizes, classrooms: classrooms[i])
+        return CapacityRow(plan: plan, year: layout.year(i), district: layout.districtIDs[layout.districtOfZone[z]],
+                           zone: layout.zoneIDs[z], stage: stage.id, grades: grades, seats: seats(i),
+                           classrooms: classrooms[i], organisation: organisation,
+                           largeClasses: Int(classes[i].largeClasses), superLargeClasses: Int(classes[i].superLargeClasses),
+                           alert: alerts[i])
+    }
+
+    // MARK: Columns (the formulas of `CapacityRow`, without building one)
+
+    /// `Σ_g E_g`, unrounded.
+    public func students(_ i: Int) -> Double { cells.students[i] }
+    /// `classrooms × mean standard class size`.
+    public func seats(_ i: Int) -> Double { Double(classrooms[i]) * layout.seatsPerClassroom[layout.stage(i)] }
+    /// `students − seats`; positive is a shortage.
+    public func gap(_ i: Int) -> Double { students(i) - seats(i) }
+    /// `students ÷ seats`; `nil` where seats are 0.
+    public func utilisation(_ i: Int) -> Double? {
+        let seats = seats(i)
+        return seats > 0 ? students(i) / seats : nil
+    }
+    public func classrooms(_ i: Int) -> Int { classrooms[i] }
+    /// `Σ_g ceil(n_g / c_g)`.
+    public func classesNeeded(_ i: Int) -> Int { Int(cells.standard[i].classesFormed) }
+    /// `max(0, classes_needed − classrooms)`.
+    public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - classrooms[i]) }
+    public func wholePupils(_ i: Int) -> Int { cells.wholePupils[i] }
+    public func classesFormed(_ i: Int) -> Int { Int(classes[i].classesFormed) }
+    public func largeClasses(_ i: Int) -> Int { Int(classes[i].largeClasses) }
+    public func superLargeClasses(_ i: Int) -> Int { Int(classes[i].superLargeClasses) }
+    public func maxClassSize(_ i: Int) -> Int { Int(classes[i].largestClass) }
+    public func unplaced(_ i: Int) -> Int { Int(classes[i].unplaced) }
+    /// Pupils in a class: whole pupils − unplaced.
+    public func placed(_ i: Int) -> Int { wholePupils(i) - unplaced(i) }
+    /// Placed pupils ÷ classes formed (0 without class).
+    public func meanClassSize(_ i: Int) -> Double {
+        let formed = classesFormed(i)
+        return formed > 0 ? Double(placed(i)) / Double(formed) : 0
+    }
+    public func alert(_ i: Int) -> Alert { alerts[i] }
+
+    /// The classes of each grade of row `i` into `classes` (at least as many as the stage's grades), and the
+    /// whole pupils of each grade into `pupils`: the organisation of `ClassOrganisation`, without arrays.
+    func gradeClasses(_ i: Int, pupils: UnsafeMutableBufferPointer<Int>, classes: UnsafeMutableBufferPointer<Int>) {
+        let stage = layout.stages[layout.stage(i)]
+        let first = layout.firstGrade(i)
+        for g in 0..<stage.grades { pupils[g] = cells.wholeGrades[first + g] }
+        let n = UnsafeBufferPointer(rebasing: pupils[0..<stage.grades])
+        let k = UnsafeMutableBufferPointer(rebasing: classes[0..<stage.grades])
+        if classrooms[i] >= classesNeeded(i) {
+            for g in 0..<stage.grades {
+                k[g] = ClassOrganisation.ceilDiv(n[g], g < stage.classSizes.count ? stage.classSizes[g] : 0)
+            }
+        } else {
+            stage.classSizes.withUnsafeBufferPointer { sizes in
+                ClassOrganisation.highestAverages(pupils: n, sizes: sizes, rooms: Swift.max(classrooms[i], 0), into: k)
+            }
+        }
+    }
+}
