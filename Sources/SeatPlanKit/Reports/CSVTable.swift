@@ -44,10 +44,11 @@ public struct CSVTable {
         self.init(columns: columns, writer: writer, output: ReportOutput())
     }
 
-    init(columns: [String], writer: CSVWriter, output: ReportOutput) {
+    init(columns: [String], writer: CSVWriter, output: ReportOutput, header: Bool = true) {
         self.columns = columns
         self.writer = writer
         self.output = output
+        guard header else { return }
         if writer.excel { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         for (i, name) in columns.enumerated() {
             if i > 0 { output.append(UInt8(ascii: ",")) }

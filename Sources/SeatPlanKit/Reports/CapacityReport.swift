@@ -7,26 +7,46 @@ enum CapacityReport {
         "district_name", "zone_name", "stage_name",
     ]
 
-    static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        // Ids and names by position (`CapacityLayout`), not looked up row by row.
-        let index = ScenarioIndex(scenario)
+    /// Rows of the file: every row of every plan.
+    static func rowCount(_ allocation: Allocation) -> Int { allocation.outcomes.count * allocation.layout.count }
+
+    /// The text cells of the file, each encoded once.
+    struct Fields: Sendable {
+        var plans: [EncodedField], districtIDs: [EncodedField], districtNames: [EncodedField]
+        var zoneIDs: [EncodedField], zoneNames: [EncodedField], stageIDs: [EncodedField], stageNames: [EncodedField]
+        var alerts: [EncodedField]
+
+        init(_ allocation: Allocation, scenario: Scenario, writer w: CSVWriter) {
+            let layout = allocation.layout
+            plans = allocation.outcomes.map { w.field($0.plan.id) }
+            districtIDs = layout.districtIDs.map(w.field)
+            districtNames = scenario.districts.map { w.field($0.name) }
+            zoneIDs = layout.zoneIDs.map(w.field)
+            zoneNames = ScenarioIndex(scenario).zones.map { w.field($0.name) }
+            stageIDs = layout.stages.map { w.field($0.id) }
+            stageNames = layout.stages.map { w.field($0.name) }
+            alerts = Alert.allCases.map { w.field($0.rawValue) }
+        }
+    }
+
+    /// Appends rows `range` of the file: position `k` is row `k mod rows` of plan `k div rows`.
+    static func fill(_ allocation: Allocation, fields: Fields, rows range: Range<Int>, into table: inout CSVTable) {
         let layout = allocation.layout
-        let w = table.writer
-        let stageIDs = layout.stages.map { w.field($0.id) }, stageNames = layout.stages.map { w.field($0.name) }
-        let zoneIDs = layout.zoneIDs.map(w.field), zoneNames = index.zones.map { w.field($0.name) }
-        let districtIDs = layout.districtIDs.map(w.field), districtNames = scenario.districts.map { w.field($0.name) }
-        let alerts = Alert.allCases.map { w.field($0.rawValue) }
-        for outcome in allocation.outcomes {
-            let rows = outcome.rows
-            let plan = w.field(rows.plan)
-            for i in rows.indices {
+        guard layout.count > 0 else { return }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let p = k / layout.count
+            let rows = allocation.outcomes[p].rows
+            let plan = fields.plans[p]
+            let end = Swift.min(range.upperBound, (p + 1) * layout.count)
+            for i in (k - p * layout.count)..<(end - p * layout.count) {
                 let z = layout.zone(i), s = layout.stage(i), d = layout.districtOfZone[z]
                 table.appendRow { row in
                     row.field(plan)
                     row.integer(layout.year(i))
-                    row.field(districtIDs[d])
-                    row.field(zoneIDs[z])
-                    row.field(stageIDs[s])
+                    row.field(fields.districtIDs[d])
+                    row.field(fields.zoneIDs[z])
+                    row.field(fields.stageIDs[s])
                     row.whole(rows.students(i))
                     row.whole(rows.seats(i))
                     row.whole(rows.gap(i))
@@ -39,12 +59,13 @@ enum CapacityReport {
                     row.integer(rows.maxClassSize(i))
                     row.decimal(rows.meanClassSize(i), places: 2)
                     row.integer(rows.unplaced(i))
-                    row.field(alerts[rows.alert(i).position])
-                    row.field(districtNames[d])
-                    row.field(zoneNames[z])
-                    row.field(stageNames[s])
+                    row.field(fields.alerts[rows.alert(i).position])
+                    row.field(fields.districtNames[d])
+                    row.field(fields.zoneNames[z])
+                    row.field(fields.stageNames[s])
                 }
             }
+            k = end
         }
     }
 }

@@ -17,32 +17,50 @@ enum GradesReport {
     static func fillByDistrict(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let layout = allocation.layout
         let stages = layout.stages
+        let w = table.writer
+        let districtIDs = layout.districtIDs.map(w.field), stageIDs = stages.map { w.field($0.id) }
+        let gradeNames = stages.map { $0.gradeNames.map(w.field) }
         struct Sum { var pupils = GradePupils(cohort: 0, migration: 0, housing: 0); var whole = 0; var classes = 0; var largest = 0; var unplaced = 0 }
+        let slots = layout.gradesPerBlock
         for outcome in allocation.outcomes {
+            let plan = w.field(outcome.plan.id)
+            let rows = outcome.rows
             for t in 0..<layout.yearCount {
-                var sums = scenario.districts.map { _ in stages.map { Array(repeating: Sum(), count: $0.grades) } }
-                forEachGrade(of: outcome.rows, t: t) { i, g, pupils, whole, classes in
-                    let d = layout.district(i), s = layout.stage(i)
-                    sums[d][s][g].pupils.cohort += pupils.cohort
-                    sums[d][s][g].pupils.migration += pupils.migration
-                    sums[d][s][g].pupils.housing += pupils.housing
-                    sums[d][s][g].whole += whole
-                    sums[d][s][g].classes += classes
-                    sums[d][s][g].largest = max(sums[d][s][g].largest, classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
-                    sums[d][s][g].unplaced += classes == 0 ? whole : 0
+                // sums[d · slots + grade slot of the stage]
+                var sums = Array(repeating: Sum(), count: layout.districtIDs.count * slots)
+                forEachGrade(of: rows, t: t) { i, g, whole, classes in
+                    let k = layout.district(i) * slots + layout.firstGradeOfStage[layout.stage(i)] + g
+                    let pupils = rows.gradePupils(i, grade: g)
+                    sums[k].pupils.cohort += pupils.cohort
+                    sums[k].pupils.migration += pupils.migration
+                    sums[k].pupils.housing += pupils.housing
+                    sums[k].whole += whole
+                    sums[k].classes += classes
+                    sums[k].largest = max(sums[k].largest, classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
+                    sums[k].unplaced += classes == 0 ? whole : 0
                 }
-                for (d, district) in scenario.districts.enumerated() {
+                for d in layout.districtIDs.indices {
                     for (s, stage) in stages.enumerated() {
                         for g in 0..<stage.grades {
-                            let sum = sums[d][s][g]
-                            table.append([
-                                .text(outcome.plan.id), .integer(layout.baseYear + t), .text(district.id), .text(""),
-                                .text(stage.id), .integer(g + 1), .text(stage.gradeNames[g]),
-                                .decimal(sum.pupils.cohort, places: places), .decimal(sum.pupils.migration, places: places),
-                                .decimal(sum.pupils.housing, places: places), .decimal(sum.pupils.total, places: places),
-                                .integer(sum.whole), .integer(stage.classSizes[g]), .integer(sum.classes),
-                                .integer(sum.largest), .integer(sum.unplaced),
-                            ])
+                            let sum = sums[d * slots + layout.firstGradeOfStage[s] + g]
+                            table.appendRow { row in
+                                row.field(plan)
+                                row.integer(layout.baseYear + t)
+                                row.field(districtIDs[d])
+                                row.text("")
+                                row.field(stageIDs[s])
+                                row.integer(g + 1)
+                                row.field(gradeNames[s][g])
+                                row.decimal(sum.pupils.cohort, places: places)
+                                row.decimal(sum.pupils.migration, places: places)
+                                row.decimal(sum.pupils.housing, places: places)
+                                row.decimal(sum.pupils.total, places: places)
+                                row.integer(sum.whole)
+                                row.integer(stage.classSizes[g])
+                                row.integer(sum.classes)
+                                row.integer(sum.largest)
+                                row.integer(sum.unplaced)
+                            }
                         }
                     }
                 }
@@ -52,40 +70,52 @@ enum GradesReport {
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let layout = allocation.layout
+        let w = table.writer
+        let districtIDs = layout.districtIDs.map(w.field), zoneIDs = layout.zoneIDs.map(w.field)
+        let stageIDs = layout.stages.map { w.field($0.id) }
+        let gradeNames = layout.stages.map { $0.gradeNames.map(w.field) }
         for outcome in allocation.outcomes {
+            let plan = w.field(outcome.plan.id)
+            let rows = outcome.rows
             for t in 0..<layout.yearCount {
-                forEachGrade(of: outcome.rows, t: t) { i, g, pupils, whole, classes in
-                    let z = layout.zone(i)
-                    let stage = layout.stages[layout.stage(i)]
-                    table.append([
-                        .text(outcome.rows.plan), .integer(layout.baseYear + t), .text(layout.districtIDs[layout.districtOfZone[z]]),
-                        .text(layout.zoneIDs[z]), .text(stage.id), .integer(g + 1), .text(stage.gradeNames[g]),
-                        .decimal(pupils.cohort, places: places), .decimal(pupils.migration, places: places),
-                        .decimal(pupils.housing, places: places), .decimal(pupils.total, places: places),
-                        .integer(whole), .integer(stage.classSizes[g]), .integer(classes),
-                        .integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0),
-                        .integer(classes == 0 ? whole : 0),
-                    ])
+                forEachGrade(of: rows, t: t) { i, g, whole, classes in
+                    let z = layout.zone(i), s = layout.stage(i)
+                    let pupils = rows.gradePupils(i, grade: g)
+                    table.appendRow { row in
+                        row.field(plan)
+                        row.integer(layout.baseYear + t)
+                        row.field(districtIDs[layout.districtOfZone[z]])
+                        row.field(zoneIDs[z])
+                        row.field(stageIDs[s])
+                        row.integer(g + 1)
+                        row.field(gradeNames[s][g])
+                        row.decimal(pupils.cohort, places: places)
+                        row.decimal(pupils.migration, places: places)
+                        row.decimal(pupils.housing, places: places)
+                        row.decimal(pupils.total, places: places)
+                        row.integer(whole)
+                        row.integer(layout.stages[s].classSizes[g])
+                        row.integer(classes)
+                        row.integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
+                        row.integer(classes == 0 ? whole : 0)
+                    }
                 }
             }
         }
     }
 
-    /// Calls `body(row, grade, pupils by component, whole pupils, classes)` for every grade of every row of
-    /// year position `t`, in row order: the grade's classes as `ClassOrganisation` forms them.
-    private static func forEachGrade(of rows: CapacityRows, t: Int,
-                                     _ body: (Int, Int, GradePupils, Int, Int) -> Void) {
+    /// Calls `body(row, grade, whole pupils, classes)` for every grade of every row of year position `t`, in
+    /// row order: the grade's classes as `ClassOrganisation` forms them.
+    private static func forEachGrade(of rows: CapacityRows, t: Int, _ body: (Int, Int, Int, Int) -> Void) {
         let layout = rows.layout
         let most = layout.stages.map(\.grades).max() ?? 0
         var whole = Array(repeating: 0, count: most), classes = Array(repeating: 0, count: most)
         whole.withUnsafeMutableBufferPointer { whole in
             classes.withUnsafeMutableBufferPointer { classes in
                 for i in (t * layout.rowsPerYear)..<((t + 1) * layout.rowsPerYear) {
-                    let z = layout.zone(i), s = layout.stage(i)
-                    let district = rows.demand.districts[layout.districtOfZone[z]]
                     rows.gradeClasses(i, pupils: whole, classes: classes)
-                    for g in 0..<layout.stages[s].grades {
-                        body(i, g, district.pupils(zone: layout.zoneInDistrict[z], stage: s, grade: g, t: t), whole[g], classes[g])
+                    for g in 0..<layout.stages[layout.stage(i)].grades {
+                        body(i, g, whole[g], classes[g])
                     }
                 }
             }

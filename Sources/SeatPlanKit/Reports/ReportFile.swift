@@ -30,6 +30,64 @@ public struct ReportFile: Sendable {
         }
     }
 
+    /// A CSV table of `rowCount` rows produced in parts on every core: `fill(range, &table)` appends the
+    /// rows of `range` (positions `0..<rowCount`); the parts are written in order, so the file is the same
+    /// whatever the number of cores. For reports of millions of rows.
+    public static func csv(_ name: String, columns: [String], writer: CSVWriter, rowCount: Int,
+                           fill: @escaping @Sendable (Range<Int>, inout CSVTable) -> Void) -> ReportFile {
+        ReportFile(name: name) { output in
+            _ = CSVTable(columns: columns, writer: writer, output: output)  // the header row
+            let partSize = 1 << 16
+            let parts = (rowCount + partSize - 1) / partSize
+            let inFlight = 2 * Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
+            var rows = 0
+            var first = 0
+            while first < parts {
+                let batch = Swift.min(inFlight, parts - first)
+                let done = Parts(count: batch)
+                let firstPart = first
+                DispatchQueue.concurrentPerform(iterations: batch) { j in
+                    let start = (firstPart + j) * partSize
+                    let part = ReportOutput()
+                    var table = CSVTable(columns: columns, writer: writer, output: part, header: false)
+                    fill(start..<Swift.min(start + partSize, rowCount), &table)
+                    done.store(part, rows: table.rowCount, at: j)
+                }
+                for j in 0..<batch {
+                    output.append(done.outputs[j]!)
+                    rows += done.rows[j]
+                }
+                first += batch
+            }
+            return rows
+        }
+    }
+
+    /// The parts of one batch, each stored by the one worker that produced it.
+    /// Each slot is written once, by the worker of that slot only, and read after every worker has
+    /// returned (`concurrentPerform` waits), so no two threads touch one slot.
+    private final class Parts: @unchecked Sendable {
+        let outputs: UnsafeMutableBufferPointer<ReportOutput?>
+        let rows: UnsafeMutableBufferPointer<Int>
+
+        init(count: Int) {
+            outputs = .allocate(capacity: count)
+            outputs.initialize(repeating: nil)
+            rows = .allocate(capacity: count)
+            rows.initialize(repeating: 0)
+        }
+
+        deinit {
+            outputs.deinitialize().deallocate()
+            rows.deallocate()
+        }
+
+        func store(_ output: ReportOutput, rows count: Int, at j: Int) {
+            outputs[j] = output
+            rows[j] = count
+        }
+    }
+
     /// The file's bytes, produced in memory.
     public var data: Data {
         let output = ReportOutput()

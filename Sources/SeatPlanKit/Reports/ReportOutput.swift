@@ -62,6 +62,19 @@ public final class ReportOutput {
         }
     }
 
+    /// Appends everything `other` holds (a part produced on its own, in memory).
+    func append(_ other: ReportOutput) {
+        let bytes = UnsafeRawBufferPointer(start: other.base, count: other.count)
+        if let file, count + bytes.count > capacity {
+            file.write(UnsafeRawBufferPointer(start: base, count: count))
+            count = 0
+            file.write(bytes)
+        } else {
+            append(bytes)
+            flushIfFull()
+        }
+    }
+
     /// Writes the buffer out when it is full (nothing in memory).
     func flushIfFull() {
         guard let file, count >= Self.flushSize else { return }

@@ -27,8 +27,9 @@ public struct ReportSet: Sendable {
                 grades detail: GradesDetail = .zone) {
         let writer = CSVWriter(excel: excel)
         files = [
-            .csv("capacity.csv", columns: CapacityReport.columns, writer: writer) {
-                CapacityReport.fill(allocation, scenario: scenario, into: &$0)
+            .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
+                 rowCount: CapacityReport.rowCount(allocation)) { [fields = CapacityReport.Fields(allocation, scenario: scenario, writer: writer)] in
+                CapacityReport.fill(allocation, fields: fields, rows: $0, into: &$1)
             },
             .csv("districts.csv", columns: DistrictsReport.columns, writer: writer) {
                 DistrictsReport.fill(allocation, scenario: scenario, into: &$0)

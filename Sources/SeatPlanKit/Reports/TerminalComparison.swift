@@ -56,26 +56,27 @@ public enum TerminalComparison {
 
     /// Zone-stages with a rounded gap above 0 in some projected year, the largest total shortage first.
     static func shortSpans(_ outcome: PlanOutcome, baseYear: Int) -> [ShortSpan] {
-        var spans: [String: ShortSpan] = [:]
-        var order: [String] = []
         let rows = outcome.rows, layout = outcome.rows.layout
+        // By zone-stage position `z · stages + s`, in the order first met.
+        var spanOf = Array(repeating: -1, count: layout.zoneCount * layout.stageCount)
+        var spans: [ShortSpan] = []
         for i in rows.indices where layout.year(i) > baseYear && WholeNumbers.round(rows.gap(i)) > 0 {
             let (year, gap) = (layout.year(i), rows.gap(i))
-            let zone = layout.zoneIDs[layout.zone(i)], stage = layout.stages[layout.stage(i)].id
-            let key = "\(zone)\u{1}\(stage)"
-            if var span = spans[key] {
-                span.first = min(span.first, year)
-                span.last = max(span.last, year)
-                span.years += 1
-                span.worst = max(span.worst, gap)
-                span.total += gap
-                spans[key] = span
+            let key = i % max(layout.rowsPerYear, 1)
+            if spanOf[key] >= 0 {
+                let k = spanOf[key]
+                spans[k].first = min(spans[k].first, year)
+                spans[k].last = max(spans[k].last, year)
+                spans[k].years += 1
+                spans[k].worst = max(spans[k].worst, gap)
+                spans[k].total += gap
             } else {
-                order.append(key)
-                spans[key] = ShortSpan(zone: zone, stage: stage, first: year, last: year, years: 1, worst: gap, total: gap)
+                spanOf[key] = spans.count
+                spans.append(ShortSpan(zone: layout.zoneIDs[layout.zone(i)], stage: layout.stages[layout.stage(i)].id,
+                                       first: year, last: year, years: 1, worst: gap, total: gap))
             }
         }
-        return order.compactMap { spans[$0] }.enumerated()
+        return spans.enumerated()
             .sorted { ($0.element.total, -$0.offset) > ($1.element.total, -$1.offset) }
             .map(\.element)
     }

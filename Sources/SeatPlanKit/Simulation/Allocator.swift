@@ -23,7 +23,7 @@ public struct Allocator: Sendable {
             if let same = done[classrooms] {
                 rows = same.named(plan.id)
             } else {
-                rows = CapacityRows(plan: plan.id, classrooms: classrooms, cells: cells, layout: layout, demand: demand,
+                rows = CapacityRows(plan: plan.id, classrooms: classrooms, cells: cells, layout: layout,
                                     standards: scenario.standards)
                 done[classrooms] = rows
             }

@@ -4,25 +4,40 @@
 /// columns through the accessors below, which build nothing.
 public struct CapacityRows: RandomAccessCollection, Sendable {
     public private(set) var plan: String
-    public let layout: CapacityLayout
-    let cells: DemandCells
-    let demand: Demand
-    let standards: Standards
-    /// Classrooms open in each row.
-    let classrooms: [Int]
-    let classes: [ClassSummary]
-    let alerts: [Alert]
+    /// The columns, behind one reference: copying the rows (into a report's loop, a closure) retains one
+    /// object, not a dozen arrays.
+    private let columns: Columns
+
+    final class Columns: Sendable {
+        let layout: CapacityLayout
+        let cells: DemandCells
+        let standards: Standards
+        /// Classrooms open in each row.
+        let classrooms: [Int]
+        let classes: [ClassSummary]
+        let alerts: [Alert]
+
+        init(layout: CapacityLayout, cells: DemandCells, standards: Standards, classrooms: [Int],
+             classes: [ClassSummary], alerts: [Alert]) {
+            self.layout = layout
+            self.cells = cells
+            self.standards = standards
+            self.classrooms = classrooms
+            self.classes = classes
+            self.alerts = alerts
+        }
+    }
+
+    public var layout: CapacityLayout { columns.layout }
+    var cells: DemandCells { columns.cells }
+    private var classrooms: [Int] { columns.classrooms }
+    private var classes: [ClassSummary] { columns.classes }
+    private var alerts: [Alert] { columns.alerts }
 
     /// Allocates the classrooms of one plan: per row, the standard classes when the rooms suffice, else
     /// the highest-averages organisation of `ClassOrganisation`; the alert of `Alert.classify`.
-    init(plan: String, classrooms: [Int], cells: DemandCells, layout: CapacityLayout, demand: Demand,
-         standards: Standards) {
+    init(plan: String, classrooms: [Int], cells: DemandCells, layout: CapacityLayout, standards: Standards) {
         self.plan = plan
-        self.layout = layout
-        self.cells = cells
-        self.demand = demand
-        self.standards = standards
-        self.classrooms = classrooms
         var classes = Array(repeating: ClassSummary(), count: layout.count)
         var alerts = Array(repeating: Alert.green, count: layout.count)
         let seatsPerClassroom = layout.seatsPerClassroom
@@ -52,8 +67,8 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                 }
             }
         }
-        self.classes = classes
-        self.alerts = alerts
+        columns = Columns(layout: layout, cells: cells, standards: standards, classrooms: classrooms,
+                          classes: classes, alerts: alerts)
     }
 
     /// The same rows under another plan's id (a plan whose classrooms are the same everywhere).
@@ -72,10 +87,8 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> CapacityRow {
         let z = layout.zone(i), s = layout.stage(i)
         let stage = layout.stages[s]
-        let district = demand.districts[layout.districtOfZone[z]]
-        let t = layout.t(i)
-        let grades = (0..<stage.grades).map { district.pupils(zone: layout.zoneInDistrict[z], stage: s, grade: $0, t: t) }
         let first = layout.firstGrade(i)
+        let grades = Array(cells.gradePupils[first..<(first + stage.grades)])
         let organisation = ClassOrganisation(pupils: Array(cells.wholeGrades[first..<(first + stage.grades)]),
                                              classSizes: stage.classSizes, classrooms: classrooms[i])
         return CapacityRow(plan: plan, year: layout.year(i), district: layout.districtIDs[layout.districtOfZone[z]],
@@ -117,6 +130,9 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         return formed > 0 ? Double(placed(i)) / Double(formed) : 0
     }
     public func alert(_ i: Int) -> Alert { alerts[i] }
+
+    /// Pupils of grade `g` of row `i` by component (unrounded).
+    func gradePupils(_ i: Int, grade g: Int) -> GradePupils { cells.gradePupils[layout.firstGrade(i) + g] }
 
     /// The classes of each grade of row `i` into `classes` (at least as many as the stage's grades), and the
     /// whole pupils of each grade into `pupils`: the organisation of `ClassOrganisation`, without arrays.

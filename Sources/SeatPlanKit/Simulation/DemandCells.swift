@@ -5,6 +5,8 @@ struct DemandCells: Sendable {
     var students: [Double]
     /// Whole pupils of each grade, `n_g = round(E_g)`; row `i`'s grades start at `layout.firstGrade(i)`.
     var wholeGrades: [Int]
+    /// Pupils of each grade by component (unrounded), in the slots of `wholeGrades`.
+    var gradePupils: [GradePupils]
     /// `Σ_g n_g`.
     var wholePupils: [Int]
     /// The classes when every grade gets `ceil(n_g / c_g)`: `classesFormed` is then the classes needed.
@@ -14,6 +16,7 @@ struct DemandCells: Sendable {
         let count = layout.count
         students = Array(repeating: 0, count: count)
         wholeGrades = Array(repeating: 0, count: layout.yearCount * layout.zoneCount * layout.gradesPerBlock)
+        gradePupils = Array(repeating: GradePupils(cohort: 0, migration: 0, housing: 0), count: wholeGrades.count)
         wholePupils = Array(repeating: 0, count: count)
         standard = Array(repeating: ClassSummary(), count: count)
         var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
@@ -26,7 +29,9 @@ struct DemandCells: Sendable {
                     let first = layout.firstGrade(i)
                     var total = 0.0, whole = 0
                     for g in 0..<stage.grades {
-                        let pupils = district.pupils(zone: zone, stage: s, grade: g, t: t).total
+                        let components = district.pupils(zone: zone, stage: s, grade: g, t: t)
+                        gradePupils[first + g] = components
+                        let pupils = components.total
                         total += pupils
                         let n = WholeNumbers.roundToInt(pupils)
                         wholeGrades[first + g] = n
