@@ -3,8 +3,6 @@ import Foundation
 /// One cell of a report: text, or a number with a fixed number of decimals.
 public enum CSVCell: Sendable, Equatable {
     case text(String)
-    /// Text encoded once (`CSVWriter.field`), for ids and names written on millions of rows.
-    case field(EncodedField)
     case integer(Int)
     /// A number written with exactly `places` decimals (`-0` written as `0`).
     case decimal(Double, places: Int)
@@ -26,8 +24,32 @@ public enum CSVCell: Sendable, Equatable {
 }
 
 /// The encoded bytes of one text cell (quoted and formula-safe as its writer requires).
-public struct EncodedField: Sendable, Equatable {
-    let bytes: [UInt8]
+/// Text cells encoded once, into one block of bytes: the ids and names written on millions of rows.
+public struct EncodedFields: Sendable {
+    private let bytes: [UInt8]
+    /// Field `k` is `bytes[ends[k − 1] ..< ends[k]]` (from 0 for the first).
+    private let ends: [Int]
+
+    /// `texts` as `writer` writes text cells (quoted, formula-safe).
+    public init(_ texts: [String], writer: CSVWriter) {
+        let output = ReportOutput()
+        var ends: [Int] = []
+        ends.reserveCapacity(texts.count)
+        for text in texts {
+            writer.append(.text(text), to: output)
+            ends.append(output.count)
+        }
+        bytes = output.bytes
+        self.ends = ends
+    }
+
+    public var count: Int { ends.count }
+
+    /// Appends field `k`.
+    func append(_ k: Int, to output: ReportOutput) {
+        let start = k > 0 ? ends[k - 1] : 0
+        bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[k]])) }
+    }
 }
 
 /// A report table being written: a fixed list of column names, then rows of cells in that order,
@@ -66,8 +88,18 @@ public struct CSVTable {
     /// Appends one row whose cells `fill` writes in column order, straight into the output (no array of
     /// cells: the way for reports of millions of rows).
     public mutating func appendRow(_ fill: (inout CSVRowWriter) -> Void) {
-        var cells = CSVRowWriter(output: output, writer: writer)
+        var cells = startRow()
         fill(&cells)
+        end(cells)
+    }
+
+    /// The writer of the next row's cells; `end(_:)` closes the row. (In the loops of millions of rows,
+    /// this pair instead of `appendRow`: no closure context copied per row.)
+    public func startRow() -> CSVRowWriter {
+        CSVRowWriter(output: output, writer: writer)
+    }
+
+    public mutating func end(_ cells: CSVRowWriter) {
         precondition(cells.count == columns.count, "a row of \(cells.count) cells for \(columns.count) columns")
         output.append(0x0D)
         output.append(0x0A)
@@ -101,10 +133,10 @@ public struct CSVRowWriter {
         writer.append(cell, to: output)
     }
 
-    /// Text encoded once (`CSVWriter.field`).
-    public mutating func field(_ field: EncodedField) {
+    /// Field `k` of text encoded once.
+    public mutating func field(_ fields: EncodedFields, _ k: Int) {
         next()
-        field.bytes.withUnsafeBytes { output.append($0) }
+        fields.append(k, to: output)
     }
 
     public mutating func text(_ text: String) { cell(.text(text)) }
@@ -140,7 +172,6 @@ public struct CSVWriter: Sendable {
     func append(_ cell: CSVCell, to output: ReportOutput) {
         switch cell {
         case .text(let text): appendField(excel ? Self.formulaSafe(text) : text, to: output)
-        case .field(let field): output.append(contentsOf: field.bytes)
         case .integer(let value): Self.appendInteger(value, to: output)
         case .decimal(let value, let places): Self.appendDecimal(value, places: places, to: output)
         case .empty: break
@@ -160,29 +191,10 @@ public struct CSVWriter: Sendable {
         }
         let units = Int(WholeNumbers.round(scaled))
         if units < 0 { output.append(UInt8(ascii: "-")) }
-        appendDigits(abs(units) / power, minimumCount: 1, to: output)
+        output.appendDigits(abs(units) / power)
         if places > 0 {
             output.append(UInt8(ascii: "."))
-            appendDigits(abs(units) % power, minimumCount: places, to: output)
-        }
-    }
-
-    /// The decimal digits of `value ≥ 0`, zero-padded on the left to `minimumCount`.
-    private static func appendDigits(_ value: Int, minimumCount: Int, to output: ReportOutput) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, no heap
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0 && count < 24
-            while count < minimumCount && count < 24 {
-                buffer[23 - count] = UInt8(ascii: "0")
-                count += 1
-            }
-            output.append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            output.appendDigits(abs(units) % power, minimumCount: places)
         }
     }
 
@@ -199,20 +211,13 @@ public struct CSVWriter: Sendable {
             guard value != .min else { return output.append(contentsOf: String(value).utf8) }
             output.append(UInt8(ascii: "-"))
         }
-        appendDigits(abs(value), minimumCount: 1, to: output)
+        output.appendDigits(abs(value))
     }
 
     /// `'` before text that Excel would read as a formula.
     public static func formulaSafe(_ text: String) -> String {
         guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
         return "'" + text
-    }
-
-    /// A text cell as this writer encodes it, to be written many times.
-    public func field(_ text: String) -> EncodedField {
-        let output = ReportOutput()
-        append(.text(text), to: output)
-        return EncodedField(bytes: output.bytes)
     }
 
     func appendField(_ text: String, to output: ReportOutput) {

@@ -12,20 +12,18 @@ enum CapacityReport {
 
     /// The text cells of the file, each encoded once.
     struct Fields: Sendable {
-        var plans: [EncodedField], districtIDs: [EncodedField], districtNames: [EncodedField]
-        var zoneIDs: [EncodedField], zoneNames: [EncodedField], stageIDs: [EncodedField], stageNames: [EncodedField]
-        var alerts: [EncodedField]
+        var plans, districtIDs, districtNames, zoneIDs, zoneNames, stageIDs, stageNames, alerts: EncodedFields
 
         init(_ allocation: Allocation, scenario: Scenario, writer w: CSVWriter) {
             let layout = allocation.layout
-            plans = allocation.outcomes.map { w.field($0.plan.id) }
-            districtIDs = layout.districtIDs.map(w.field)
-            districtNames = scenario.districts.map { w.field($0.name) }
-            zoneIDs = layout.zoneIDs.map(w.field)
-            zoneNames = ScenarioIndex(scenario).zones.map { w.field($0.name) }
-            stageIDs = layout.stages.map { w.field($0.id) }
-            stageNames = layout.stages.map { w.field($0.name) }
-            alerts = Alert.allCases.map { w.field($0.rawValue) }
+            plans = EncodedFields(allocation.outcomes.map(\.plan.id), writer: w)
+            districtIDs = EncodedFields(layout.districtIDs, writer: w)
+            districtNames = EncodedFields(scenario.districts.map(\.name), writer: w)
+            zoneIDs = EncodedFields(layout.zoneIDs, writer: w)
+            zoneNames = EncodedFields(ScenarioIndex(scenario).zones.map(\.name), writer: w)
+            stageIDs = EncodedFields(layout.stages.map(\.id), writer: w)
+            stageNames = EncodedFields(layout.stages.map(\.name), writer: w)
+            alerts = EncodedFields(Alert.allCases.map(\.rawValue), writer: w)
         }
     }
 
@@ -37,33 +35,32 @@ enum CapacityReport {
         while k < range.upperBound {
             let p = k / layout.count
             let rows = allocation.outcomes[p].rows
-            let plan = fields.plans[p]
             let end = Swift.min(range.upperBound, (p + 1) * layout.count)
             for i in (k - p * layout.count)..<(end - p * layout.count) {
                 let z = layout.zone(i), s = layout.stage(i), d = layout.districtOfZone[z]
-                table.appendRow { row in
-                    row.field(plan)
-                    row.integer(layout.year(i))
-                    row.field(fields.districtIDs[d])
-                    row.field(fields.zoneIDs[z])
-                    row.field(fields.stageIDs[s])
-                    row.whole(rows.students(i))
-                    row.whole(rows.seats(i))
-                    row.whole(rows.gap(i))
-                    row.decimal(rows.utilisation(i), places: 4)
-                    row.integer(rows.classesNeeded(i))
-                    row.integer(rows.classrooms(i))
-                    row.integer(rows.classroomShortage(i))
-                    row.integer(rows.largeClasses(i))
-                    row.integer(rows.superLargeClasses(i))
-                    row.integer(rows.maxClassSize(i))
-                    row.decimal(rows.meanClassSize(i), places: 2)
-                    row.integer(rows.unplaced(i))
-                    row.field(fields.alerts[rows.alert(i).position])
-                    row.field(fields.districtNames[d])
-                    row.field(fields.zoneNames[z])
-                    row.field(fields.stageNames[s])
-                }
+                var row = table.startRow()
+                row.field(fields.plans, p)
+                row.integer(layout.year(i))
+                row.field(fields.districtIDs, d)
+                row.field(fields.zoneIDs, z)
+                row.field(fields.stageIDs, s)
+                row.whole(rows.students(i))
+                row.whole(rows.seats(i))
+                row.whole(rows.gap(i))
+                row.decimal(rows.utilisation(i), places: 4)
+                row.integer(rows.classesNeeded(i))
+                row.integer(rows.classrooms(i))
+                row.integer(rows.classroomShortage(i))
+                row.integer(rows.largeClasses(i))
+                row.integer(rows.superLargeClasses(i))
+                row.integer(rows.maxClassSize(i))
+                row.decimal(rows.meanClassSize(i), places: 2)
+                row.integer(rows.unplaced(i))
+                row.field(fields.alerts, rows.alert(i).position)
+                row.field(fields.districtNames, d)
+                row.field(fields.zoneNames, z)
+                row.field(fields.stageNames, s)
+                table.end(row)
             }
             k = end
         }

@@ -18,12 +18,12 @@ enum GradesReport {
         let layout = allocation.layout
         let stages = layout.stages
         let w = table.writer
-        let districtIDs = layout.districtIDs.map(w.field), stageIDs = stages.map { w.field($0.id) }
-        let gradeNames = stages.map { $0.gradeNames.map(w.field) }
+        let districtIDs = EncodedFields(layout.districtIDs, writer: w), stageIDs = EncodedFields(stages.map(\.id), writer: w)
+        let gradeNames = EncodedFields(stages.flatMap(\.gradeNames), writer: w)  // by grade slot
         struct Sum { var pupils = GradePupils(cohort: 0, migration: 0, housing: 0); var whole = 0; var classes = 0; var largest = 0; var unplaced = 0 }
         let slots = layout.gradesPerBlock
         for outcome in allocation.outcomes {
-            let plan = w.field(outcome.plan.id)
+            let plan = EncodedFields([outcome.plan.id], writer: w)
             let rows = outcome.rows
             for t in 0..<layout.yearCount {
                 // sums[d · slots + grade slot of the stage]
@@ -43,24 +43,24 @@ enum GradesReport {
                     for (s, stage) in stages.enumerated() {
                         for g in 0..<stage.grades {
                             let sum = sums[d * slots + layout.firstGradeOfStage[s] + g]
-                            table.appendRow { row in
-                                row.field(plan)
-                                row.integer(layout.baseYear + t)
-                                row.field(districtIDs[d])
-                                row.text("")
-                                row.field(stageIDs[s])
-                                row.integer(g + 1)
-                                row.field(gradeNames[s][g])
-                                row.decimal(sum.pupils.cohort, places: places)
-                                row.decimal(sum.pupils.migration, places: places)
-                                row.decimal(sum.pupils.housing, places: places)
-                                row.decimal(sum.pupils.total, places: places)
-                                row.integer(sum.whole)
-                                row.integer(stage.classSizes[g])
-                                row.integer(sum.classes)
-                                row.integer(sum.largest)
-                                row.integer(sum.unplaced)
-                            }
+                            var row = table.startRow()
+                            row.field(plan, 0)
+                            row.integer(layout.baseYear + t)
+                            row.field(districtIDs, d)
+                            row.text("")
+                            row.field(stageIDs, s)
+                            row.integer(g + 1)
+                            row.field(gradeNames, layout.firstGradeOfStage[s] + g)
+                            row.decimal(sum.pupils.cohort, places: places)
+                            row.decimal(sum.pupils.migration, places: places)
+                            row.decimal(sum.pupils.housing, places: places)
+                            row.decimal(sum.pupils.total, places: places)
+                            row.integer(sum.whole)
+                            row.integer(stage.classSizes[g])
+                            row.integer(sum.classes)
+                            row.integer(sum.largest)
+                            row.integer(sum.unplaced)
+                            table.end(row)
                         }
                     }
                 }
@@ -71,34 +71,34 @@ enum GradesReport {
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
         let layout = allocation.layout
         let w = table.writer
-        let districtIDs = layout.districtIDs.map(w.field), zoneIDs = layout.zoneIDs.map(w.field)
-        let stageIDs = layout.stages.map { w.field($0.id) }
-        let gradeNames = layout.stages.map { $0.gradeNames.map(w.field) }
+        let districtIDs = EncodedFields(layout.districtIDs, writer: w), zoneIDs = EncodedFields(layout.zoneIDs, writer: w)
+        let stageIDs = EncodedFields(layout.stages.map(\.id), writer: w)
+        let gradeNames = EncodedFields(layout.stages.flatMap(\.gradeNames), writer: w)  // by grade slot
         for outcome in allocation.outcomes {
-            let plan = w.field(outcome.plan.id)
+            let plan = EncodedFields([outcome.plan.id], writer: w)
             let rows = outcome.rows
             for t in 0..<layout.yearCount {
                 forEachGrade(of: rows, t: t) { i, g, whole, classes in
                     let z = layout.zone(i), s = layout.stage(i)
                     let pupils = rows.gradePupils(i, grade: g)
-                    table.appendRow { row in
-                        row.field(plan)
-                        row.integer(layout.baseYear + t)
-                        row.field(districtIDs[layout.districtOfZone[z]])
-                        row.field(zoneIDs[z])
-                        row.field(stageIDs[s])
-                        row.integer(g + 1)
-                        row.field(gradeNames[s][g])
-                        row.decimal(pupils.cohort, places: places)
-                        row.decimal(pupils.migration, places: places)
-                        row.decimal(pupils.housing, places: places)
-                        row.decimal(pupils.total, places: places)
-                        row.integer(whole)
-                        row.integer(layout.stages[s].classSizes[g])
-                        row.integer(classes)
-                        row.integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
-                        row.integer(classes == 0 ? whole : 0)
-                    }
+                    var row = table.startRow()
+                    row.field(plan, 0)
+                    row.integer(layout.baseYear + t)
+                    row.field(districtIDs, layout.districtOfZone[z])
+                    row.field(zoneIDs, z)
+                    row.field(stageIDs, s)
+                    row.integer(g + 1)
+                    row.field(gradeNames, layout.firstGradeOfStage[s] + g)
+                    row.decimal(pupils.cohort, places: places)
+                    row.decimal(pupils.migration, places: places)
+                    row.decimal(pupils.housing, places: places)
+                    row.decimal(pupils.total, places: places)
+                    row.integer(whole)
+                    row.integer(layout.stages[s].classSizes[g])
+                    row.integer(classes)
+                    row.integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
+                    row.integer(classes == 0 ? whole : 0)
+                    table.end(row)
                 }
             }
         }

@@ -62,6 +62,27 @@ public final class ReportOutput {
         }
     }
 
+    /// Appends the decimal digits of `value ≥ 0`, zero-padded on the left to `minimumCount` (at most 20).
+    func appendDigits(_ value: Int, minimumCount: Int = 1) {
+        var rest = UInt(Swift.max(value, 0))
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20 && rest >= power {
+            digits += 1
+            if power > UInt.max / 10 { break }
+            power *= 10
+        }
+        let width = Swift.min(Swift.max(digits, minimumCount), 20)
+        reserve(width)
+        var position = count + width
+        for _ in 0..<width {
+            position -= 1
+            base[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        count += width
+    }
+
     /// Appends everything `other` holds (a part produced on its own, in memory).
     func append(_ other: ReportOutput) {
         let bytes = UnsafeRawBufferPointer(start: other.base, count: other.count)

@@ -28,11 +28,8 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         }
     }
 
+    /// (A copy: in a loop, read `columns.layout` — copying the layout retains each of its arrays.)
     public var layout: CapacityLayout { columns.layout }
-    var cells: DemandCells { columns.cells }
-    private var classrooms: [Int] { columns.classrooms }
-    private var classes: [ClassSummary] { columns.classes }
-    private var alerts: [Alert] { columns.alerts }
 
     /// Allocates the classrooms of one plan: per row, the standard classes when the rooms suffice, else
     /// the highest-averages organisation of `ClassOrganisation`; the alert of `Alert.classify`.
@@ -81,29 +78,29 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     // MARK: Collection
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { classrooms.count }
+    public var endIndex: Int { columns.classrooms.count }
 
     /// The full row `i`: ids, pupils of each grade by component, and the class organisation.
     public subscript(i: Int) -> CapacityRow {
-        let z = layout.zone(i), s = layout.stage(i)
-        let stage = layout.stages[s]
-        let first = layout.firstGrade(i)
-        let grades = Array(cells.gradePupils[first..<(first + stage.grades)])
-        let organisation = ClassOrganisation(pupils: Array(cells.wholeGrades[first..<(first + stage.grades)]),
-                                             classSizes: stage.classSizes, classrooms: classrooms[i])
-        return CapacityRow(plan: plan, year: layout.year(i), district: layout.districtIDs[layout.districtOfZone[z]],
-                           zone: layout.zoneIDs[z], stage: stage.id, grades: grades, seats: seats(i),
-                           classrooms: classrooms[i], organisation: organisation,
-                           largeClasses: Int(classes[i].largeClasses), superLargeClasses: Int(classes[i].superLargeClasses),
-                           alert: alerts[i])
+        let z = columns.layout.zone(i), s = columns.layout.stage(i)
+        let stage = columns.layout.stages[s]
+        let first = columns.layout.firstGrade(i)
+        let grades = Array(columns.cells.gradePupils[first..<(first + stage.grades)])
+        let organisation = ClassOrganisation(pupils: Array(columns.cells.wholeGrades[first..<(first + stage.grades)]),
+                                             classSizes: stage.classSizes, classrooms: columns.classrooms[i])
+        return CapacityRow(plan: plan, year: columns.layout.year(i), district: columns.layout.districtIDs[columns.layout.districtOfZone[z]],
+                           zone: columns.layout.zoneIDs[z], stage: stage.id, grades: grades, seats: seats(i),
+                           classrooms: columns.classrooms[i], organisation: organisation,
+                           largeClasses: Int(columns.classes[i].largeClasses), superLargeClasses: Int(columns.classes[i].superLargeClasses),
+                           alert: columns.alerts[i])
     }
 
     // MARK: Columns (the formulas of `CapacityRow`, without building one)
 
     /// `Σ_g E_g`, unrounded.
-    public func students(_ i: Int) -> Double { cells.students[i] }
+    public func students(_ i: Int) -> Double { columns.cells.students[i] }
     /// `classrooms × mean standard class size`.
-    public func seats(_ i: Int) -> Double { Double(classrooms[i]) * layout.seatsPerClassroom[layout.stage(i)] }
+    public func seats(_ i: Int) -> Double { Double(columns.classrooms[i]) * columns.layout.seatsPerClassroom[columns.layout.stage(i)] }
     /// `students − seats`; positive is a shortage.
     public func gap(_ i: Int) -> Double { students(i) - seats(i) }
     /// `students ÷ seats`; `nil` where seats are 0.
@@ -111,17 +108,17 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         let seats = seats(i)
         return seats > 0 ? students(i) / seats : nil
     }
-    public func classrooms(_ i: Int) -> Int { classrooms[i] }
+    public func classrooms(_ i: Int) -> Int { columns.classrooms[i] }
     /// `Σ_g ceil(n_g / c_g)`.
-    public func classesNeeded(_ i: Int) -> Int { Int(cells.standard[i].classesFormed) }
+    public func classesNeeded(_ i: Int) -> Int { Int(columns.cells.standard[i].classesFormed) }
     /// `max(0, classes_needed − classrooms)`.
-    public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - classrooms[i]) }
-    public func wholePupils(_ i: Int) -> Int { cells.wholePupils[i] }
-    public func classesFormed(_ i: Int) -> Int { Int(classes[i].classesFormed) }
-    public func largeClasses(_ i: Int) -> Int { Int(classes[i].largeClasses) }
-    public func superLargeClasses(_ i: Int) -> Int { Int(classes[i].superLargeClasses) }
-    public func maxClassSize(_ i: Int) -> Int { Int(classes[i].largestClass) }
-    public func unplaced(_ i: Int) -> Int { Int(classes[i].unplaced) }
+    public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - columns.classrooms[i]) }
+    public func wholePupils(_ i: Int) -> Int { columns.cells.wholePupils[i] }
+    public func classesFormed(_ i: Int) -> Int { Int(columns.classes[i].classesFormed) }
+    public func largeClasses(_ i: Int) -> Int { Int(columns.classes[i].largeClasses) }
+    public func superLargeClasses(_ i: Int) -> Int { Int(columns.classes[i].superLargeClasses) }
+    public func maxClassSize(_ i: Int) -> Int { Int(columns.classes[i].largestClass) }
+    public func unplaced(_ i: Int) -> Int { Int(columns.classes[i].unplaced) }
     /// Pupils in a class: whole pupils − unplaced.
     public func placed(_ i: Int) -> Int { wholePupils(i) - unplaced(i) }
     /// Placed pupils ÷ classes formed (0 without class).
@@ -129,26 +126,26 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         let formed = classesFormed(i)
         return formed > 0 ? Double(placed(i)) / Double(formed) : 0
     }
-    public func alert(_ i: Int) -> Alert { alerts[i] }
+    public func alert(_ i: Int) -> Alert { columns.alerts[i] }
 
     /// Pupils of grade `g` of row `i` by component (unrounded).
-    func gradePupils(_ i: Int, grade g: Int) -> GradePupils { cells.gradePupils[layout.firstGrade(i) + g] }
+    func gradePupils(_ i: Int, grade g: Int) -> GradePupils { columns.cells.gradePupils[columns.layout.firstGrade(i) + g] }
 
     /// The classes of each grade of row `i` into `classes` (at least as many as the stage's grades), and the
     /// whole pupils of each grade into `pupils`: the organisation of `ClassOrganisation`, without arrays.
     func gradeClasses(_ i: Int, pupils: UnsafeMutableBufferPointer<Int>, classes: UnsafeMutableBufferPointer<Int>) {
-        let stage = layout.stages[layout.stage(i)]
-        let first = layout.firstGrade(i)
-        for g in 0..<stage.grades { pupils[g] = cells.wholeGrades[first + g] }
+        let stage = columns.layout.stages[columns.layout.stage(i)]
+        let first = columns.layout.firstGrade(i)
+        for g in 0..<stage.grades { pupils[g] = columns.cells.wholeGrades[first + g] }
         let n = UnsafeBufferPointer(rebasing: pupils[0..<stage.grades])
         let k = UnsafeMutableBufferPointer(rebasing: classes[0..<stage.grades])
-        if classrooms[i] >= classesNeeded(i) {
+        if columns.classrooms[i] >= classesNeeded(i) {
             for g in 0..<stage.grades {
                 k[g] = ClassOrganisation.ceilDiv(n[g], g < stage.classSizes.count ? stage.classSizes[g] : 0)
             }
         } else {
             stage.classSizes.withUnsafeBufferPointer { sizes in
-                ClassOrganisation.highestAverages(pupils: n, sizes: sizes, rooms: Swift.max(classrooms[i], 0), into: k)
+                ClassOrganisation.highestAverages(pupils: n, sizes: sizes, rooms: Swift.max(columns.classrooms[i], 0), into: k)
             }
         }
     }
