@@ -202,26 +202,3 @@ extension BacktestRunner.Result {
         accuracy.first { $0.level == level && $0.stage == stage && $0.totals == totals && $0.method == method && $0.horizon == horizon }?.accuracy
     }
 }
-
-/// Results of parallel work, one slot per index, written once each from any thread.
-final class Blocks<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    /// The values in index order (every slot must have been set).
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
-    }
-}

@@ -139,9 +139,8 @@ public struct PlanComparison: Sendable {
     /// Cost of a plan's projects by the district of each project's school.
     static func costByDistrict(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex) -> [String: Double] {
         var costs: [String: Double] = [:]
-        let zoneOf = Dictionary(outcome.network.schools.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         for applied in outcome.plan.projects {
-            guard let zone = zoneOf[applied.project.school] else { continue }
+            guard let zone = outcome.network.member(applied.project.school)?.zone else { continue }
             costs[scenario.districts[index.districtOfZone[zone]].id, default: 0] += applied.project.cost
         }
         return costs
@@ -152,12 +151,11 @@ public struct PlanComparison: Sendable {
     static func projectUses(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex, threshold: Double)
         -> [ProjectUse] {
         let stages = scenario.standards.stages
-        let members = Dictionary(outcome.network.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let lastYear = scenario.baseYear + scenario.horizon
         let layout = outcome.rows.layout
         var uses: [ProjectUse] = []
         for (number, applied) in outcome.plan.projects.enumerated() {
-            guard let school = members[applied.project.school] else { continue }
+            guard let school = outcome.network.member(applied.project.school) else { continue }
             let zone = index.zones[school.zone]
             var perStage: [(stage: Int, classrooms: Int)] = []
             switch applied.project.kind {

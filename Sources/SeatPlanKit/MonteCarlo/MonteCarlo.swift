@@ -109,11 +109,6 @@ struct DrawOutput: @unchecked Sendable {
     let planTotals: UnsafeMutableBufferPointer<Double>
 }
 
-struct SendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-}
-
 /// Hands out chunks of draws, counts the draws done, reports progress, and keeps the first failure.
 final class Coordinator: @unchecked Sendable {
     private let lock = NSLock()

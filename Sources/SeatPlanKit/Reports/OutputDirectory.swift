@@ -36,7 +36,16 @@ public struct OutputDirectory: Sendable {
         }
         var rows = 0
         do {
-            for file in files {
+            // Files that use one core are produced side by side; then each that uses every core, in turn.
+            let single = files.filter { !$0.usesEveryCore }
+            let results = Blocks<Result<Int, FileSink.Failure>>(count: single.count)
+            DispatchQueue.concurrentPerform(iterations: single.count) { j in
+                results.set(j, Result { () throws(FileSink.Failure) in
+                    try single[j].write(to: staging.appendingPathComponent(single[j].name).path)
+                })
+            }
+            for result in results.values { rows += try result.get() }
+            for file in files where file.usesEveryCore {
                 rows += try file.write(to: staging.appendingPathComponent(file.name).path)
             }
             if fm.fileExists(atPath: target.path) {

@@ -4,11 +4,18 @@ import Foundation
 /// memory for `data`, or streamed straight into a file by `OutputDirectory`.
 public struct ReportFile: Sendable {
     public let name: String
+    /// Whether producing the file keeps every core busy by itself (else files are produced side by side).
+    let usesEveryCore: Bool
     /// Appends the file's bytes to the output; returns its data rows (0 for a file that is not a table).
     private let produce: @Sendable (ReportOutput) -> Int
 
     public init(name: String, produce: @escaping @Sendable (ReportOutput) -> Int) {
+        self.init(name: name, usesEveryCore: false, produce: produce)
+    }
+
+    private init(name: String, usesEveryCore: Bool, produce: @escaping @Sendable (ReportOutput) -> Int) {
         self.name = name
+        self.usesEveryCore = usesEveryCore
         self.produce = produce
     }
 
@@ -35,7 +42,7 @@ public struct ReportFile: Sendable {
     /// whatever the number of cores. For reports of millions of rows.
     public static func csv(_ name: String, columns: [String], writer: CSVWriter, rowCount: Int,
                            fill: @escaping @Sendable (Range<Int>, inout CSVTable) -> Void) -> ReportFile {
-        ReportFile(name: name) { output in
+        ReportFile(name: name, usesEveryCore: true) { output in
             _ = CSVTable(columns: columns, writer: writer, output: output)  // the header row
             let partSize = 1 << 16
             let parts = (rowCount + partSize - 1) / partSize
@@ -44,18 +51,18 @@ public struct ReportFile: Sendable {
             var first = 0
             while first < parts {
                 let batch = Swift.min(inFlight, parts - first)
-                let done = Parts(count: batch)
+                let done = Blocks<(part: ReportOutput, rows: Int)>(count: batch)
                 let firstPart = first
                 DispatchQueue.concurrentPerform(iterations: batch) { j in
                     let start = (firstPart + j) * partSize
                     let part = ReportOutput()
                     var table = CSVTable(columns: columns, writer: writer, output: part, header: false)
                     fill(start..<Swift.min(start + partSize, rowCount), &table)
-                    done.store(part, rows: table.rowCount, at: j)
+                    done.set(j, (part, table.rowCount))
                 }
-                for j in 0..<batch {
-                    output.append(done.outputs[j]!)
-                    rows += done.rows[j]
+                for (part, count) in done.values {
+                    output.append(part)
+                    rows += count
                 }
                 first += batch
             }
@@ -64,30 +71,6 @@ public struct ReportFile: Sendable {
     }
 
     /// The parts of one batch, each stored by the one worker that produced it.
-    /// Each slot is written once, by the worker of that slot only, and read after every worker has
-    /// returned (`concurrentPerform` waits), so no two threads touch one slot.
-    private final class Parts: @unchecked Sendable {
-        let outputs: UnsafeMutableBufferPointer<ReportOutput?>
-        let rows: UnsafeMutableBufferPointer<Int>
-
-        init(count: Int) {
-            outputs = .allocate(capacity: count)
-            outputs.initialize(repeating: nil)
-            rows = .allocate(capacity: count)
-            rows.initialize(repeating: 0)
-        }
-
-        deinit {
-            outputs.deinitialize().deallocate()
-            rows.deallocate()
-        }
-
-        func store(_ output: ReportOutput, rows count: Int, at j: Int) {
-            outputs[j] = output
-            rows[j] = count
-        }
-    }
-
     /// The file's bytes, produced in memory.
     public var data: Data {
         let output = ReportOutput()

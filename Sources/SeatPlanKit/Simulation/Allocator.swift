@@ -16,8 +16,9 @@ public struct Allocator: Sendable {
         let plans = PlanResolver(plans: scenario.plans).resolveAll(into: &ignored)
             .filter { $0.id == Plan.baselineID || selected?.contains($0.id) ?? true }
         var done: [[Int]: CapacityRows] = [:]
+        let existing = SchoolNetwork.Existing(scenario, index: index)
         let outcomes = plans.map { plan in
-            let network = SchoolNetwork.build(plan, scenario: scenario, index: index, diagnostics: &ignored)
+            let network = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &ignored)
             let classrooms = classroomTable(network, layout: layout)
             let rows: CapacityRows
             if let same = done[classrooms] {

@@ -37,16 +37,32 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         self.plan = plan
         var classes = Array(repeating: ClassSummary(), count: layout.count)
         var alerts = Array(repeating: Alert.green, count: layout.count)
-        let seatsPerClassroom = layout.seatsPerClassroom
+        classes.withUnsafeMutableBufferPointer { classBuffer in
+            alerts.withUnsafeMutableBufferPointer { alertBuffer in
+                let (classes, alerts) = (SendableBuffer(classBuffer), SendableBuffer(alertBuffer))
+                Parallel.forEachChunk(count: layout.count) { range in
+                    Self.allocate(range, classrooms: classrooms, cells: cells, layout: layout, standards: standards,
+                                  classes: classes.buffer, alerts: alerts.buffer)
+                }
+            }
+        }
+        columns = Columns(layout: layout, cells: cells, standards: standards, classrooms: classrooms,
+                          classes: classes, alerts: alerts)
+    }
+
+    /// The classes and alerts of rows `range`.
+    private static func allocate(_ range: Range<Int>, classrooms: [Int], cells: DemandCells, layout: CapacityLayout,
+                                 standards: Standards, classes: UnsafeMutableBufferPointer<ClassSummary>,
+                                 alerts: UnsafeMutableBufferPointer<Alert>) {
         var scratch = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
         cells.wholeGrades.withUnsafeBufferPointer { wholeGrades in
             scratch.withUnsafeMutableBufferPointer { scratch in
-                for i in 0..<layout.count {
+                for i in range {
                     let s = layout.stage(i)
                     let rooms = classrooms[i]
-                    let standard = cells.standard[i]
-                    if rooms >= Int(standard.classesFormed) {
-                        classes[i] = standard
+                    let cell = cells.rows[i]
+                    if rooms >= Int(cell.standard.classesFormed) {
+                        classes[i] = cell.standard
                     } else {
                         let stage = layout.stages[s]
                         let first = layout.firstGrade(i)
@@ -57,15 +73,13 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                             classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), standards: standards)
                         }
                     }
-                    let seats = Double(rooms) * seatsPerClassroom[s]
-                    alerts[i] = Alert.classify(wholePupils: cells.wholePupils[i], seats: seats,
-                                               utilisation: seats > 0 ? cells.students[i] / seats : nil,
+                    let seats = Double(rooms) * layout.seatsPerClassroom[s]
+                    alerts[i] = Alert.classify(wholePupils: cell.wholePupils, seats: seats,
+                                               utilisation: seats > 0 ? cell.students / seats : nil,
                                                thresholds: standards.alerts)
                 }
             }
         }
-        columns = Columns(layout: layout, cells: cells, standards: standards, classrooms: classrooms,
-                          classes: classes, alerts: alerts)
     }
 
     /// The same rows under another plan's id (a plan whose classrooms are the same everywhere).
@@ -98,7 +112,7 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     // MARK: Columns (the formulas of `CapacityRow`, without building one)
 
     /// `Σ_g E_g`, unrounded.
-    public func students(_ i: Int) -> Double { columns.cells.students[i] }
+    public func students(_ i: Int) -> Double { columns.cells.rows[i].students }
     /// `classrooms × mean standard class size`.
     public func seats(_ i: Int) -> Double { Double(columns.classrooms[i]) * columns.layout.seatsPerClassroom[columns.layout.stage(i)] }
     /// `students − seats`; positive is a shortage.
@@ -110,10 +124,10 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     }
     public func classrooms(_ i: Int) -> Int { columns.classrooms[i] }
     /// `Σ_g ceil(n_g / c_g)`.
-    public func classesNeeded(_ i: Int) -> Int { Int(columns.cells.standard[i].classesFormed) }
+    public func classesNeeded(_ i: Int) -> Int { Int(columns.cells.rows[i].standard.classesFormed) }
     /// `max(0, classes_needed − classrooms)`.
     public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - columns.classrooms[i]) }
-    public func wholePupils(_ i: Int) -> Int { columns.cells.wholePupils[i] }
+    public func wholePupils(_ i: Int) -> Int { columns.cells.rows[i].wholePupils }
     public func classesFormed(_ i: Int) -> Int { Int(columns.classes[i].classesFormed) }
     public func largeClasses(_ i: Int) -> Int { Int(columns.classes[i].largeClasses) }
     public func superLargeClasses(_ i: Int) -> Int { Int(columns.classes[i].superLargeClasses) }

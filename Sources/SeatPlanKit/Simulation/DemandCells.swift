@@ -1,54 +1,74 @@
 /// What every row's pupils give, whatever the plan: computed once from the demand and shared by every
 /// plan's rows (`CapacityLayout` says where row `i` sits).
 struct DemandCells: Sendable {
-    /// `Σ_g E_g`, unrounded.
-    var students: [Double]
+    /// The numbers of one row (zone, stage and year).
+    struct Row: Sendable {
+        /// `Σ_g E_g`, unrounded.
+        var students = 0.0
+        /// `Σ_g n_g`.
+        var wholePupils = 0
+        /// The classes when every grade gets `ceil(n_g / c_g)`: its `classesFormed` is the classes needed.
+        var standard = ClassSummary()
+    }
+
+    var rows: [Row]
     /// Whole pupils of each grade, `n_g = round(E_g)`; row `i`'s grades start at `layout.firstGrade(i)`.
     var wholeGrades: [Int]
     /// Pupils of each grade by component (unrounded), in the slots of `wholeGrades`.
     var gradePupils: [GradePupils]
-    /// `Σ_g n_g`.
-    var wholePupils: [Int]
-    /// The classes when every grade gets `ceil(n_g / c_g)`: `classesFormed` is then the classes needed.
-    var standard: [ClassSummary]
 
+    /// Computed on every core, each (year, zone) block by one worker.
     init(demand: Demand, layout: CapacityLayout, standards: Standards) {
-        let count = layout.count
-        students = Array(repeating: 0, count: count)
-        wholeGrades = Array(repeating: 0, count: layout.yearCount * layout.zoneCount * layout.gradesPerBlock)
-        gradePupils = Array(repeating: GradePupils(cohort: 0, migration: 0, housing: 0), count: wholeGrades.count)
-        wholePupils = Array(repeating: 0, count: count)
-        standard = Array(repeating: ClassSummary(), count: count)
-        var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
-        for t in 0..<layout.yearCount {
-            for z in 0..<layout.zoneCount {
-                let district = demand.districts[layout.districtOfZone[z]]
-                let zone = layout.zoneInDistrict[z]
-                for (s, stage) in layout.stages.enumerated() {
-                    let i = layout.row(t: t, zone: z, stage: s)
-                    let first = layout.firstGrade(i)
-                    var total = 0.0, whole = 0
-                    for g in 0..<stage.grades {
-                        let components = district.pupils(zone: zone, stage: s, grade: g, t: t)
-                        gradePupils[first + g] = components
-                        let pupils = components.total
-                        total += pupils
-                        let n = WholeNumbers.roundToInt(pupils)
-                        wholeGrades[first + g] = n
-                        whole += n
-                        classes[g] = ClassOrganisation.ceilDiv(n, g < stage.classSizes.count ? stage.classSizes[g] : 0)
-                    }
-                    students[i] = total
-                    wholePupils[i] = whole
-                    wholeGrades.withUnsafeBufferPointer { all in
-                        classes.withUnsafeBufferPointer { k in
-                            standard[i] = ClassSummary(pupils: UnsafeBufferPointer(rebasing: all[first..<(first + stage.grades)]),
-                                                       classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]),
-                                                       standards: standards)
+        let slots = layout.yearCount * layout.zoneCount * layout.gradesPerBlock
+        var rows = Array(repeating: Row(), count: layout.count)
+        var wholeGrades = Array(repeating: 0, count: slots)
+        var gradePupils = Array(repeating: GradePupils(cohort: 0, migration: 0, housing: 0), count: slots)
+        rows.withUnsafeMutableBufferPointer { rowBuffer in
+            wholeGrades.withUnsafeMutableBufferPointer { wholeBuffer in
+                gradePupils.withUnsafeMutableBufferPointer { pupilBuffer in
+                    let (out, whole, pupils) = (SendableBuffer(rowBuffer), SendableBuffer(wholeBuffer), SendableBuffer(pupilBuffer))
+                    Parallel.forEachChunk(count: layout.yearCount * layout.zoneCount, minimumChunk: 256) { blocks in
+                        var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
+                        for block in blocks {
+                            let t = block / layout.zoneCount, z = block % layout.zoneCount
+                            Self.fill(t: t, zone: z, demand: demand, layout: layout, standards: standards,
+                                      rows: out.buffer, wholeGrades: whole.buffer, gradePupils: pupils.buffer,
+                                      classes: &classes)
                         }
                     }
                 }
             }
+        }
+        self.rows = rows
+        self.wholeGrades = wholeGrades
+        self.gradePupils = gradePupils
+    }
+
+    /// The rows of year position `t` and zone `z`, every stage.
+    private static func fill(t: Int, zone z: Int, demand: Demand, layout: CapacityLayout, standards: Standards,
+                             rows: UnsafeMutableBufferPointer<Row>, wholeGrades: UnsafeMutableBufferPointer<Int>,
+                             gradePupils: UnsafeMutableBufferPointer<GradePupils>, classes: inout [Int]) {
+        let district = demand.districts[layout.districtOfZone[z]]
+        let zone = layout.zoneInDistrict[z]
+        for (s, stage) in layout.stages.enumerated() {
+            let i = layout.row(t: t, zone: z, stage: s)
+            let first = layout.firstGrade(i)
+            var total = 0.0, whole = 0
+            for g in 0..<stage.grades {
+                let components = district.pupils(zone: zone, stage: s, grade: g, t: t)
+                gradePupils[first + g] = components
+                let pupils = components.total
+                total += pupils
+                let n = WholeNumbers.roundToInt(pupils)
+                wholeGrades[first + g] = n
+                whole += n
+                classes[g] = ClassOrganisation.ceilDiv(n, g < stage.classSizes.count ? stage.classSizes[g] : 0)
+            }
+            let standard = classes.withUnsafeBufferPointer { k in
+                ClassSummary(pupils: UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)]),
+                             classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]), standards: standards)
+            }
+            rows[i] = Row(students: total, wholePupils: whole, standard: standard)
         }
     }
 }

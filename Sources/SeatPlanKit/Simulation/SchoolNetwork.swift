@@ -29,31 +29,64 @@ public struct SchoolNetwork: Sendable {
         }
     }
 
+    /// The scenario's own schools, before any plan: built once and shared by every plan's network.
+    public struct Existing: Sendable {
+        public let schools: [Member]
+        /// Position of each school id in `schools`.
+        let position: [String: Int]
+
+        /// The schools of `scenario` whose zone is known (the others are reported by the validator), the
+        /// first of a repeated id only.
+        public init(_ scenario: Scenario, index: ScenarioIndex) {
+            var members: [Member] = []
+            var position: [String: Int] = [:]
+            members.reserveCapacity(scenario.schools.count)
+            position.reserveCapacity(scenario.schools.count)
+            for school in scenario.schools where position[school.id] == nil {
+                guard let zone = index.zoneIndex[school.zone] else { continue }
+                var rooms: [Int: Int] = [:]
+                for entry in school.classrooms {
+                    if let s = index.stageIndex[entry.stage] { rooms[s, default: 0] += entry.count }
+                }
+                position[school.id] = members.count
+                members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
+                                      closes: school.closes, expansions: []))
+            }
+            schools = members
+            self.position = position
+        }
+    }
+
     public var plan: ResolvedPlan
     public var schools: [Member]
+    private let existing: [String: Int]
+    /// Positions of the schools the plan builds.
+    private let built: [String: Int]
+
+    /// The school of an id, existing or built by the plan.
+    public func member(_ id: String) -> Member? {
+        (built[id] ?? existing[id]).map { schools[$0] }
+    }
 
     /// Applies a resolved plan on the existing schools. Unknown schools, zones and stages, and a build
     /// that reuses an id, are diagnostics at the project.
     public static func build(_ plan: ResolvedPlan, scenario: Scenario, index: ScenarioIndex,
                              diagnostics: inout DiagnosticCollector) -> SchoolNetwork {
-        var members: [Member] = []
-        var position: [String: Int] = [:]
-        for school in scenario.schools where position[school.id] == nil {
-            guard let zone = index.zoneIndex[school.zone] else { continue }  // reported by the validator
-            var rooms: [Int: Int] = [:]
-            for entry in school.classrooms {
-                if let s = index.stageIndex[entry.stage] { rooms[s, default: 0] += entry.count }
-            }
-            position[school.id] = members.count
-            members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
-                                  closes: school.closes, expansions: []))
-        }
+        build(plan, on: Existing(scenario, index: index), index: index, diagnostics: &diagnostics)
+    }
+
+    /// `build(plan, scenario:…)` on existing schools already gathered (once for every plan).
+    public static func build(_ plan: ResolvedPlan, on existing: Existing, index: ScenarioIndex,
+                             diagnostics: inout DiagnosticCollector) -> SchoolNetwork {
+        var members = existing.schools
+        var built: [String: Int] = [:]
+        func position(_ id: String) -> Int? { built[id] ?? existing.position[id] }
         for (number, applied) in plan.projects.enumerated() {
             let project = applied.project
             let hintSchools = "name a school listed under 'schools' or built by this plan (or the plan it is based on)"
             switch project.kind {
             case .build:
-                if position[project.school] != nil {
+                if position(project.school) != nil {
                     diagnostics.error(at: project.location,
                                       "'build' uses the id '\(project.school)', which another school already has",
                                       hint: "give the new school an id of its own")
@@ -66,11 +99,11 @@ public struct SchoolNetwork: Sendable {
                 }
                 let rooms = stageRooms(project.classrooms, schoolRooms: [:], project: project, index: index,
                                        diagnostics: &diagnostics)
-                position[project.school] = members.count
+                built[project.school] = members.count
                 members.append(Member(id: project.school, name: project.name ?? project.school, zone: zone,
                                       classrooms: rooms, opens: applied.year, closes: nil, expansions: []))
             case .expand:
-                guard let i = position[project.school] else {
+                guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",
                                       hint: hintSchools)
                     continue
@@ -81,7 +114,7 @@ public struct SchoolNetwork: Sendable {
                     members[i].expansions.append((stage, count, applied.year, number))
                 }
             case .close:
-                guard let i = position[project.school] else {
+                guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'close' names '\(project.school)', which is not a school",
                                       hint: hintSchools)
                     continue
@@ -89,7 +122,7 @@ public struct SchoolNetwork: Sendable {
                 members[i].closes = min(members[i].closes ?? applied.year, applied.year)
             }
         }
-        return SchoolNetwork(plan: plan, schools: members)
+        return SchoolNetwork(plan: plan, schools: members, existing: existing.position, built: built)
     }
 
     private static func stageRooms(_ classrooms: ProjectClassrooms, schoolRooms: [Int: Int], project: Project,

@@ -232,8 +232,9 @@ public struct ScenarioValidator: Sendable {
         var planDiagnostics = DiagnosticCollector()
         let index = ScenarioIndex(scenario)
         let resolved = PlanResolver(plans: scenario.plans).resolveAll(into: &planDiagnostics)
+        let existing = SchoolNetwork.Existing(scenario, index: index)
         for plan in resolved {
-            _ = SchoolNetwork.build(plan, scenario: scenario, index: index, diagnostics: &planDiagnostics)
+            _ = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &planDiagnostics)
         }
         let lastYear = scenario.baseYear + scenario.horizon
         for plan in scenario.plans {

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Work split over every core, with results that do not depend on how many cores there are.
+enum Parallel {
+    /// Calls `body(range)` for consecutive ranges covering `0..<count` (of at least `minimumChunk`
+    /// positions, about four per core), on every core; returns when all are done. Each call must write only
+    /// what belongs to its own range.
+    static func forEachChunk(count: Int, minimumChunk: Int = 4096, _ body: @Sendable (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let cores = Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let chunk = Swift.max(minimumChunk, (count + 4 * cores - 1) / (4 * cores))
+        let chunks = (count + chunk - 1) / chunk
+        if chunks == 1 { return body(0..<count) }
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            body((c * chunk)..<Swift.min((c + 1) * chunk, count))
+        }
+    }
+}
+
+/// Results of parallel work, one slot per index, written once each from any thread.
+final class Blocks<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The values in index order (every slot must have been set).
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// A buffer whose disjoint parts parallel workers write (each position by one worker only).
+struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
