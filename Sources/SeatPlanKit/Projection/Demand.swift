@@ -26,10 +26,27 @@ public struct DistrictDemand: Sendable {
 
     /// The pupils of one grade of one zone in year position `t`, by component.
     public func pupils(zone: Int, stage: Int, grade: Int, t: Int) -> GradePupils {
-        let share = zoneShares[zone]
-        return GradePupils(cohort: share * cohort[stage][grade][t],
-                           migration: share * migration[stage][grade][t],
-                           housing: zoneHousing[zone][stage][grade][t])
+        series(zone: zone, stage: stage, grade: grade)[t]
+    }
+
+    /// The pupils of one grade of one zone in every year (the arrays looked up once).
+    public func series(zone: Int, stage: Int, grade: Int) -> ZoneGradeSeries {
+        ZoneGradeSeries(share: zoneShares[zone], cohort: cohort[stage][grade], migration: migration[stage][grade],
+                        housing: zoneHousing[zone][stage][grade])
+    }
+}
+
+/// One grade of one zone over the years: the district's cohort and migration pupils times the zone's share,
+/// plus the zone's housing pupils.
+public struct ZoneGradeSeries: Sendable {
+    let share: Double
+    let cohort: [Double]
+    let migration: [Double]
+    let housing: [Double]
+
+    /// `E_t = share × cohort_t + share × migration_t + housing_t`, by component.
+    public subscript(t: Int) -> GradePupils {
+        GradePupils(cohort: share * cohort[t], migration: share * migration[t], housing: housing[t])
     }
 }
 

@@ -46,6 +46,7 @@ public struct EncodedFields: Sendable {
     public var count: Int { ends.count }
 
     /// Appends field `k`.
+    @inline(__always)
     func append(_ k: Int, to output: ReportOutput) {
         let start = k > 0 ? ends[k - 1] : 0
         bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[k]])) }
@@ -134,6 +135,7 @@ public struct CSVRowWriter {
     }
 
     /// Field `k` of text encoded once.
+    @inline(__always)
     public mutating func field(_ fields: EncodedFields, _ k: Int) {
         next()
         fields.append(k, to: output)
@@ -141,18 +143,21 @@ public struct CSVRowWriter {
 
     public mutating func text(_ text: String) { cell(.text(text)) }
 
+    @inline(__always)
     public mutating func integer(_ value: Int) {
         next()
         CSVWriter.appendInteger(value, to: output)
     }
 
     /// A number with exactly `places` decimals, or empty when `nil`.
+    @inline(__always)
     public mutating func decimal(_ value: Double?, places: Int) {
         next()
         if let value { CSVWriter.appendDecimal(value, places: places, to: output) }
     }
 
     /// A pupil or seat count, rounded half away from zero to a whole number.
+    @inline(__always)
     public mutating func whole(_ value: Double) { integer(WholeNumbers.roundToInt(value)) }
 }
 
@@ -206,6 +211,7 @@ public struct CSVWriter: Sendable {
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
+    @inline(__always)
     static func appendInteger(_ value: Int, to output: ReportOutput) {
         if value < 0 {
             guard value != .min else { return output.append(contentsOf: String(value).utf8) }

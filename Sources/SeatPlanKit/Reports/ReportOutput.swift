@@ -31,8 +31,12 @@ public final class ReportOutput {
         base.deallocate()
     }
 
+    @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(extra) }
+    }
+
+    private func grow(_ extra: Int) {
         let grown = Swift.max(capacity * 2, count + extra)
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         bigger.update(from: base, count: count)
@@ -48,6 +52,7 @@ public final class ReportOutput {
         count += 1
     }
 
+    @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
@@ -63,6 +68,7 @@ public final class ReportOutput {
     }
 
     /// Appends the decimal digits of `value ≥ 0`, zero-padded on the left to `minimumCount` (at most 20).
+    @inline(__always)
     func appendDigits(_ value: Int, minimumCount: Int = 1) {
         var rest = UInt(Swift.max(value, 0))
         var digits = 1

@@ -17,7 +17,7 @@ struct DemandCells: Sendable {
     /// Pupils of each grade by component (unrounded), in the slots of `wholeGrades`.
     var gradePupils: [GradePupils]
 
-    /// Computed on every core, each (year, zone) block by one worker.
+    /// Computed on every core, each zone by one worker.
     init(demand: Demand, layout: CapacityLayout, standards: Standards) {
         let slots = layout.yearCount * layout.zoneCount * layout.gradesPerBlock
         var rows = Array(repeating: Row(), count: layout.count)
@@ -27,13 +27,10 @@ struct DemandCells: Sendable {
             wholeGrades.withUnsafeMutableBufferPointer { wholeBuffer in
                 gradePupils.withUnsafeMutableBufferPointer { pupilBuffer in
                     let (out, whole, pupils) = (SendableBuffer(rowBuffer), SendableBuffer(wholeBuffer), SendableBuffer(pupilBuffer))
-                    Parallel.forEachChunk(count: layout.yearCount * layout.zoneCount, minimumChunk: 256) { blocks in
-                        var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
-                        for block in blocks {
-                            let t = block / layout.zoneCount, z = block % layout.zoneCount
-                            Self.fill(t: t, zone: z, demand: demand, layout: layout, standards: standards,
-                                      rows: out.buffer, wholeGrades: whole.buffer, gradePupils: pupils.buffer,
-                                      classes: &classes)
+                    Parallel.forEachChunk(count: layout.zoneCount, minimumChunk: 64) { zones in
+                        for z in zones {
+                            Self.fill(zone: z, demand: demand, layout: layout, standards: standards,
+                                      rows: out.buffer, wholeGrades: whole.buffer, gradePupils: pupils.buffer)
                         }
                     }
                 }
@@ -44,31 +41,39 @@ struct DemandCells: Sendable {
         self.gradePupils = gradePupils
     }
 
-    /// The rows of year position `t` and zone `z`, every stage.
-    private static func fill(t: Int, zone z: Int, demand: Demand, layout: CapacityLayout, standards: Standards,
+    /// The rows of zone `z`, every year and stage: each grade's years read from the demand at once.
+    private static func fill(zone z: Int, demand: Demand, layout: CapacityLayout, standards: Standards,
                              rows: UnsafeMutableBufferPointer<Row>, wholeGrades: UnsafeMutableBufferPointer<Int>,
-                             gradePupils: UnsafeMutableBufferPointer<GradePupils>, classes: inout [Int]) {
+                             gradePupils: UnsafeMutableBufferPointer<GradePupils>) {
         let district = demand.districts[layout.districtOfZone[z]]
         let zone = layout.zoneInDistrict[z]
+        var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
         for (s, stage) in layout.stages.enumerated() {
-            let i = layout.row(t: t, zone: z, stage: s)
-            let first = layout.firstGrade(i)
-            var total = 0.0, whole = 0
             for g in 0..<stage.grades {
-                let components = district.pupils(zone: zone, stage: s, grade: g, t: t)
-                gradePupils[first + g] = components
-                let pupils = components.total
-                total += pupils
-                let n = WholeNumbers.roundToInt(pupils)
-                wholeGrades[first + g] = n
-                whole += n
-                classes[g] = ClassOrganisation.ceilDiv(n, g < stage.classSizes.count ? stage.classSizes[g] : 0)
+                let series = district.series(zone: zone, stage: s, grade: g)
+                for t in 0..<layout.yearCount {
+                    let slot = layout.firstGrade(layout.row(t: t, zone: z, stage: s)) + g
+                    let components = series[t]
+                    gradePupils[slot] = components
+                    wholeGrades[slot] = WholeNumbers.roundToInt(components.total)
+                }
             }
-            let standard = classes.withUnsafeBufferPointer { k in
-                ClassSummary(pupils: UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)]),
-                             classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]), standards: standards)
+            for t in 0..<layout.yearCount {
+                let i = layout.row(t: t, zone: z, stage: s)
+                let first = layout.firstGrade(i)
+                var total = 0.0, whole = 0
+                for g in 0..<stage.grades {
+                    total += gradePupils[first + g].total
+                    let n = wholeGrades[first + g]
+                    whole += n
+                    classes[g] = ClassOrganisation.ceilDiv(n, g < stage.classSizes.count ? stage.classSizes[g] : 0)
+                }
+                let standard = classes.withUnsafeBufferPointer { k in
+                    ClassSummary(pupils: UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)]),
+                                 classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]), standards: standards)
+                }
+                rows[i] = Row(students: total, wholePupils: whole, standard: standard)
             }
-            rows[i] = Row(students: total, wholePupils: whole, standard: standard)
         }
     }
 }
