@@ -51,7 +51,7 @@ public struct ZoneGradeSeries: Sendable {
 }
 
 /// Pupils of one grade by where they come from; the components add up to the total.
-public struct GradePupils: Sendable, Equatable {
+public struct GradePupils: Sendable, Equatable, BitwiseCopyable {
     /// From counted pupils and births, through the ratios.
     public var cohort: Double
     /// From extra migration (and its progression).

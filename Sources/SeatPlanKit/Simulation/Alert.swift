@@ -1,5 +1,5 @@
 /// The early-warning status of a zone and stage in a year (学位预警).
-public enum Alert: String, Sendable, CaseIterable, Comparable {
+public enum Alert: String, Sendable, CaseIterable, Comparable, BitwiseCopyable {
     case green
     case yellow
     case red

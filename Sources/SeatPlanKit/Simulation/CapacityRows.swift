@@ -35,11 +35,9 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     /// the highest-averages organisation of `ClassOrganisation`; the alert of `Alert.classify`.
     init(plan: String, classrooms: [Int], cells: DemandCells, layout: CapacityLayout, standards: Standards) {
         self.plan = plan
-        var classes = Array(repeating: ClassSummary(), count: layout.count)
-        var alerts = Array(repeating: Alert.green, count: layout.count)
-        classes.withUnsafeMutableBufferPointer { classBuffer in
-            alerts.withUnsafeMutableBufferPointer { alertBuffer in
-                let (classes, alerts) = (SendableBuffer(classBuffer), SendableBuffer(alertBuffer))
+        var alerts: [Alert] = []
+        let classes = [ClassSummary](settingEvery: layout.count) { classes in
+            alerts = [Alert](settingEvery: layout.count) { alerts in
                 Parallel.forEachChunk(count: layout.count) { range in
                     Self.allocate(range, classrooms: classrooms, cells: cells, layout: layout, standards: standards,
                                   classes: classes.buffer, alerts: alerts.buffer)
@@ -64,11 +62,10 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                     if rooms >= Int(cell.standard.classesFormed) {
                         classes[i] = cell.standard
                     } else {
-                        let stage = layout.stages[s]
-                        let first = layout.firstGrade(i)
-                        let pupils = UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)])
-                        stage.classSizes.withUnsafeBufferPointer { sizes in
-                            let k = UnsafeMutableBufferPointer(rebasing: scratch[0..<stage.grades])
+                        let first = layout.firstGrade(i), grades = layout.stages[s].grades
+                        let pupils = UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + grades)])
+                        layout.stages[s].classSizes.withUnsafeBufferPointer { sizes in
+                            let k = UnsafeMutableBufferPointer(rebasing: scratch[0..<grades])
                             ClassOrganisation.highestAverages(pupils: pupils, sizes: sizes, rooms: Swift.max(rooms, 0), into: k)
                             classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), standards: standards)
                         }

@@ -20,13 +20,12 @@ struct DemandCells: Sendable {
     /// Computed on every core, each zone by one worker.
     init(demand: Demand, layout: CapacityLayout, standards: Standards) {
         let slots = layout.yearCount * layout.zoneCount * layout.gradesPerBlock
-        var rows = Array(repeating: Row(), count: layout.count)
-        var wholeGrades = Array(repeating: 0, count: slots)
-        var gradePupils = Array(repeating: GradePupils(cohort: 0, migration: 0, housing: 0), count: slots)
-        rows.withUnsafeMutableBufferPointer { rowBuffer in
-            wholeGrades.withUnsafeMutableBufferPointer { wholeBuffer in
-                gradePupils.withUnsafeMutableBufferPointer { pupilBuffer in
-                    let (out, whole, pupils) = (SendableBuffer(rowBuffer), SendableBuffer(wholeBuffer), SendableBuffer(pupilBuffer))
+        // Every zone sets every row, grade slot and component of its own.
+        var wholeGrades: [Int] = []
+        var gradePupils: [GradePupils] = []
+        rows = [Row](settingEvery: layout.count) { out in
+            wholeGrades = [Int](settingEvery: slots) { whole in
+                gradePupils = [GradePupils](settingEvery: slots) { pupils in
                     Parallel.forEachChunk(count: layout.zoneCount, minimumChunk: 64) { zones in
                         for z in zones {
                             Self.fill(zone: z, demand: demand, layout: layout, standards: standards,
@@ -36,7 +35,6 @@ struct DemandCells: Sendable {
                 }
             }
         }
-        self.rows = rows
         self.wholeGrades = wholeGrades
         self.gradePupils = gradePupils
     }

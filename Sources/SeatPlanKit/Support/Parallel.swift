@@ -17,6 +17,17 @@ enum Parallel {
     }
 }
 
+extension Array where Element: BitwiseCopyable {
+    /// An array of `count` values left unset for `fill`, which must set every one of them (on any core):
+    /// no pass that first fills millions of zeros.
+    init(settingEvery count: Int, _ fill: (SendableBuffer<Element>) -> Void) {
+        self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(SendableBuffer(buffer))
+            initialized = count
+        }
+    }
+}
+
 /// Results of parallel work, one slot per index, written once each from any thread.
 final class Blocks<Value>: @unchecked Sendable {
     private var slots: [Value?]
