@@ -29,8 +29,11 @@ struct Compare: ParsableCommand {
                                      excel: output.excel ?? scenario.output.excel)
         }
         try output.write(reports, for: scenario, clock: &clock)
-        timing.report(clock)
         if let drawn { print(drawn) }
-        ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
+        let summary = clock.measure("summary") {
+            ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
+        }
+        timing.report(clock)
+        print(summary)
     }
 }

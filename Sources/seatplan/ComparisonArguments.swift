@@ -47,9 +47,8 @@ struct ComparisonArguments: ParsableArguments {
     }
 
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
-    static func printSummary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) {
-        print(TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario))
-        print("")
-        print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+    static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) -> String {
+        TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
+            + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
     }
 }

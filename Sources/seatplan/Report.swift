@@ -39,8 +39,11 @@ struct Report: ParsableCommand {
         }
         reports.add(page)
         try output.write(reports, for: scenario, clock: &clock)
-        timing.report(clock)
         if let drawn { print(drawn.message) }
-        ComparisonArguments.printSummary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
+        let summary = clock.measure("summary") {
+            ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
+        }
+        timing.report(clock)
+        print(summary)
     }
 }

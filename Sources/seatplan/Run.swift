@@ -29,8 +29,9 @@ struct Run: ParsableCommand {
             try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
         }
         try output.write(reports, for: scenario, clock: &clock)
+        let summary = clock.measure("summary") { TerminalSummary.text(allocation, scenario: scenario) }
         timing.report(clock)
-        print(TerminalSummary.text(allocation, scenario: scenario))
+        print(summary)
         print("")
         if let drawn { print(drawn) }
         print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")

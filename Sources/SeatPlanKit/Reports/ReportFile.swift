@@ -47,21 +47,23 @@ public struct ReportFile: Sendable {
             let partSize = 1 << 16
             let parts = (rowCount + partSize - 1) / partSize
             let inFlight = 2 * Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
+            // One buffer per part in flight, reused from batch to batch (each touched by one worker at a time).
+            let buffers = PartBuffers((0..<Swift.min(inFlight, parts)).map { _ in ReportOutput() })
             var rows = 0
             var first = 0
             while first < parts {
                 let batch = Swift.min(inFlight, parts - first)
-                let done = Blocks<(part: ReportOutput, rows: Int)>(count: batch)
+                let done = Blocks<Int>(count: batch)
                 let firstPart = first
                 DispatchQueue.concurrentPerform(iterations: batch) { j in
                     let start = (firstPart + j) * partSize
-                    let part = ReportOutput()
-                    var table = CSVTable(columns: columns, writer: writer, output: part, header: false)
+                    var table = CSVTable(columns: columns, writer: writer, output: buffers.outputs[j], header: false)
                     fill(start..<Swift.min(start + partSize, rowCount), &table)
-                    done.set(j, (part, table.rowCount))
+                    done.set(j, table.rowCount)
                 }
-                for (part, count) in done.values {
-                    output.append(part)
+                for (j, count) in done.values.enumerated() {
+                    output.append(buffers.outputs[j])
+                    buffers.outputs[j].removeAll()
                     rows += count
                 }
                 first += batch
@@ -71,6 +73,13 @@ public struct ReportFile: Sendable {
     }
 
     /// The parts of one batch, each stored by the one worker that produced it.
+    /// The buffers of the parts in flight: slot `j` is written by the worker of part `j` of a batch only, and
+    /// read after the batch (`concurrentPerform` waits).
+    private struct PartBuffers: @unchecked Sendable {
+        let outputs: [ReportOutput]
+        init(_ outputs: [ReportOutput]) { self.outputs = outputs }
+    }
+
     /// The file's bytes, produced in memory.
     public var data: Data {
         let output = ReportOutput()

@@ -102,6 +102,11 @@ public final class ReportOutput {
         }
     }
 
+    /// Empties the buffer, keeping its memory.
+    func removeAll() {
+        count = 0
+    }
+
     /// Writes the buffer out when it is full (nothing in memory).
     func flushIfFull() {
         guard let file, count >= Self.flushSize else { return }
