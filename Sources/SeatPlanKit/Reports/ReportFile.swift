@@ -47,34 +47,45 @@ public struct ReportFile: Sendable {
             let partSize = 1 << 16
             let parts = (rowCount + partSize - 1) / partSize
             let inFlight = 2 * Swift.max(ProcessInfo.processInfo.activeProcessorCount, 1)
-            // One buffer per part in flight, reused from batch to batch (each touched by one worker at a time).
-            let buffers = PartBuffers((0..<Swift.min(inFlight, parts)).map { _ in ReportOutput() })
+            // Two sets of buffers, one per part in flight: while one batch is formatted into one set, the
+            // other set is written out (in order) on `writing`.
+            let sets = (0..<2).map { _ in PartBuffers((0..<Swift.min(inFlight, parts)).map { _ in ReportOutput() }) }
+            let destination = PartBuffers([output])
+            let writing = DispatchQueue(label: "seatplan.report-write")
+            let written = DispatchGroup()
             var rows = 0
             var first = 0
+            var set = 0
             while first < parts {
                 let batch = Swift.min(inFlight, parts - first)
                 let done = Blocks<Int>(count: batch)
-                let firstPart = first
+                let (firstPart, buffers) = (first, sets[set])
                 DispatchQueue.concurrentPerform(iterations: batch) { j in
                     let start = (firstPart + j) * partSize
                     var table = CSVTable(columns: columns, writer: writer, output: buffers.outputs[j], header: false)
                     fill(start..<Swift.min(start + partSize, rowCount), &table)
                     done.set(j, table.rowCount)
                 }
-                for (j, count) in done.values.enumerated() {
-                    output.append(buffers.outputs[j])
-                    buffers.outputs[j].removeAll()
-                    rows += count
+                rows += done.values.reduce(0, +)
+                written.wait()  // the other set is free again
+                writing.async(group: written) {
+                    for j in 0..<batch {
+                        destination.outputs[0].append(buffers.outputs[j])
+                        buffers.outputs[j].removeAll()
+                    }
                 }
                 first += batch
+                set = 1 - set
             }
+            written.wait()
             return rows
         }
     }
 
     /// The parts of one batch, each stored by the one worker that produced it.
     /// The buffers of the parts in flight: slot `j` is written by the worker of part `j` of a batch only, and
-    /// read after the batch (`concurrentPerform` waits).
+    /// read after the batch (`concurrentPerform` waits) by the one writing queue, which is waited for before
+    /// the set is formatted into again; the file's own output is touched by that queue only meanwhile.
     private struct PartBuffers: @unchecked Sendable {
         let outputs: [ReportOutput]
         init(_ outputs: [ReportOutput]) { self.outputs = outputs }
