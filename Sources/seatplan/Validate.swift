@@ -9,9 +9,12 @@ struct Validate: ParsableCommand {
     )
 
     @OptionGroup var input: ScenarioArguments
+    @OptionGroup var timing: TimingArguments
 
     func run() throws {
-        let checked = try input.check()
+        var clock = PhaseClock()
+        let checked = try input.check(clock: &clock)
+        timing.report(clock)
         let scenario = checked.scenario
         print("\(input.scenario): ok — \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), "
               + "\(scenario.schools.count) school(s), \(scenario.plans.count) plan(s), "

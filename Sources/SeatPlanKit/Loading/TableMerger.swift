@@ -28,9 +28,19 @@ struct TableMerger {
     mutating func merge(_ tables: ScenarioDecoder.TablePaths, standards: Standards?, schools: inout [School]) {
         var read: [ScenarioTable.Kind: ScenarioTable] = [:]
         var failed: Set<ScenarioTable.Kind> = []
-        for kind in ScenarioTable.Kind.allCases {
-            guard let (path, location) = tables.paths[kind] else { continue }
-            if let table = load(kind, path: path, namedAt: location) { read[kind] = table } else { failed.insert(kind) }
+        // The files are read and parsed side by side; their diagnostics are kept in table order.
+        let kinds = ScenarioTable.Kind.allCases.filter { tables.paths[$0] != nil }
+        let loaded = Blocks<(table: ScenarioTable?, diagnostics: DiagnosticCollector)>(count: kinds.count)
+        let (paths, scenarioFile) = (tables.paths, scenarioFile)
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { k in
+            var diagnostics = DiagnosticCollector()
+            let (path, location) = paths[kinds[k]]!
+            let table = Self.load(kinds[k], path: path, namedAt: location, besides: scenarioFile, into: &diagnostics)
+            loaded.set(k, (table, diagnostics))
+        }
+        for (kind, result) in zip(kinds, loaded.values) {
+            for diagnostic in result.diagnostics.diagnostics { diagnostics.add(diagnostic) }
+            if let table = result.table { read[kind] = table } else { failed.insert(kind) }
         }
         districtsTableFailed = failed.contains(.districts)
 
@@ -72,7 +82,8 @@ struct TableMerger {
 
     // MARK: Files
 
-    private mutating func load(_ kind: ScenarioTable.Kind, path: String, namedAt location: SourceLocation) -> ScenarioTable? {
+    private static func load(_ kind: ScenarioTable.Kind, path: String, namedAt location: SourceLocation,
+                             besides scenarioFile: String, into diagnostics: inout DiagnosticCollector) -> ScenarioTable? {
         let file = ScenarioDecoder.tablePath(path, besides: scenarioFile)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -560,7 +571,7 @@ struct TableMerger {
                 continue
             }
             // A further stage of the school: its name, zone and closing year are empty or as on its first row.
-            let hint = "a school with several stages has one row per stage; give its name, zone and closing year on its first row (line \(firstLine[p])) and leave them empty on the others, or repeat them exactly"
+            var hint: String { "a school with several stages has one row per stage; give its name, zone and closing year on its first row (line \(firstLine[p])) and leave them empty on the others, or repeat them exactly" }
             if let zone, zone != added[p].zone, let cell = table.cell(record, "zone") {
                 table.error(cell, "school '\(id)' is in zone '\(zone)' here and in '\(added[p].zone)' on its first row", hint: hint)
             }
