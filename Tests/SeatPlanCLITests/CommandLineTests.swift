@@ -158,6 +158,32 @@ struct CommandLineTests {
         #expect(try temporary.entries() == ["reports"])
     }
 
+    @Test("--timings prints one line of phases on standard error; its rows are the data rows written")
+    func timings() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        for (command, phases) in [("run", ["load", "validate", "project", "allocate", "write", "summary"]),
+                                  ("compare", ["load", "validate", "project", "allocate", "compare", "write", "summary"])] {
+            let out = temporary.appending(command)
+            let result = try await Binary.run([command, Binary.exampleCity.path, "--out", out.path, "--timings"])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("timings: ") }
+            try #require(lines.count == 1, "stderr: \(result.stderr)")
+            let cells = lines[0].dropFirst("timings: ".count).split(separator: " ").map { $0.split(separator: "=") }
+            #expect(cells.map { String($0[0]) } == phases + ["total", "rows"])
+            for cell in cells.dropLast() { #expect(Double(cell[1]).map { $0 >= 0 } == true, "\(cell)") }
+            var rows = 0
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name.hasSuffix(".csv") {
+                let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+                rows += text.components(separatedBy: "\r\n").count - 2  // the header, and the empty end
+            }
+            #expect(cells.last.map { Int($0[1]) } == rows)
+            #expect(!result.stdout.contains("timings"))
+        }
+        let quiet = try await Binary.run(["run", Binary.exampleCity.path, "--out", temporary.appending("quiet").path])
+        #expect(!quiet.stderr.contains("timings"))
+    }
+
     @Test("run is deterministic, and replaces the files of an existing folder")
     func runTwiceAndReplace() async throws {
         let temporary = try TemporaryFolder()
