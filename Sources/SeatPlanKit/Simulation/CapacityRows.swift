@@ -53,6 +53,7 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                                  standards: Standards, classes: UnsafeMutableBufferPointer<ClassSummary>,
                                  alerts: UnsafeMutableBufferPointer<Alert>) {
         var scratch = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
+        let (thresholds, alertThresholds) = (ClassSummary.Thresholds(standards), standards.alerts)
         cells.wholeGrades.withUnsafeBufferPointer { wholeGrades in
             scratch.withUnsafeMutableBufferPointer { scratch in
                 for i in range {
@@ -67,13 +68,13 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                         layout.stages[s].classSizes.withUnsafeBufferPointer { sizes in
                             let k = UnsafeMutableBufferPointer(rebasing: scratch[0..<grades])
                             ClassOrganisation.highestAverages(pupils: pupils, sizes: sizes, rooms: Swift.max(rooms, 0), into: k)
-                            classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), standards: standards)
+                            classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), thresholds: thresholds)
                         }
                     }
                     let seats = Double(rooms) * layout.seatsPerClassroom[s]
                     alerts[i] = Alert.classify(wholePupils: cell.wholePupils, seats: seats,
                                                utilisation: seats > 0 ? cell.students / seats : nil,
-                                               thresholds: standards.alerts)
+                                               thresholds: alertThresholds)
                 }
             }
         }
@@ -109,34 +110,50 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     // MARK: Columns (the formulas of `CapacityRow`, without building one)
 
     /// `Σ_g E_g`, unrounded.
+    @inline(__always)
     public func students(_ i: Int) -> Double { columns.cells.rows[i].students }
     /// `classrooms × mean standard class size`.
+    @inline(__always)
     public func seats(_ i: Int) -> Double { Double(columns.classrooms[i]) * columns.layout.seatsPerClassroom[columns.layout.stage(i)] }
     /// `students − seats`; positive is a shortage.
+    @inline(__always)
     public func gap(_ i: Int) -> Double { students(i) - seats(i) }
     /// `students ÷ seats`; `nil` where seats are 0.
+    @inline(__always)
     public func utilisation(_ i: Int) -> Double? {
         let seats = seats(i)
         return seats > 0 ? students(i) / seats : nil
     }
+    @inline(__always)
     public func classrooms(_ i: Int) -> Int { columns.classrooms[i] }
     /// `Σ_g ceil(n_g / c_g)`.
+    @inline(__always)
     public func classesNeeded(_ i: Int) -> Int { Int(columns.cells.rows[i].standard.classesFormed) }
     /// `max(0, classes_needed − classrooms)`.
+    @inline(__always)
     public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - columns.classrooms[i]) }
+    @inline(__always)
     public func wholePupils(_ i: Int) -> Int { columns.cells.rows[i].wholePupils }
+    @inline(__always)
     public func classesFormed(_ i: Int) -> Int { Int(columns.classes[i].classesFormed) }
+    @inline(__always)
     public func largeClasses(_ i: Int) -> Int { Int(columns.classes[i].largeClasses) }
+    @inline(__always)
     public func superLargeClasses(_ i: Int) -> Int { Int(columns.classes[i].superLargeClasses) }
+    @inline(__always)
     public func maxClassSize(_ i: Int) -> Int { Int(columns.classes[i].largestClass) }
+    @inline(__always)
     public func unplaced(_ i: Int) -> Int { Int(columns.classes[i].unplaced) }
     /// Pupils in a class: whole pupils − unplaced.
+    @inline(__always)
     public func placed(_ i: Int) -> Int { wholePupils(i) - unplaced(i) }
     /// Placed pupils ÷ classes formed (0 without class).
+    @inline(__always)
     public func meanClassSize(_ i: Int) -> Double {
         let formed = classesFormed(i)
         return formed > 0 ? Double(placed(i)) / Double(formed) : 0
     }
+    @inline(__always)
     public func alert(_ i: Int) -> Alert { columns.alerts[i] }
 
     /// Pupils of grade `g` of row `i` by component (unrounded).

@@ -14,8 +14,20 @@ struct ClassSummary: Sendable, Equatable {
 
     init() {}
 
+    /// Class sizes from which a class counts as large and as super-large (`Standards`), as plain numbers:
+    /// the hot loops pass these, not the whole standards.
+    struct Thresholds: Sendable {
+        var large: Int
+        var superLarge: Int
+
+        init(_ standards: Standards) {
+            large = standards.largeClass
+            superLarge = standards.superLargeClass
+        }
+    }
+
     /// The summary of `classes[g]` classes for `pupils[g]` whole pupils of each grade.
-    init(pupils: UnsafeBufferPointer<Int>, classes: UnsafeBufferPointer<Int>, standards: Standards) {
+    init(pupils: UnsafeBufferPointer<Int>, classes: UnsafeBufferPointer<Int>, thresholds: Thresholds) {
         var formed = 0, largest = 0, large = 0, superLarge = 0, unplaced = 0
         for g in 0..<min(pupils.count, classes.count) {
             let n = pupils[g], k = classes[g]
@@ -25,8 +37,8 @@ struct ClassSummary: Sendable, Equatable {
             }
             formed += k
             largest = max(largest, ClassOrganisation.ceilDiv(n, k))
-            large += ClassOrganisation.classes(pupils: n, in: k, atLeast: standards.largeClass)
-            superLarge += ClassOrganisation.classes(pupils: n, in: k, atLeast: standards.superLargeClass)
+            large += ClassOrganisation.classes(pupils: n, in: k, atLeast: thresholds.large)
+            superLarge += ClassOrganisation.classes(pupils: n, in: k, atLeast: thresholds.superLarge)
         }
         classesFormed = Int32(clamping: formed)
         largestClass = Int32(clamping: largest)

@@ -46,6 +46,7 @@ struct DemandCells: Sendable {
         let district = demand.districts[layout.districtOfZone[z]]
         let zone = layout.zoneInDistrict[z]
         var classes = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
+        let thresholds = ClassSummary.Thresholds(standards)
         for (s, stage) in layout.stages.enumerated() {
             for g in 0..<stage.grades {
                 let series = district.series(zone: zone, stage: s, grade: g)
@@ -68,7 +69,7 @@ struct DemandCells: Sendable {
                 }
                 let standard = classes.withUnsafeBufferPointer { k in
                     ClassSummary(pupils: UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + stage.grades)]),
-                                 classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]), standards: standards)
+                                 classes: UnsafeBufferPointer(rebasing: k[0..<stage.grades]), thresholds: thresholds)
                 }
                 rows[i] = Row(students: total, wholePupils: whole, standard: standard)
             }
