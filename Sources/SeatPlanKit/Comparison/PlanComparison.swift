@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 5 of `compare`: the measures of every plan against the baseline, per district and for the whole
 /// scenario, and the use of every project's seats (MODEL.md, "Plans compared").
 public struct PlanComparison: Sendable {
@@ -21,20 +23,16 @@ public struct PlanComparison: Sendable {
         var measures: [PlanMeasures] = []
         var baselineShortage: [String: Double] = [:]
         let lastYear = scenario.baseYear + scenario.horizon
-        for outcome in allocation.outcomes {
+        // The plans' rows are gathered side by side, then the measures are completed in plan order.
+        let gathered = Blocks<[PlanMeasures]>(count: allocation.outcomes.count)
+        DispatchQueue.concurrentPerform(iterations: allocation.outcomes.count) { p in
+            gathered.set(p, Self.gather(allocation.outcomes[p].rows, baseline: baselineRows, stageCount: stageCount,
+                                        districts: districtIDs.count, lastYear: lastYear))
+        }
+        for (outcome, gatheredMeasures) in zip(allocation.outcomes, gathered.values) {
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
-            // One pass over the projected years' rows: each row adds to its district and to ALL.
-            let rows = outcome.rows
-            var accumulators = Array(repeating: Accumulator(stageCount: stageCount, layout: layout),
-                                     count: districtIDs.count)
-            for i in min(layout.rowsPerYear, layout.count)..<layout.count {
-                let year = layout.year(i)
-                let added = year == lastYear ? rows.seats(i) - (baselineRows?.seats(i) ?? rows.seats(i)) : 0
-                accumulators[layout.district(i)].add(rows, i, seatsAdded: added)
-                accumulators[districtIDs.count - 1].add(rows, i, seatsAdded: added)
-            }
             for (d, district) in districtIDs.enumerated() {
-                var m = accumulators[d].measures
+                var m = gatheredMeasures[d]
                 m.plan = outcome.plan.id
                 m.district = district
                 m.cost = district == Self.allDistricts ? costs.values.reduce(0, +) : costs[district] ?? 0
@@ -58,6 +56,20 @@ public struct PlanComparison: Sendable {
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
         }
+    }
+
+    /// The measures of one plan's rows per district (in file order) and for all (last), before costs and
+    /// verdicts: one pass over the projected years' rows, each adding to its district and to all.
+    private static func gather(_ rows: CapacityRows, baseline: CapacityRows?, stageCount: Int, districts: Int,
+                               lastYear: Int) -> [PlanMeasures] {
+        let layout = rows.layout
+        var accumulators = Array(repeating: Accumulator(stageCount: stageCount, layout: layout), count: districts)
+        for i in min(layout.rowsPerYear, layout.count)..<layout.count {
+            let added = layout.year(i) == lastYear ? rows.seats(i) - (baseline?.seats(i) ?? rows.seats(i)) : 0
+            accumulators[layout.district(i)].add(rows, i, seatsAdded: added)
+            accumulators[districts - 1].add(rows, i, seatsAdded: added)
+        }
+        return accumulators.map(\.measures)
     }
 
     /// The whole-scenario measures of every plan, least shortage seat-years first; on a tie the cheaper
