@@ -37,17 +37,29 @@ enum Binary {
         // Swift Testing runs the cases of every suite at once; a few processes at a time are enough.
         await slots.acquire()
         defer { Task { await slots.release() } }
-        return try await runNow(arguments, in: directory, timeout: timeout)
+        return try await runNow(path, arguments, in: directory, timeout: timeout)
+    }
+
+    /// Runs another program of the repository (a script), with `environment` added to this process's.
+    static func runProgram(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           timeout: TimeInterval = 120) async throws -> ProcessResult {
+        await slots.acquire()
+        defer { Task { await slots.release() } }
+        return try await runNow(executable, arguments, in: repositoryRoot, environment: environment, timeout: timeout)
     }
 
     private static let slots = Slots(max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
-    private static func runNow(_ arguments: [String], in directory: URL?, timeout: TimeInterval) async throws
+    private static func runNow(_ executable: String, _ arguments: [String], in directory: URL?,
+                               environment: [String: String] = [:], timeout: TimeInterval) async throws
         -> ProcessResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let stdoutPipe = Pipe()
         let stderrPipe = Pipe()
         process.standardOutput = stdoutPipe

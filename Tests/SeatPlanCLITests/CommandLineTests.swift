@@ -184,6 +184,22 @@ struct CommandLineTests {
         #expect(!quiet.stderr.contains("timings"))
     }
 
+    @Test("make bench's script runs the city scale and prints its phase table and the targets")
+    func benchScript() async throws {
+        let script = Binary.repositoryRoot.appendingPathComponent("scripts/bench.sh").path
+        let result = try await Binary.runProgram(script, [Binary.path], environment: ["SCALES": "city", "EXTRAS": "0"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("scale ") && $0.contains("allocate") && $0.contains("rows/s") })
+        for command in ["run", "compare", "backtest"] {
+            #expect(lines.contains { $0.hasPrefix("city") && $0.split(separator: " ").dropFirst().first == Substring(command) },
+                    "no row for city \(command): \(result.stdout)")
+        }
+        #expect(result.stdout.contains("targets of issue #7"))
+        let usage = try await Binary.runProgram(script, [])
+        #expect(usage.status == 2 && usage.stderr.contains("usage"))
+    }
+
     @Test("run is deterministic, and replaces the files of an existing folder")
     func runTwiceAndReplace() async throws {
         let temporary = try TemporaryFolder()
