@@ -98,7 +98,8 @@ enum CSVTableReader {
         func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
         func reportWrongCounts() {
             for count in wrongCountOrder {
-                guard var (diagnostic, rows) = wrongCounts[count] else { continue }
+                guard let (first, rows) = wrongCounts[count] else { continue }
+                var diagnostic = first
                 if rows > 1 { diagnostic.message += " (in \(rows) rows; this is the first)" }
                 diagnostics.add(diagnostic)
             }

@@ -130,7 +130,8 @@ struct ScenarioTable {
     /// The diagnostics of the table, the repeated errors included.
     func finish() -> [Diagnostic] {
         diagnostics.diagnostics + repeatedOrder.compactMap { key in
-            guard var (diagnostic, rows) = repeated[key] else { return nil }
+            guard let (first, rows) = repeated[key] else { return nil }
+            var diagnostic = first
             if rows > 1 { diagnostic.message += " (in \(rows) rows; this is the first)" }
             return diagnostic
         }

@@ -1,7 +1,8 @@
-/// Stage 4 of the pipeline: demand + each plan's schools → one `CapacityRow` per plan, year, zone and stage.
+/// Stage 4 of the pipeline: demand + each plan's schools → each plan's rows (`CapacityRows`), one per year,
+/// zone and stage in the order of `CapacityLayout`.
 ///
 /// Seats of a zone and stage in a year are `Σ open schools' classrooms × mean standard class size`;
-/// pupils are the zone's demand (computed once, the same for every plan); classes follow
+/// pupils are the zone's demand (`DemandCells`, computed once, the same for every plan); classes follow
 /// `ClassOrganisation`; the alert follows `Alert.classify`. Plans whose schools give the same classrooms
 /// in every zone, stage and year are allocated once and share their rows.
 public struct Allocator: Sendable {

@@ -11,17 +11,14 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     final class Columns: Sendable {
         let layout: CapacityLayout
         let cells: DemandCells
-        let standards: Standards
         /// Classrooms open in each row.
         let classrooms: [Int]
         let classes: [ClassSummary]
         let alerts: [Alert]
 
-        init(layout: CapacityLayout, cells: DemandCells, standards: Standards, classrooms: [Int],
-             classes: [ClassSummary], alerts: [Alert]) {
+        init(layout: CapacityLayout, cells: DemandCells, classrooms: [Int], classes: [ClassSummary], alerts: [Alert]) {
             self.layout = layout
             self.cells = cells
-            self.standards = standards
             self.classrooms = classrooms
             self.classes = classes
             self.alerts = alerts
@@ -44,7 +41,7 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
                 }
             }
         }
-        columns = Columns(layout: layout, cells: cells, standards: standards, classrooms: classrooms,
+        columns = Columns(layout: layout, cells: cells, classrooms: classrooms,
                           classes: classes, alerts: alerts)
     }
 
