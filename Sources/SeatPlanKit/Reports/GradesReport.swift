@@ -36,8 +36,8 @@ enum GradesReport {
                     sums[k].pupils.housing += pupils.housing
                     sums[k].whole += whole
                     sums[k].classes += classes
-                    sums[k].largest = max(sums[k].largest, classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
-                    sums[k].unplaced += classes == 0 ? whole : 0
+                    sums[k].largest = max(sums[k].largest, ClassOrganisation.largestClass(pupils: whole, in: classes))
+                    sums[k].unplaced += ClassOrganisation.unplaced(pupils: whole, in: classes)
                 }
                 for d in layout.districtIDs.indices {
                     for (s, stage) in stages.enumerated() {
@@ -96,8 +96,8 @@ enum GradesReport {
                     row.integer(whole)
                     row.integer(layout.stages[s].classSizes[g])
                     row.integer(classes)
-                    row.integer(classes > 0 ? ClassOrganisation.ceilDiv(whole, classes) : 0)
-                    row.integer(classes == 0 ? whole : 0)
+                    row.integer(ClassOrganisation.largestClass(pupils: whole, in: classes))
+                    row.integer(ClassOrganisation.unplaced(pupils: whole, in: classes))
                     table.end(row)
                 }
             }

@@ -1,34 +1,36 @@
 /// The gap of one plan, year, zone and stage: pupils against seats, and the classes they make — in full,
-/// as `CapacityRows` builds it for one row on demand.
+/// as `CapacityRows` builds it for one row on demand. Every number is the one its columns hold (the
+/// formulas are stated once, on `CapacityRows`); the grades and the organisation add the detail per grade.
 public struct CapacityRow: Sendable {
-    public var plan: String
-    public var year: Int
-    public var district: String
-    public var zone: String
-    public var stage: String
+    public let plan: String
+    public let year: Int
+    public let district: String
+    public let zone: String
+    public let stage: String
     /// Pupils of each grade by component (unrounded).
-    public var grades: [GradePupils]
-    /// `classrooms × mean standard class size`.
-    public var seats: Double
-    public var classrooms: Int
-    public var organisation: ClassOrganisation
-    /// Classes with `large_class` pupils or more (the super-large ones included).
-    public var largeClasses: Int
-    /// Classes with `super_large_class` pupils or more.
-    public var superLargeClasses: Int
-    public var alert: Alert
-
+    public let grades: [GradePupils]
+    /// The classes of each grade (`ClassOrganisation`).
+    public let organisation: ClassOrganisation
     /// `Σ_g E_g`, unrounded.
-    public var students: Double { grades.reduce(0) { $0 + $1.total } }
+    public let students: Double
+    /// `classrooms × mean standard class size`.
+    public let seats: Double
     /// `students − seats`; positive is a shortage.
-    public var gap: Double { students - seats }
+    public let gap: Double
     /// `students ÷ seats`; `nil` where seats are 0.
-    public var utilisation: Double? { seats > 0 ? students / seats : nil }
+    public let utilisation: Double?
+    public let classrooms: Int
     /// `Σ_g ceil(n_g / c_g)` over whole pupils.
-    public var classesNeeded: Int { organisation.classesNeeded }
+    public let classesNeeded: Int
     /// `max(0, classes_needed − classrooms)`.
-    public var classroomShortage: Int { max(0, classesNeeded - classrooms) }
-    public var wholePupils: Int { organisation.pupils.reduce(0, +) }
+    public let classroomShortage: Int
+    /// `Σ_g n_g`.
+    public let wholePupils: Int
+    /// Classes with `large_class` pupils or more (the super-large ones included).
+    public let largeClasses: Int
+    /// Classes with `super_large_class` pupils or more.
+    public let superLargeClasses: Int
+    public let alert: Alert
 }
 
 /// One plan's schools and its rows, in year, zone, stage order (`CapacityLayout`).

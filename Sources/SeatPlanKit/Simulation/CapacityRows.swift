@@ -97,11 +97,13 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         let grades = Array(columns.cells.gradePupils[first..<(first + stage.grades)])
         let organisation = ClassOrganisation(pupils: Array(columns.cells.wholeGrades[first..<(first + stage.grades)]),
                                              classSizes: stage.classSizes, classrooms: columns.classrooms[i])
-        return CapacityRow(plan: plan, year: columns.layout.year(i), district: columns.layout.districtIDs[columns.layout.districtOfZone[z]],
-                           zone: columns.layout.zoneIDs[z], stage: stage.id, grades: grades, seats: seats(i),
-                           classrooms: columns.classrooms[i], organisation: organisation,
-                           largeClasses: Int(columns.classes[i].largeClasses), superLargeClasses: Int(columns.classes[i].superLargeClasses),
-                           alert: columns.alerts[i])
+        let layout = columns.layout
+        return CapacityRow(plan: plan, year: layout.year(i), district: layout.districtIDs[layout.districtOfZone[z]],
+                           zone: layout.zoneIDs[z], stage: stage.id, grades: grades, organisation: organisation,
+                           students: students(i), seats: seats(i), gap: gap(i), utilisation: utilisation(i),
+                           classrooms: classrooms(i), classesNeeded: classesNeeded(i),
+                           classroomShortage: classroomShortage(i), wholePupils: wholePupils(i),
+                           largeClasses: largeClasses(i), superLargeClasses: superLargeClasses(i), alert: alert(i))
     }
 
     // MARK: Columns (the formulas of `CapacityRow`, without building one)

@@ -143,7 +143,7 @@ public struct ClassOrganisation: Sendable, Equatable {
     public var classesNeeded: Int { zip(pupils, classSizes).reduce(0) { $0 + Self.ceilDiv($1.0, $1.1) } }
     public var classesFormed: Int { classes.reduce(0, +) }
     /// Pupils of grades that got no classroom.
-    public var unplaced: Int { zip(pupils, classes).reduce(0) { $0 + ($1.1 == 0 ? $1.0 : 0) } }
+    public var unplaced: Int { zip(pupils, classes).reduce(0) { $0 + Self.unplaced(pupils: $1.0, in: $1.1) } }
     public var placed: Int { pupils.reduce(0, +) - unplaced }
 
     /// Sizes of the classes of grade `g`: `n mod k` classes of `⌊n/k⌋ + 1` and the rest of `⌊n/k⌋`.
@@ -155,10 +155,13 @@ public struct ClassOrganisation: Sendable, Equatable {
     }
 
     /// Largest class of grade `g` (0 without class).
-    public func maxClassSize(grade g: Int) -> Int {
-        let k = classes[g]
-        return k > 0 ? ClassOrganisation.ceilDiv(pupils[g], k) : 0
-    }
+    public func maxClassSize(grade g: Int) -> Int { Self.largestClass(pupils: pupils[g], in: classes[g]) }
+
+    /// The largest of `k` classes sharing `n` pupils as evenly as possible, `ceil(n / k)` (0 without class).
+    static func largestClass(pupils n: Int, in k: Int) -> Int { k > 0 ? ceilDiv(n, k) : 0 }
+
+    /// The pupils of a grade left without a class: all `n` when `k = 0`, else none.
+    static func unplaced(pupils n: Int, in k: Int) -> Int { k == 0 ? n : 0 }
 
     public var maxClassSize: Int { classes.indices.map(maxClassSize(grade:)).max() ?? 0 }
 

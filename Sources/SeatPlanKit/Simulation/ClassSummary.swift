@@ -31,12 +31,9 @@ struct ClassSummary: Sendable, Equatable {
         var formed = 0, largest = 0, large = 0, superLarge = 0, unplaced = 0
         for g in 0..<min(pupils.count, classes.count) {
             let n = pupils[g], k = classes[g]
-            guard k > 0 else {
-                unplaced += n
-                continue
-            }
+            unplaced += ClassOrganisation.unplaced(pupils: n, in: k)
             formed += k
-            largest = max(largest, ClassOrganisation.ceilDiv(n, k))
+            largest = max(largest, ClassOrganisation.largestClass(pupils: n, in: k))
             large += ClassOrganisation.classes(pupils: n, in: k, atLeast: thresholds.large)
             superLarge += ClassOrganisation.classes(pupils: n, in: k, atLeast: thresholds.superLarge)
         }
