@@ -37,9 +37,13 @@ let package = Package(
             ]
         ),
         // MARK: Tests
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "SeatPlanKitTests",
-            dependencies: ["SeatPlanKit"],
+            dependencies: ["SeatPlanKit", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -49,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeatPlanBrowserTests",
-            dependencies: []
+            dependencies: ["TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

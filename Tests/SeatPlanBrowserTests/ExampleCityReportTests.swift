@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `seatplan report` on example-city, opened in headless Chromium: the page renders (a screenshot), and the
 /// DOM Chromium built holds the charts, the heat map and the comparison with the numbers of the CSV files
@@ -48,7 +49,7 @@ struct ExampleCityReportTests {
         out = rendered.out
     }
 
-    func csv(_ name: String) throws -> [[String: String]] { try CSVRows.read(out.appendingPathComponent(name)) }
+    func csv(_ name: String) throws -> [[String: String]] { try CSVFile(path: out.appendingPathComponent(name).path).rows }
 
     func dom() throws -> DOM { rendered.dom }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SeatPlanKit
 
 /// `capacity.csv` of example-city against an independent implementation of MODEL.md

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import SeatPlanKit
 
 /// `grades.csv` per district (`--grades district`) is the zone-level file summed over each district's zones.

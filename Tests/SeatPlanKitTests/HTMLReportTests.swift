@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SeatPlanKit
 
 /// The HTML report's pieces without a browser: escaping, scales, shortfall shading, number formats, and

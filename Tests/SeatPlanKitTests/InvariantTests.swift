@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SeatPlanKit
 
 /// MODEL.md's invariants on every scenario of `scenarios/` (and the tiny test scenario).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SeatPlanKit
 
 /// Runs the central case and `draws` Monte Carlo draws of scenario text.

@@ -1,19 +1,21 @@
 import Foundation
 
-/// A minimal RFC 4180 reader for the tests: header plus rows as dictionaries (BOM skipped).
-struct CSVFile {
-    var header: [String]
-    var records: [[String]]
+/// A minimal RFC 4180 reader for the tests of every target: header plus rows as dictionaries (BOM
+/// skipped). Written apart from the library's own reader on purpose: the reports are read back by code that
+/// did not write them.
+public struct CSVFile {
+    public var header: [String]
+    public var records: [[String]]
 
-    var rows: [[String: String]] {
+    public var rows: [[String: String]] {
         records.map { Dictionary(zip(header, $0).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) }
     }
 
-    init(path: String) throws {
+    public init(path: String) throws {
         try self.init(data: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    init(data: Data) throws {
+    public init(data: Data) throws {
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let all = CSVFile.parse(text)
@@ -21,7 +23,7 @@ struct CSVFile {
         records = Array(all.dropFirst())
     }
 
-    static func parse(_ text: String) -> [[String]] {
+    public static func parse(_ text: String) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
