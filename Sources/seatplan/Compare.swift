@@ -24,10 +24,8 @@ struct Compare: ParsableCommand {
         let scenario = try input.check(clock: &clock).scenario
         let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn = try clock.measure("draws", if: monteCarlo.draws != nil) {
-            try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
-                                     excel: output.excel ?? scenario.output.excel)
-        }
+        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
+                                             excel: output.excel ?? scenario.output.excel, clock: &clock)
         try output.write(reports, for: scenario, clock: &clock)
         if let drawn { print(drawn) }
         let summary = clock.measure("summary") {

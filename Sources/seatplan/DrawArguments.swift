@@ -27,15 +27,24 @@ struct DrawArguments: ParsableArguments {
         }
     }
 
-    /// Runs the draws when `--draws` is given and adds their reports; prints a progress line on standard
-    /// error only when it is a terminal.
-    func addRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
-        -> String? {
-        try addRangesAndSummary(to: &reports, scenario: scenario, allocation: allocation, excel: excel)?.message
+    /// Runs the draws when `--draws` is given and adds their reports, timed as the phase `draws`; prints a
+    /// progress line on standard error only when it is a terminal.
+    func addRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool,
+                   clock: inout PhaseClock) throws -> String? {
+        try addRangesAndSummary(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
+                                clock: &clock)?.message
     }
 
     /// As above, also giving the summary of the draws (for the P10–P90 bands of report.html).
-    func addRangesAndSummary(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
+    func addRangesAndSummary(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool,
+                             clock: inout PhaseClock) throws -> (summary: DrawSummary, message: String)? {
+        guard draws != nil else { return nil }
+        return try clock.measure("draws") {
+            try drawRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
+        }
+    }
+
+    private func drawRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
         -> (summary: DrawSummary, message: String)? {
         guard let draws else { return nil }
         let monteCarlo = MonteCarlo(draws: draws, seed: seed ?? 1,

@@ -27,12 +27,6 @@ struct PhaseClock {
         return try body()
     }
 
-    /// `measure(name, body)` when `condition` holds; otherwise `body` untimed (a phase with no work, such as
-    /// the draws of a run without `--draws`, is left out of the line).
-    mutating func measure<T, E: Error>(_ name: String, if condition: Bool, _ body: () throws(E) -> T) throws(E) -> T {
-        condition ? try measure(name, body) : try body()
-    }
-
     var line: String {
         let total = phases.reduce(0) { $0 + $1.seconds }
         let cells = phases.map { "\($0.name)=\(Self.seconds($0.seconds))" } + ["total=\(Self.seconds(total))", "rows=\(rowsWritten)"]

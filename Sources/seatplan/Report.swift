@@ -29,10 +29,8 @@ struct Report: ParsableCommand {
         let scenario = try input.check(clock: &clock).scenario
         let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn: (summary: DrawSummary, message: String)? = try clock.measure("draws", if: monteCarlo.draws != nil) {
-            try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
-                                               excel: output.excel ?? scenario.output.excel)
-        }
+        let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
+                                                       excel: output.excel ?? scenario.output.excel, clock: &clock)
         let page = clock.measure("html") {
             HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
                        language: lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? [])

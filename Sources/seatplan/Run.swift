@@ -25,9 +25,8 @@ struct Run: ParsableCommand {
         let allocation = try OutputArguments.simulate(scenario, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, grades: output.grades)
-        let drawn = try clock.measure("draws", if: monteCarlo.draws != nil) {
-            try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
-        }
+        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
+                                             clock: &clock)
         try output.write(reports, for: scenario, clock: &clock)
         let summary = clock.measure("summary") { TerminalSummary.text(allocation, scenario: scenario) }
         timing.report(clock)
