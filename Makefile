@@ -5,21 +5,13 @@ SCENARIO ?= scenarios/example-city.yaml
 
 .PHONY: demo test bench backtest deps browser screenshot build release clean
 
-## Install what is missing (GSL via apt when pkg-config cannot find it).
+## Install what is missing: the C libraries the build links (GSL, GLPK, libxlsxwriter), via apt.
 deps:
-	@if ! pkg-config --exists gsl 2>/dev/null; then \
-	  echo "GSL not found: installing libgsl-dev and pkg-config"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
-	fi
+	@scripts/install-deps.sh build
 
-## Chromium for the browser tests of report.html (Debian's chromium via apt when missing).
+## The real clients the tests use (Chromium, GDAL's ogrinfo, Python's jsonschema and openpyxl), when missing.
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  echo "Chromium not found: installing chromium"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
-	fi
+	@scripts/install-deps.sh test
 
 build: deps
 	$(SWIFT) build

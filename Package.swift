@@ -20,11 +20,22 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // MARK: Core library
         .target(
             name: "SeatPlanKit",
             dependencies: [
                 "CGSL",
+                "CGLPK",
+                "CXlsxWriter",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
