@@ -5,7 +5,9 @@ extension ScenarioDecoder {
         let enrollmentTable = tables?.has(.enrollment) == true   // then 'enrollment' may come from the table
         guard let map = reader.mapping(
             node, what: "a district", required: ["id"] + (enrollmentTable ? [] : ["enrollment"]),
-            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection", "uncertainty"]
+            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection", "uncertainty",
+                                                                       "estates", "staff", "special_education",
+                                                                       "neighbours", "township", "at"]
         ) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
@@ -23,13 +25,28 @@ extension ScenarioDecoder {
         let projection = map.value("projection").map { projectionOverride($0, what: "a district's 'projection'") }
             ?? ProjectionOverride()
         let uncertainty = map.value("uncertainty").map { self.uncertainty($0, what: "a district's 'uncertainty'") }
+        let ownZone = zoneGeography(map)
+        if !zones.isEmpty, let key = ["neighbours", "township", "at"].first(where: { map.has($0) }),
+           let node = map.keyNode(key) {
+            reader.error(node, "'\(key)' is a key of a zone, and this district has zones",
+                         hint: "move '\(key)' to the zones it belongs to (a district carries it only when it is one zone)")
+        }
+        let estates = map.value("estates").flatMap { list($0, what: "'estates'") { $0.estate($1) } } ?? []
+        let staff = map.value("staff").flatMap { staffPosts($0) }
+        let specialEducation = map.value("special_education").flatMap { self.specialEducation($0) }
         guard let id, let enrollment else { return nil }
-        return District(id: id, name: name ?? id, births: births,
+        var district = District(id: id, name: name ?? id, births: births,
                         birthsLocation: map.value("births").map(reader.location) ?? map.location,
                         enrollment: enrollment,
                         enrollmentLocation: map.keyNode("enrollment").map(reader.location) ?? map.location,
                         migration: migration, zones: zones, housing: housing,
                         projection: projection, uncertainty: uncertainty ?? UncertaintyOverride(), location: map.location)
+        district.ownZone = ownZone
+        district.estates = estates
+        district.staff = staff?.posts
+        district.staffLocations = staff?.locations ?? [:]
+        district.specialEducation = specialEducation
+        return district
     }
 
     /// `{year: count}` with counts of 0 or more.
@@ -82,7 +99,8 @@ extension ScenarioDecoder {
     }
 
     mutating func zone(_ node: Node, district: String) -> Zone? {
-        guard let map = reader.mapping(node, what: "a zone", required: ["id", "share"], optional: ["name"]) else {
+        guard let map = reader.mapping(node, what: "a zone", required: ["id", "share"],
+                                       optional: ["name", "neighbours", "township", "at"]) else {
             return nil
         }
         let id = map.value("id").flatMap { reader.string($0, what: "a zone's 'id'") }
@@ -91,14 +109,16 @@ extension ScenarioDecoder {
         if let node = map.value("share"), let share, share > 1 {
             reader.error(node, "a zone's 'share' must be at most 1", hint: "found \(share); shares are fractions of the district")
         }
+        let geography = zoneGeography(map)
         guard let id, let share else { return nil }
-        return Zone(id: id, name: name ?? id, share: share, district: district, location: map.location)
+        return Zone(id: id, name: name ?? id, share: share, district: district, geography: geography,
+                    location: map.location)
     }
 
     mutating func housing(_ node: Node) -> Housing? {
         guard let map = reader.mapping(node, what: "a housing development",
                                        required: ["name", "dwellings", "pupils_per_100_dwellings"],
-                                       optional: ["zone", "ramp", "slip"])
+                                       optional: ["zone", "ramp", "slip", "id", "at"])
         else { return nil }
         let name = map.value("name").flatMap { reader.string($0, what: "the development's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "the development's 'zone'") }
@@ -124,9 +144,14 @@ extension ScenarioDecoder {
             }
         }
         let slip = map.value("slip").flatMap { self.slip($0) }
+        let id = map.value("id").flatMap { reader.string($0, what: "the development's 'id'") }
+        let at = map.value("at").flatMap { point($0) }
         guard let name, let dwellings, let yields else { return nil }
-        return Housing(name: name, zone: zone, zoneLocation: map.value("zone").map(reader.location),
-                       dwellings: dwellings, pupilsPer100Dwellings: yields, yieldLocations: yieldLocations,
-                       ramp: ramp, slip: slip, location: map.location)
+        var housing = Housing(name: name, zone: zone, zoneLocation: map.value("zone").map(reader.location),
+                              dwellings: dwellings, pupilsPer100Dwellings: yields, yieldLocations: yieldLocations,
+                              ramp: ramp, slip: slip, location: map.location)
+        housing.id = id
+        housing.at = at
+        return housing
     }
 }

@@ -31,7 +31,8 @@ extension ScenarioDecoder {
                     delays: delays, removals: removals, projects: projects, location: map.location)
     }
 
-    mutating func project(_ node: Node) -> Project? {
+    /// A project of a plan (`opens`/`year`), or an advisor's candidate (`earliest`, `latest` instead of `opens`).
+    mutating func project(_ node: Node, candidate: Bool = false) -> Project? {
         guard let entries = reader.rawMapping(node, what: "a project") else { return nil }
         let kinds = entries.compactMap { Project.Kind(rawValue: $0.key) }
         guard kinds.count == 1, let kind = kinds.first else {
@@ -41,14 +42,28 @@ extension ScenarioDecoder {
             return nil
         }
         let map: YAMLReader.Mapping?
+        let timing = candidate ? ["earliest", "latest"] : ["opens"]
         switch kind {
         case .build:
-            map = reader.mapping(node, what: "a 'build' project", required: ["build", "zone", "classrooms", "opens"],
-                                 optional: ["name", "stage", "cost"])
+            map = reader.mapping(node, what: candidate ? "a 'build' candidate" : "a 'build' project",
+                                 required: ["build", "zone", "classrooms"] + timing + (candidate ? ["cost"] : []),
+                                 optional: ["name", "stage", "public", "at"] + (candidate ? [] : ["cost"]))
         case .expand:
-            map = reader.mapping(node, what: "an 'expand' project", required: ["expand", "classrooms", "opens"],
-                                 optional: ["stage", "cost"])
+            map = reader.mapping(node, what: candidate ? "an 'expand' candidate" : "an 'expand' project",
+                                 required: ["expand", "classrooms"] + timing + (candidate ? ["cost"] : []),
+                                 optional: ["stage"] + (candidate ? [] : ["cost"]))
         case .close:
+            if candidate {
+                reader.error(node, "an advisor candidate cannot be a 'close'",
+                             hint: "candidates are 'build' or 'expand' projects; put closures in the plan named by 'based_on'")
+                return nil
+            }
+            if let wrong = ["closes", "opens"].first(where: { key in entries.contains { $0.key == key } }),
+               let entry = entries.first(where: { $0.key == wrong }) {
+                reader.error(entry.keyNode, "a 'close' project takes its year as 'year', not '\(wrong)'",
+                             hint: "write '{ close: SCHOOL, year: Y }'")
+                return nil
+            }
             map = reader.mapping(node, what: "a 'close' project", required: ["close", "year"], optional: ["cost"])
         }
         guard let map else { return nil }
@@ -65,11 +80,17 @@ extension ScenarioDecoder {
         case (_, let node?):
             classrooms = self.classrooms(node, stage: map.value("stage"), owner: node).map { .byStage($0) }
         }
-        let year = map.value(kind == .close ? "year" : "opens").flatMap { reader.year($0, what: kind == .close ? "'year'" : "'opens'") }
+        let yearKey = kind == .close ? "year" : candidate ? "earliest" : "opens"
+        let year = map.value(yearKey).flatMap { reader.year($0, what: "'\(yearKey)'") }
         let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: 1e15) } ?? 0
+        let isPublic = map.value("public").flatMap { reader.bool($0, what: "'public'") } ?? true
+        let at = map.value("at").flatMap { point($0) }
         guard let school, let classrooms, let year, let cost else { return nil }
-        return Project(kind: kind, school: school, name: name, zone: zone, classrooms: classrooms, year: year,
-                       cost: cost, location: map.location)
+        var project = Project(kind: kind, school: school, name: name, zone: zone, classrooms: classrooms, year: year,
+                              cost: cost, location: map.location)
+        project.isPublic = isPublic
+        project.at = at
+        return project
     }
 }
 

@@ -3,16 +3,21 @@ internal import Yams
 extension ScenarioDecoder {
     mutating func school(_ node: Node) -> School? {
         guard let map = reader.mapping(node, what: "a school", required: ["id", "zone", "classrooms"],
-                                       optional: ["name", "stage", "closes"])
+                                       optional: ["name", "stage", "closes", "public", "at"])
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a school's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a school's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "a school's 'zone'") }
         let classrooms = map.value("classrooms").flatMap { self.classrooms($0, stage: map.value("stage"), owner: node) }
         let closes = map.value("closes").flatMap { reader.year($0, what: "'closes'") }
+        let isPublic = map.value("public").flatMap { reader.bool($0, what: "'public'") } ?? true
+        let at = map.value("at").flatMap { point($0) }
         guard let id, let zone, let classrooms else { return nil }
-        return School(id: id, name: name ?? id, zone: zone, classrooms: classrooms, closes: closes,
-                      location: map.location)
+        var school = School(id: id, name: name ?? id, zone: zone, classrooms: classrooms, closes: closes,
+                            location: map.location)
+        school.isPublic = isPublic
+        school.at = at
+        return school
     }
 
     /// `classrooms: N` with `stage: S`, or `classrooms: {S: N, …}` without `stage`.

@@ -72,7 +72,7 @@ struct ScenarioDecoder {
             root, what: "the scenario",
             required: ["scenario", "base_year", "horizon"] + (districtsTable ? [] : ["districts"]),
             optional: (districtsTable ? ["districts"] : []) + ["title", "standards", "projection", "schools", "plans",
-                                                               "output", "tables", "uncertainty"]
+                                                               "output", "tables", "uncertainty", "ranking", "advisor"]
         ) else { return nil }
         tables = map.value("tables").flatMap { tablePaths($0) }
 
@@ -99,12 +99,17 @@ struct ScenarioDecoder {
         let plans = map.value("plans").flatMap { list($0, what: "'plans'") { $0.plan($1) } } ?? []
         let output = map.value("output").flatMap { self.output($0) } ?? OutputOptions()
         let uncertainty = map.value("uncertainty").map { self.uncertainty($0, what: "'uncertainty'") }
+        let ranking = map.value("ranking").flatMap { list($0, what: "'ranking'") { $0.rankingEntry($1) } } ?? []
+        let advisor = map.value("advisor").flatMap { self.advisor($0) }
 
         guard let id, let baseYear, let horizon, let standards, let districts else { return nil }
-        return Scenario(id: id, title: title ?? id, baseYear: baseYear, horizon: horizon, standards: standards,
-                        projection: projection, districts: districts, schools: schools, plans: plans,
-                        output: output, uncertainty: .defaults.overridden(by: uncertainty ?? UncertaintyOverride()),
-                        location: map.location)
+        var scenario = Scenario(id: id, title: title ?? id, baseYear: baseYear, horizon: horizon, standards: standards,
+                                projection: projection, districts: districts, schools: schools, plans: plans,
+                                output: output, uncertainty: .defaults.overridden(by: uncertainty ?? UncertaintyOverride()),
+                                location: map.location)
+        scenario.ranking = ranking
+        scenario.advisor = advisor
+        return scenario
     }
 
     /// Reads a list, decoding each item; `nil` only when the node is not a list.
@@ -121,7 +126,8 @@ struct ScenarioDecoder {
 
     mutating func standards(_ node: Node) -> Standards? {
         guard let map = reader.mapping(node, what: "'standards'",
-                                       optional: ["stages", "large_class", "super_large_class", "alerts"])
+                                       optional: ["stages", "large_class", "super_large_class", "alerts", "compulsory",
+                                                  "upper_secondary", "special_class_size"])
         else { return nil }
         var standards = Standards.chineseDefaults(at: map.location)
         if let stagesNode = map.value("stages") {
@@ -142,6 +148,15 @@ struct ScenarioDecoder {
             reader.error(node, "'super_large_class' (\(standards.superLargeClass)) is below 'large_class' (\(standards.largeClass))",
                          hint: "a super-large class is the larger one: e.g. large 56, super-large 66")
         }
+        if let node = map.value("compulsory"), let items = reader.sequence(node, what: "'compulsory'") {
+            standards.compulsory = items.compactMap { reader.string($0, what: "a compulsory stage") }
+            standards.compulsoryLocation = reader.location(node)
+        }
+        if let node = map.value("upper_secondary") { standards.upperSecondary = upperSecondary(node) }
+        if let node = map.value("special_class_size"),
+           let value = reader.int(node, what: "'special_class_size'", min: 1, max: 1000) {
+            standards.specialClassSize = value
+        }
         if let node = map.value("alerts"),
            let alerts = reader.mapping(node, what: "'alerts'", optional: ["yellow", "red"]) {
             if let node = alerts.value("yellow"), let value = reader.double(node, what: "'yellow'", min: 0, max: 100) {
@@ -160,7 +175,8 @@ struct ScenarioDecoder {
 
     mutating func stage(_ node: Node) -> Stage? {
         guard let map = reader.mapping(node, what: "a stage", required: ["id", "grades", "class_size"],
-                                       optional: ["name", "entry_age", "from", "grade_names"])
+                                       optional: ["name", "entry_age", "from", "grade_names", "catchment", "overflow",
+                                                  "large_class", "super_large_class", "service_radius_m", "staff_ratio"])
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a stage's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a stage's 'name'") }
@@ -211,8 +227,22 @@ struct ScenarioDecoder {
             }
         }
         guard let id, let grades, let feed, let classSizes else { return nil }
-        return Stage(id: id, name: name ?? id, grades: grades, feed: feed, classSizes: classSizes,
-                     gradeNames: gradeNames, location: reader.location(node))
+        var stage = Stage(id: id, name: name ?? id, grades: grades, feed: feed, classSizes: classSizes,
+                          gradeNames: gradeNames, location: reader.location(node))
+        stage.catchment = map.value("catchment").flatMap { choice($0, what: "catchment", of: Catchment.self) }
+        stage.overflow = map.value("overflow").flatMap { choice($0, what: "overflow", of: Overflow.self) } ?? .none
+        stage.largeClass = map.value("large_class").flatMap { reader.int($0, what: "'large_class'", min: 1, max: 1000) }
+        stage.superLargeClass = map.value("super_large_class")
+            .flatMap { reader.int($0, what: "'super_large_class'", min: 1, max: 1000) }
+        if let large = stage.largeClass, let superLarge = stage.superLargeClass, superLarge < large,
+           let node = map.value("super_large_class") {
+            reader.error(node, "the stage's 'super_large_class' (\(superLarge)) is below its 'large_class' (\(large))",
+                         hint: "a super-large class is the larger one: e.g. large 36, super-large 41")
+        }
+        stage.serviceRadiusSetting = map.value("service_radius_m")
+            .flatMap { reader.double($0, what: "'service_radius_m'", min: 0, max: 100_000) }
+        stage.staffRatioSetting = map.value("staff_ratio").flatMap { reader.double($0, what: "'staff_ratio'", min: 0.1, max: 1000) }
+        return stage
     }
 
     // MARK: Projection settings
@@ -228,11 +258,12 @@ struct ScenarioDecoder {
         if let node = map.value("progression") { result.progression = ratioSettings(node, what: "'progression'") }
         if let node = map.value("entry") { result.entry = ratioSettings(node, what: "'entry'") }
         if let node = map.value("births"),
-           let births = reader.mapping(node, what: "'births'", optional: ["method", "fit_window"]) {
+           let births = reader.mapping(node, what: "'births'", optional: ["method", "fit_window", "extend"]) {
             if let node = births.value("method") {
                 result.births.method = choice(node, what: "births method", of: BirthsTrend.self)
             }
             result.births.fitWindow = births.value("fit_window").flatMap { reader.int($0, what: "'fit_window'", min: 1, max: 100) }
+            result.births.extend = births.value("extend").flatMap { reader.int($0, what: "'extend'", min: 0, max: 100) }
         }
         if let node = map.value("ratios") {
             result.fixedRatios = list(node, what: "'ratios'") { $0.fixedRatio($1) } ?? []

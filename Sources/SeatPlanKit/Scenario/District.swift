@@ -13,6 +13,14 @@ public struct District: Sendable {
     public var migration: [String: Migration]
     /// Catchments; empty means the district is one zone with the district's id.
     public var zones: [Zone]
+    /// The zone keys of a district without zones (it is its own zone): neighbours, township, at.
+    public var ownZone = ZoneGeography()
+    /// Existing residential areas (小区), for the service-radius check.
+    public var estates: [Estate] = []
+    /// Staff posts (教职工编制) by stage id.
+    public var staff: [String: Int]?
+    public var staffLocations: [String: SourceLocation] = [:]
+    public var specialEducation: SpecialEducation?
     public var housing: [Housing]
     /// The district's own `projection` keys, applied over the scenario's.
     public var projection: ProjectionOverride
@@ -41,7 +49,7 @@ public struct District: Sendable {
     /// The zones that carry demand: the listed ones, or the whole district as one zone of share 1.
     public var effectiveZones: [Zone] {
         zones.isEmpty
-            ? [Zone(id: id, name: name, share: 1, district: id, location: location)]
+            ? [Zone(id: id, name: name, share: 1, district: id, geography: ownZone, location: location)]
             : zones
     }
 
@@ -108,14 +116,36 @@ public struct Zone: Sendable {
     public var share: Double
     /// Id of the district the zone belongs to.
     public var district: String
+    public var geography: ZoneGeography
     public var location: SourceLocation
 
-    public init(id: String, name: String, share: Double, district: String, location: SourceLocation) {
+    public init(id: String, name: String, share: Double, district: String, geography: ZoneGeography = ZoneGeography(),
+                location: SourceLocation) {
         self.id = id
         self.name = name
         self.share = share
         self.district = district
+        self.geography = geography
         self.location = location
+    }
+
+    public var neighbours: [String] { geography.neighbours }
+}
+
+/// The optional keys of a zone (or of a district that is its own zone): `neighbours` (zones whose schools
+/// its pupils can reach; symmetric), `township` (a rural 乡镇, for 一乡一园) and `at`.
+public struct ZoneGeography: Sendable {
+    public var neighbours: [String]
+    public var neighbourLocations: [SourceLocation]
+    public var township: Bool
+    public var at: GeoPoint?
+
+    public init(neighbours: [String] = [], neighbourLocations: [SourceLocation] = [], township: Bool = false,
+                at: GeoPoint? = nil) {
+        self.neighbours = neighbours
+        self.neighbourLocations = neighbourLocations
+        self.township = township
+        self.at = at
     }
 }
 
@@ -125,6 +155,10 @@ public struct Zone: Sendable {
 /// stage, spread evenly over the grades, and these pupils are not fed into later progression.
 public struct Housing: Sendable {
     public var name: String
+    /// An id for reports and maps (`nil`: the name).
+    public var id: String?
+    /// Where it stands; with it, the development is a residential area of the coverage check.
+    public var at: GeoPoint?
     /// The zone it lands in (`nil` only in a district without zones).
     public var zone: String?
     public var zoneLocation: SourceLocation?

@@ -75,6 +75,9 @@ public struct Project: Sendable {
     /// Year the new school opens, the expansion's classrooms count from, or the school is closed from.
     public var year: Int
     public var cost: Double
+    /// A new school's `public` (`build` only; default public) and `at`.
+    public var isPublic = true
+    public var at: GeoPoint?
     public var location: SourceLocation
 
     public init(kind: Kind, school: String, name: String?, zone: String?, classrooms: ProjectClassrooms,

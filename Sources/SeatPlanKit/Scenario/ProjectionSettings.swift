@@ -48,11 +48,17 @@ public struct BirthsProjection: Sendable, Hashable {
     public var method: BirthsTrend
     /// Number of newest listed years the trend is fitted on.
     public var fitWindow: Int
+    /// `extend` as written: years past the last listed birth year the trend runs (`nil`: `fitWindow`).
+    public var extendSetting: Int?
 
-    public init(method: BirthsTrend, fitWindow: Int) {
+    public init(method: BirthsTrend, fitWindow: Int, extend: Int? = nil) {
         self.method = method
         self.fitWindow = fitWindow
+        self.extendSetting = extend
     }
+
+    /// Years past the last listed birth year the trend runs; later years keep the value it reached.
+    public var extend: Int { extendSetting ?? fitWindow }
 }
 
 /// A ratio fixed by policy instead of estimated (grade 1 of a births-fed stage is its entry ratio).
@@ -105,6 +111,7 @@ public struct ProjectionSettings: Sendable {
         result.entry = override.entry.applied(to: entry)
         if let method = override.births.method { result.births.method = method }
         if let window = override.births.fitWindow { result.births.fitWindow = window }
+        if let extend = override.births.extend { result.births.extendSetting = extend }
         if let years = override.excludedYears { result.excludedYears = Set(years) }
         let replaced = Set(override.fixedRatios.map { "\($0.stage)#\($0.grade)" })
         result.fixedRatios = fixedRatios.filter { !replaced.contains("\($0.stage)#\($0.grade)") }
@@ -143,10 +150,12 @@ public struct ProjectionOverride: Sendable {
     public struct Births: Sendable {
         public var method: BirthsTrend?
         public var fitWindow: Int?
+        public var extend: Int?
 
-        public init(method: BirthsTrend? = nil, fitWindow: Int? = nil) {
+        public init(method: BirthsTrend? = nil, fitWindow: Int? = nil, extend: Int? = nil) {
             self.method = method
             self.fitWindow = fitWindow
+            self.extend = extend
         }
     }
 

@@ -17,6 +17,10 @@ public struct Scenario: Sendable {
     public var output: OutputOptions
     /// How far the projection's inputs may move in a Monte Carlo draw (`uncertainty`; used by `--draws`).
     public var uncertainty: UncertaintySettings
+    /// `ranking`: the indicators the districts are ranked on (考评排位).
+    public var ranking: [RankingEntry] = []
+    /// `advisor`: candidate projects and targets for `seatplan advise`.
+    public var advisor: AdvisorSettings?
     /// Where the scenario was read from (for diagnostics raised after loading).
     public var location: SourceLocation
 

@@ -7,6 +7,9 @@ public struct School: Sendable {
     public var classrooms: [StageClassrooms]
     /// Closed from this year on, if set.
     public var closes: Int?
+    /// `public: false` for a private school (民办).
+    public var isPublic = true
+    public var at: GeoPoint?
     public var location: SourceLocation
 
     public init(id: String, name: String, zone: String, classrooms: [StageClassrooms], closes: Int?,
@@ -18,6 +21,14 @@ public struct School: Sendable {
         self.closes = closes
         self.location = location
     }
+}
+
+/// The classroom key of special-school classrooms (特殊教育), which serve the district.
+public let specialClassroomsKey = "special"
+
+extension [StageClassrooms] {
+    /// Classrooms under the key `special`.
+    public var special: Int { filter { $0.stage == specialClassroomsKey }.reduce(0) { $0 + $1.count } }
 }
 
 /// A number of classrooms for one stage.

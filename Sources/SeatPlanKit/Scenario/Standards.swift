@@ -11,12 +11,23 @@ public struct Standards: Sendable {
     /// A class of this many pupils or more is super-large.
     public var superLargeClass: Int
     public var alerts: AlertThresholds
+    /// `standards.compulsory`: the stages of compulsory education (`nil`: `primary` and `junior`, those that exist).
+    public var compulsory: [String]?
+    public var compulsoryLocation: SourceLocation?
+    /// `standards.upper_secondary` (普职比), if given.
+    public var upperSecondary: UpperSecondary?
+    /// Pupils per special-school classroom (`standards.special_class_size`, default 12).
+    public var specialClassSize: Int
 
-    public init(stages: [Stage], largeClass: Int, superLargeClass: Int, alerts: AlertThresholds) {
+    public init(stages: [Stage], largeClass: Int, superLargeClass: Int, alerts: AlertThresholds,
+                compulsory: [String]? = nil, upperSecondary: UpperSecondary? = nil, specialClassSize: Int = 12) {
         self.stages = stages
         self.largeClass = largeClass
         self.superLargeClass = superLargeClass
         self.alerts = alerts
+        self.compulsory = compulsory
+        self.upperSecondary = upperSecondary
+        self.specialClassSize = specialClassSize
     }
 
     public static func chineseDefaults(at location: SourceLocation) -> Standards {
@@ -39,6 +50,25 @@ public struct Standards: Sendable {
 
     public func stage(_ id: String) -> Stage? { stages.first { $0.id == id } }
     public func stageIndex(_ id: String) -> Int? { stages.firstIndex { $0.id == id } }
+
+    /// The catchment of stage `s`: its own, else `zone`, except for a stage fed from a stage that is itself
+    /// fed from another (upper secondary), whose default is `district`.
+    public func catchment(of s: Int) -> Catchment {
+        if let own = stages[s].catchment { return own }
+        guard case .stage(let feeder) = stages[s].feed, let f = stageIndex(feeder),
+              case .stage = stages[f].feed else { return .zone }
+        return .district
+    }
+
+    /// `large_class` of stage `s`: its own band, else the scenario's.
+    public func largeClass(of s: Int) -> Int { stages[s].largeClass ?? largeClass }
+    /// `super_large_class` of stage `s`: its own band, else the scenario's.
+    public func superLargeClass(of s: Int) -> Int { stages[s].superLargeClass ?? superLargeClass }
+
+    /// Positions of the compulsory stages: `compulsory` as listed, else `primary` and `junior` where they exist.
+    public var compulsoryStages: [Int] {
+        (compulsory ?? ["primary", "junior"]).compactMap { stageIndex($0) }
+    }
 }
 
 /// Utilisation thresholds of the early-warning alert (pupils ÷ seats).
@@ -70,6 +100,16 @@ public struct Stage: Sendable {
     public var classSizes: [Int]
     /// Labels of the grades for reports (`K, 1, 2 …`); grade numbers `1…grades` by default.
     public var gradeNames: [String]
+    /// `catchment` as written (`nil`: the default rule of `Standards.catchment(of:)`).
+    public var catchment: Catchment?
+    public var overflow: Overflow = .none
+    /// The stage's own class bands (`nil`: the scenario's).
+    public var largeClass: Int?
+    public var superLargeClass: Int?
+    /// `service_radius_m` as written (`nil`: the default of the stage id, see `serviceRadius`).
+    public var serviceRadiusSetting: Double?
+    /// `staff_ratio` as written (`nil`: the default of the stage id, see `staffRatio`).
+    public var staffRatioSetting: Double?
     public var location: SourceLocation
 
     public init(id: String, name: String, grades: Int, feed: Feed, classSizes: [Int],
@@ -81,6 +121,18 @@ public struct Stage: Sendable {
         self.classSizes = classSizes
         self.gradeNames = gradeNames ?? (1...max(grades, 1)).prefix(grades).map(String.init)
         self.location = location
+    }
+
+    /// Walking distance in metres to a school of the stage: its own, else by id (GB 50180-2018:
+    /// kindergarten 300, primary 500, junior 1000); `nil` for other ids.
+    public var serviceRadius: Double? {
+        serviceRadiusSetting ?? ["kindergarten": 300, "primary": 500, "junior": 1000][id]
+    }
+
+    /// Pupils per staff post (教职工编制): its own, else by id (2014 urban–rural standard: kindergarten 7,
+    /// primary 19, junior 13.5, senior 12.5, vocational 20); `nil` for other ids.
+    public var staffRatio: Double? {
+        staffRatioSetting ?? ["kindergarten": 7, "primary": 19, "junior": 13.5, "senior": 12.5, "vocational": 20][id]
     }
 
     /// Seats per classroom: the mean of the grades' class sizes, since a stage's classrooms are taken

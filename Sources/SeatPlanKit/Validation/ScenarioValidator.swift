@@ -18,6 +18,8 @@ public struct ScenarioValidator: Sendable {
         checkSchools(scenario, zoneIDs: zoneIDs, stageIDs: stageIDs, into: &out)
         checkPlans(scenario, into: &out)
         checkUncertainty(scenario, into: &out)
+        checkCatchments(scenario, into: &out)
+        checkIndicatorSettings(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }
         return out.sorted
@@ -205,7 +207,7 @@ public struct ScenarioValidator: Sendable {
             }
             var seen: Set<String> = []
             for entry in school.classrooms {
-                if !stageIDs.contains(entry.stage) {
+                if !stageIDs.contains(entry.stage) && entry.stage != specialClassroomsKey {
                     out.error(at: entry.location, "school '\(school.id)' has classrooms for stage '\(entry.stage)', which is not a stage",
                               hint: "use one of: \(scenario.standards.stages.map(\.id).joined(separator: ", "))")
                 }
