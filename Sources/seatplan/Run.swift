@@ -7,7 +7,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Project a scenario and write the capacity-gap reports (CSV).",
         discussion: """
-        Writes capacity.csv, districts.csv, grades.csv, summary.csv and assumptions.csv into the output \
+        Writes capacity.csv, districts.csv, grades.csv, summary.csv, transfers.csv and assumptions.csv into the output \
         folder at once: on any error nothing is written and the folder keeps what it had. With --draws N, \
         also ranges.csv, summary_ranges.csv and plan_probabilities.csv from N Monte Carlo draws (the \
         scenario's 'uncertainty'), with the others, at once.
@@ -24,11 +24,13 @@ struct Run: ParsableCommand {
         let scenario = try input.check(clock: &clock).scenario
         let allocation = try OutputArguments.simulate(scenario, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
-        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, grades: output.grades)
+        let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario) }
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
+                                comparisonFiles: false, grades: output.grades)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
         try output.write(reports, for: scenario, clock: &clock)
-        let summary = clock.measure("summary") { TerminalSummary.text(allocation, scenario: scenario) }
+        let summary = clock.measure("summary") { TerminalSummary.text(allocation, comparison: comparison, scenario: scenario) }
         timing.report(clock)
         print(summary)
         print("")

@@ -172,7 +172,7 @@ import TestSupport
         let context = ReportContext(allocation: allocation, comparison: PlanComparison(allocation, scenario: scenario),
                                     scenario: scenario, language: .en, pupilBands: [])
         #expect(context.zoneStageCount == 320)
-        #expect(context.shown.map(\.zone.id) == ["z7"] && context.shownCount == 1)
+        #expect(context.shown.map(\.key) == ["z7"] && context.shownCount == 1)
         let html = HTMLReport(allocation: allocation, comparison: PlanComparison(allocation, scenario: scenario),
                               scenario: scenario, language: .en).html
         let cells = html.components(separatedBy: "data-alert=\"").count - 1, note = html.contains("1 of 320 zone-stages shown")

@@ -24,7 +24,7 @@ import Testing
         #expect(base.firstYearWithoutShortage == nil)
         #expect(base.verdict == .baseline)
         // Red: a1 (120/120) and a2 (over 100 %) every year; B at 120/180 never.
-        #expect(base.redZoneYears == 8)
+        #expect(base.redAreaYears == 8)
     }
 
     @Test func onTimePlanAvoidsTheNewTownShortage() throws {
@@ -40,7 +40,7 @@ import Testing
         #expect(close(try #require(comparison.measures(plan: "on-time", district: "A")).seatsAdded[0], 90))
         #expect(close(try #require(comparison.measures(plan: "on-time", district: "B")).seatsAdded[0], -60))
         // B at 120/120 from 2027: red but not short; a1 and a2 (180/180) red every year: 4 + 4 + 2.
-        #expect(plan.redZoneYears == 10)
+        #expect(plan.redAreaYears == 10)
     }
 
     @Test func theDelayedPlanIsWorseByTheYearsTheSchoolIsLate() throws {
@@ -68,7 +68,7 @@ import Testing
         // The closure of b2 is removed: B keeps 180 seats; cost is the build's.
         #expect(close(plan.seatsAdded[0], 90))
         #expect(close(plan.shortageSeatYears, 30))
-        #expect(plan.redZoneYears == 8)
+        #expect(plan.redAreaYears == 8)
         #expect(allocation.outcome("build-only")?.plan.projects.map(\.project.kind) == [.build])
     }
 

@@ -45,7 +45,7 @@ struct ScenarioFolder {
     // MARK: The same reports as the inline scenario
 
     static let fixtures = [
-        ("Tests/Fixtures/tables/example-city/scenario.yaml", "scenarios/example-city.yaml"),
+        ("Tests/Fixtures/tables/example-city/scenario.yaml", "Tests/Fixtures/tables/example-city/inline.yaml"),
         ("Tests/Fixtures/tables/eau-claire-wi/scenario.yaml", "scenarios/eau-claire-wi.yaml"),
     ]
 
@@ -61,7 +61,7 @@ struct ScenarioFolder {
         let fromTables = try reports(tables)
         let fromYAML = try reports(inline)
         #expect(fromTables.map(\.name) == fromYAML.map(\.name))
-        #expect(fromTables.count == 7)
+        #expect(fromTables.count == 8)
         for (a, b) in zip(fromTables, fromYAML) {
             #expect(a.data == b.data, "\(a.name) differs between \(tables) and \(inline)")
         }

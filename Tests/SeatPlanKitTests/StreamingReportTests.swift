@@ -108,13 +108,13 @@ struct CapacityColumnsTests {
         var shortRows = 0
         for outcome in allocation.outcomes {
             let rows = outcome.rows
-            #expect(rows.count == allocation.layout.count)
+            #expect(rows.count == allocation.grid.count)
             for i in rows.indices {
                 let row = rows[i]
                 let organisation = row.organisation
                 // The columns come from the demand cells and `ClassSummary`; the detail from the demand per
                 // grade and `ClassOrganisation`: two ways to the same numbers.
-                let stage = scenario.standards.stages[allocation.layout.stage(i)]
+                let stage = scenario.standards.stages[allocation.grid.stage(i)]
                 #expect(close(rows.students(i), row.grades.reduce(0) { $0 + $1.total }, 1e-9))
                 #expect(rows.seats(i) == Double(rows.classrooms(i)) * stage.seatsPerClassroom)
                 #expect(rows.wholePupils(i) == organisation.pupils.reduce(0, +))
@@ -125,9 +125,10 @@ struct CapacityColumnsTests {
                 #expect(rows.maxClassSize(i) == organisation.maxClassSize)
                 #expect(rows.unplaced(i) == organisation.unplaced && rows.placed(i) == organisation.placed)
                 #expect(rows.meanClassSize(i) == organisation.meanClassSize)
-                #expect(rows.largeClasses(i) == organisation.classes(atLeast: standards.largeClass))
-                #expect(rows.superLargeClasses(i) == organisation.classes(atLeast: standards.superLargeClass))
-                #expect(row.year == allocation.layout.year(i) && row.zone == allocation.layout.zoneIDs[allocation.layout.zone(i)]
+                let s = allocation.grid.stage(i), z = allocation.grid.zone(i)
+                #expect(rows.largeClasses(i) == organisation.classes(atLeast: standards.largeClass(of: s)))
+                #expect(rows.superLargeClasses(i) == organisation.classes(atLeast: standards.superLargeClass(of: s)))
+                #expect(row.year == allocation.grid.year(i) && row.zone == (z >= 0 ? allocation.grid.zoneIDs[z] : "")
                         && row.stage == stage.id)
                 if row.classrooms < row.classesNeeded { shortRows += 1 }
             }
@@ -137,17 +138,22 @@ struct CapacityColumnsTests {
         }
     }
 
-    @Test("the classrooms of every row are the open schools' classrooms of that stage and year")
+    @Test("the classrooms of every row are the open schools' classrooms of that stage and year, in the schools' catchment area")
     func classroomTableIsTheSchoolsSum() throws {
         let (_, allocation) = try simulate(path: Repo.path("scenarios/example-city.yaml"))
-        let layout = allocation.layout
+        let grid = allocation.grid
         for outcome in allocation.outcomes {
-            let table = Allocator().classroomTable(outcome.network, layout: layout)
-            var expected = Array(repeating: 0, count: layout.count)
+            let table = Allocator.classroomTable(outcome.network, grid: grid)
+            var expected = Array(repeating: 0, count: grid.count)
             for school in outcome.network.schools {
-                for t in 0..<layout.yearCount {
-                    for s in 0..<layout.stageCount {
-                        expected[layout.row(t: t, zone: school.zone, stage: s)] += school.classrooms(stage: s, year: layout.baseYear + t)
+                for t in 0..<grid.yearCount {
+                    for s in 0..<grid.stageCount {
+                        // The school's zone, its district or the scenario, as the stage's catchment says.
+                        let area = grid.catchments[s] == .zone ? school.zone
+                            : grid.catchments[s] == .district ? grid.zoneCount + grid.districtOfZone[school.zone]
+                            : grid.zoneCount + grid.districtCount
+                        let i = try #require(grid.row(t: t, area: area, stage: s))
+                        expected[i] += school.classrooms(stage: s, year: grid.baseYear + t)
                     }
                 }
             }

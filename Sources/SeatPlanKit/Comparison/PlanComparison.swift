@@ -3,149 +3,165 @@ import Foundation
 /// Stage 5 of `compare`: the measures of every plan against the baseline, per district and for the whole
 /// scenario, and the use of every project's seats (MODEL.md, "Plans compared").
 public struct PlanComparison: Sendable {
-    /// Per plan (baseline first), per district in file order, then `ALL`.
+    /// All stages: per plan (baseline first), per district in file order, then `ALL`.
     public var measures: [PlanMeasures]
+    /// Per plan, per district then `ALL`, per stage.
+    public var stageMeasures: [PlanMeasures]
     public var projects: [ProjectUse]
+    /// Per plan (in `measures`' plan order), the areas and stages still short, most seat-years first.
+    public var spans: [String: [ShortageSpan]]
     /// Utilisation at or above which a project's seats count as used.
     public var usedThreshold: Double
 
-    public static let allDistricts = "ALL"
-    /// Default `usedThreshold`: seats of a zone less than 60 % full stand mostly empty.
+    public static let allDistricts = AreaGrid.allDistricts
+    /// Default `usedThreshold`: seats of an area less than 60 % full stand mostly empty.
     public static let defaultUsedThreshold = 0.6
 
     public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold) {
         self.usedThreshold = usedThreshold
         let index = ScenarioIndex(scenario)
-        let stageCount = scenario.standards.stages.count
-        let districtIDs = scenario.districts.map(\.id) + [Self.allDistricts]
-        let layout = allocation.layout
-        let baselineRows = allocation.outcomes.first { $0.plan.id == Plan.baselineID }?.rows
-        var measures: [PlanMeasures] = []
-        var baselineShortage: [String: Double] = [:]
+        let grid = allocation.grid
+        let stageIDs = grid.stages.map(\.id)
+        let districtIDs = grid.districtIDs
+        let baseline = allocation.outcomes.first { $0.plan.id == Plan.baselineID }
         let lastYear = scenario.baseYear + scenario.horizon
         // The plans' rows are gathered side by side, then the measures are completed in plan order.
-        let gathered = Blocks<[PlanMeasures]>(count: allocation.outcomes.count)
-        DispatchQueue.concurrentPerform(iterations: allocation.outcomes.count) { p in
-            gathered.set(p, Self.gather(allocation.outcomes[p].rows, baseline: baselineRows, stageCount: stageCount,
-                                        districts: districtIDs.count, lastYear: lastYear))
+        let gathered = Blocks<Gathered>(count: allocation.outcomes.count)
+        Parallel.forEach(count: allocation.outcomes.count) { p in
+            gathered.set(p, Self.gather(allocation.outcomes[p], grid: grid))
         }
-        for (outcome, gatheredMeasures) in zip(allocation.outcomes, gathered.values) {
+        var measures: [PlanMeasures] = [], stageMeasures: [PlanMeasures] = []
+        var spans: [String: [ShortageSpan]] = [:]
+        var baselineShortage: [String: Double] = [:]
+        for (outcome, gathered) in zip(allocation.outcomes, gathered.values) {
+            let plan = outcome.plan.id
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
+            let added = Self.seatsAdded(outcome.network, baseline: baseline?.network, grid: grid, year: lastYear)
             for (d, district) in districtIDs.enumerated() {
-                var m = gatheredMeasures[d]
-                m.plan = outcome.plan.id
-                m.district = district
-                m.cost = district == Self.allDistricts ? costs.values.reduce(0, +) : costs[district] ?? 0
-                if outcome.plan.id == Plan.baselineID {
-                    baselineShortage[district] = m.shortageSeatYears
-                    m.verdict = .baseline
-                } else {
-                    m.shortageAvoided = (baselineShortage[district] ?? 0) - m.shortageSeatYears
-                    // Below half a seat-year is rounding noise, not an effect.
-                    if m.shortageAvoided >= 0.5 {
-                        m.verdict = .avoidsShortage
-                        m.costPerSeatYearAvoided = m.cost / m.shortageAvoided
-                    } else {
-                        m.verdict = m.shortageAvoided <= -0.5 ? .worse : .avoidsNone
-                    }
-                }
+                var m = gathered.all[d].measures(plan: plan, district: district, stage: nil)
+                m.cost = d == grid.districtCount ? costs.values.reduce(0, +) : costs[district] ?? 0
+                m.seatsAdded = added[d]
+                Self.compare(&m, baseline: &baselineShortage, key: district)
                 measures.append(m)
+                for (s, stage) in stageIDs.enumerated() {
+                    var m = gathered.byStage[d * stageIDs.count + s].measures(plan: plan, district: district, stage: stage)
+                    m.cost = 0
+                    m.seatsAdded = [added[d][s]]
+                    Self.compare(&m, baseline: &baselineShortage, key: "\(district)#\(stage)")
+                    stageMeasures.append(m)
+                }
             }
+            spans[plan] = gathered.spans
         }
         self.measures = measures
+        self.stageMeasures = stageMeasures
+        self.spans = spans
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
         }
     }
 
-    /// The measures of one plan's rows per district (in file order) and for all (last), before costs and
-    /// verdicts: one pass over the projected years' rows, each adding to its district and to all.
-    private static func gather(_ rows: CapacityRows, baseline: CapacityRows?, stageCount: Int, districts: Int,
-                               lastYear: Int) -> [PlanMeasures] {
-        let layout = rows.layout
-        var accumulators = Array(repeating: Accumulator(stageCount: stageCount, layout: layout), count: districts)
-        for i in min(layout.rowsPerYear, layout.count)..<layout.count {
-            let added = layout.year(i) == lastYear ? rows.seats(i) - (baseline?.seats(i) ?? rows.seats(i)) : 0
-            accumulators[layout.district(i)].add(rows, i, seatsAdded: added)
-            accumulators[districts - 1].add(rows, i, seatsAdded: added)
-        }
-        return accumulators.map(\.measures)
+    /// The measures of one plan's rows, per district (file order, then `ALL`), all stages and each stage,
+    /// and its short spans.
+    private struct Gathered: Sendable {
+        var all: [MeasureAccumulator]
+        var byStage: [MeasureAccumulator]
+        var spans: [ShortageSpan]
     }
 
-    /// The whole-scenario measures of every plan, least shortage seat-years first; on a tie the cheaper
-    /// plan, then the plan id.
+    /// One pass over the projected years' rows: each row adds to its district (a scenario-level row to
+    /// `ALL` only) and to `ALL`, for all stages and for its stage, and to its area-stage's span.
+    private static func gather(_ outcome: PlanOutcome, grid: AreaGrid) -> Gathered {
+        let rows = outcome.rows
+        let D = grid.districtCount, S = grid.stageCount
+        let empty = MeasureAccumulator(baseYear: grid.baseYear, yearCount: grid.yearCount)
+        var all = Array(repeating: empty, count: D + 1)
+        var byStage = Array(repeating: empty, count: (D + 1) * S)
+        var spans: [ShortageSpan?] = Array(repeating: nil, count: grid.rowsPerYear)
+        for i in Swift.min(grid.rowsPerYear, grid.count)..<grid.count {
+            let d = grid.district(i), s = grid.stage(i)
+            if d < D {
+                all[d].add(rows, i, grid: grid)
+                byStage[d * S + s].add(rows, i, grid: grid)
+            }
+            all[D].add(rows, i, grid: grid)
+            byStage[D * S + s].add(rows, i, grid: grid)
+            let gap = rows.gap(i)
+            guard gap > 0 else { continue }
+            let r = grid.position(i), year = grid.year(i), rounded = WholeNumbers.round(gap) > 0
+            var span = spans[r] ?? ShortageSpan(
+                district: grid.districtIDs[d], zone: grid.zone(i) >= 0 ? grid.zoneIDs[grid.zone(i)] : "",
+                stage: grid.stages[s].id, first: nil, last: nil, shortYears: [], seatYears: 0, worst: 0)
+            span.seatYears += gap
+            span.worst = Swift.max(span.worst, gap)
+            if rounded {
+                span.first = span.first ?? year
+                span.last = year
+                span.shortYears.append(year)
+            }
+            spans[r] = span
+        }
+        let ordered = spans.enumerated().compactMap { r, span in span.map { (r, $0) } }
+            .sorted { ($0.1.seatYears, -$0.0) > ($1.1.seatYears, -$1.0) }
+            .map(\.1)
+        return Gathered(all: all, byStage: byStage, spans: ordered)
+    }
+
+    /// Against the baseline (recorded under `key` when `m` is the baseline's): shortage avoided, verdict and
+    /// cost per seat-year avoided.
+    private static func compare(_ m: inout PlanMeasures, baseline: inout [String: Double], key: String) {
+        if m.plan == Plan.baselineID {
+            baseline[key] = m.shortageSeatYears
+            m.verdict = .baseline
+            return
+        }
+        m.shortageAvoided = (baseline[key] ?? 0) - m.shortageSeatYears
+        // Below half a seat-year is rounding noise, not an effect.
+        if m.shortageAvoided >= 0.5 {
+            m.verdict = .avoidsShortage
+            m.costPerSeatYearAvoided = m.cost > 0 || m.stage == nil ? m.cost / m.shortageAvoided : nil
+        } else {
+            m.verdict = m.shortageAvoided <= -0.5 ? .worse : .avoidsNone
+        }
+    }
+
+    /// Per district (and `ALL`, last) and stage: the seats of the district's own schools in `year` under the
+    /// plan minus the baseline's (whatever the stage's catchment).
+    static func seatsAdded(_ network: SchoolNetwork, baseline: SchoolNetwork?, grid: AreaGrid, year: Int) -> [[Double]] {
+        func seats(_ network: SchoolNetwork?) -> [[Double]] {
+            var table = Array(repeating: Array(repeating: 0.0, count: grid.stageCount), count: grid.districtCount + 1)
+            for school in network?.schools ?? [] {
+                let d = grid.districtOfZone[school.zone]
+                for s in 0..<grid.stageCount {
+                    let value = Double(school.classrooms(stage: s, year: year)) * grid.seatsPerClassroom[s]
+                    table[d][s] += value
+                    table[grid.districtCount][s] += value
+                }
+            }
+            return table
+        }
+        let plan = seats(network), base = seats(baseline ?? network)
+        return zip(plan, base).map { zip($0, $1).map { $0 - $1 } }
+    }
+
+    /// The whole-scenario measures of every plan, best first: fewer unplaced pupil-years (a pupil with no
+    /// seat is worse off than one in a large class), then fewer shortage seat-years, then fewer super-large
+    /// classes, then the cheaper plan, then the plan id.
     public var ranked: [PlanMeasures] {
         measures.filter { $0.district == Self.allDistricts }.sorted {
-            ($0.shortageSeatYears, $0.cost, $0.plan) < ($1.shortageSeatYears, $1.cost, $1.plan)
+            ($0.unplacedPupilYears, $0.shortageSeatYears, $0.superLargeClasses, $0.cost, $0.plan)
+                < ($1.unplacedPupilYears, $1.shortageSeatYears, $1.superLargeClasses, $1.cost, $1.plan)
         }
     }
 
-    /// The measures of a plan in a district (or `ALL`).
+    /// The measures of a plan in a district (or `ALL`), all stages.
     public func measures(plan: String, district: String = allDistricts) -> PlanMeasures? {
         measures.first { $0.plan == plan && $0.district == district }
     }
 
-    // MARK: Measures
-
-    /// The measures of the rows of one district (or all) over the projected years, gathered row by row.
-    /// Rows come in year, zone, stage order, so the stages of one zone and year are consecutive: a zone-year
-    /// is counted once by remembering the last one counted.
-    struct Accumulator {
-        let layout: CapacityLayout
-        /// Shortage and whether some zone is short, by year position `t` (0, the base year, stays empty).
-        var shortageByYear: [Double]
-        var shortYear: [Bool]
-        var hasRows = false
-        var red = 0, noSchool = 0, superLarge = 0
-        var lastRed = -1, lastNoSchool = -1, lastSuperLarge = -1
-        var large = 0, superLargeClasses = 0
-        var seatsAdded: [Double]
-
-        init(stageCount: Int, layout: CapacityLayout) {
-            self.layout = layout
-            seatsAdded = Array(repeating: 0, count: stageCount)
-            shortageByYear = Array(repeating: 0, count: layout.yearCount)
-            shortYear = Array(repeating: false, count: layout.yearCount)
-        }
-
-        mutating func add(_ rows: CapacityRows, _ i: Int, seatsAdded added: Double) {
-            let t = layout.t(i)
-            let zoneYear = i / max(layout.stageCount, 1)
-            let gap = rows.gap(i)
-            hasRows = true
-            shortageByYear[t] += max(0, gap)
-            let alert = rows.alert(i)
-            if alert == .red, lastRed != zoneYear { red += 1; lastRed = zoneYear }
-            if alert == .noSchool, lastNoSchool != zoneYear { noSchool += 1; lastNoSchool = zoneYear }
-            if rows.superLargeClasses(i) > 0, lastSuperLarge != zoneYear { superLarge += 1; lastSuperLarge = zoneYear }
-            if WholeNumbers.round(gap) > 0 { shortYear[t] = true }
-            large += rows.largeClasses(i)
-            superLargeClasses += rows.superLargeClasses(i)
-            seatsAdded[layout.stage(i)] += added
-        }
-
-        var measures: PlanMeasures {
-            let years = hasRows ? Array(1..<max(layout.yearCount, 1)) : []
-            var peak = 0.0, peakYear: Int?
-            for t in years where shortageByYear[t] > peak {
-                peak = shortageByYear[t]
-                peakYear = layout.baseYear + t
-            }
-            // The earliest year from which no later year has a short zone.
-            var firstClear: Int? = nil
-            for t in years.reversed() {
-                if shortYear[t] { break }
-                firstClear = layout.baseYear + t
-            }
-            return PlanMeasures(
-                plan: "", district: "", cost: 0, seatsAdded: seatsAdded,
-                shortageSeatYears: years.reduce(0) { $0 + shortageByYear[$1] },
-                peakShortage: peak, peakYear: peakYear,
-                redZoneYears: red, noSchoolZoneYears: noSchool, superLargeZoneYears: superLarge,
-                largeClasses: large, superLargeClasses: superLargeClasses,
-                firstYearWithoutShortage: years.isEmpty ? nil : firstClear,
-                shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
-        }
+    /// The measures of a plan in a district (or `ALL`) for one stage.
+    public func measures(plan: String, district: String = allDistricts, stage: String) -> PlanMeasures? {
+        stageMeasures.first { $0.plan == plan && $0.district == district && $0.stage == stage }
     }
 
     /// Cost of a plan's projects by the district of each project's school.
@@ -164,7 +180,7 @@ public struct PlanComparison: Sendable {
         -> [ProjectUse] {
         let stages = scenario.standards.stages
         let lastYear = scenario.baseYear + scenario.horizon
-        let layout = outcome.rows.layout
+        let grid = outcome.rows.grid
         var uses: [ProjectUse] = []
         for (number, applied) in outcome.plan.projects.enumerated() {
             guard let school = outcome.network.member(applied.project.school) else { continue }
@@ -187,10 +203,11 @@ public struct PlanComparison: Sendable {
                 if applied.project.kind != .close, applied.year <= lastYear {
                     for year in max(applied.year, scenario.baseYear + 1)...lastYear where school.isOpen(in: year) {
                         yearsOpen.append(year)
-                        let t = year - layout.baseYear
-                        guard t > 0, t < layout.yearCount else { continue }
-                        if let use = outcome.rows.utilisation(layout.row(t: t, zone: school.zone, stage: entry.stage)),
-                           use >= threshold {
+                        let t = year - grid.baseYear
+                        guard t > 0, t < grid.yearCount,
+                              let i = grid.row(t: t, area: grid.area(ofZone: school.zone, stage: entry.stage), stage: entry.stage)
+                        else { continue }
+                        if let use = outcome.rows.utilisation(i), use >= threshold {
                             yearsUsed.append(year)
                         }
                     }

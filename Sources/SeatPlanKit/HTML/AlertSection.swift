@@ -53,13 +53,13 @@ enum AlertSection {
         let manyDistricts = c.scenario.districts.count > 1
         var mapRows: [HeatMap.Row] = []
         var tableRows: [HTMLTable.Row] = []
-        for (zone, shownStages) in c.shown {
-            let zoneName = c.zoneName(zone.id)
+        for area in c.shown {
+            let zoneName = area.name
             let heading = byStage
-                ? (manyDistricts && zone.id != zone.district ? "\(c.districtName(zone.district)) · \(zoneName)" : zoneName)
-                : (manyDistricts ? c.districtName(zone.district) : nil)
-            for stage in shownStages {
-                let rows = c.rows(plan: plan, zone: zone.id, stage: stage.id)
+                ? (manyDistricts && !area.zone.isEmpty && area.zone != area.district ? "\(c.districtName(area.district)) · \(zoneName)" : zoneName)
+                : (manyDistricts ? c.districtName(area.district) : nil)
+            for stage in area.stages {
+                let rows = c.rows(plan: plan, zone: area.key, stage: stage.id)
                 var cells: [HeatMap.Cell] = []
                 var tableCells: [HTMLTable.Cell] = byStage ? [.text(zoneName), .text(c.stageName(stage.id))] : [.text(zoneName)]
                 for year in years {
@@ -75,12 +75,12 @@ enum AlertSection {
                     cells.append(HeatMap.Cell(
                         text: text, fill: fill, textColor: color,
                         title: "\(zoneName) · \(c.stageName(stage.id)) · \(year): \(detail)",
-                        attributes: [("data-plan", plan), ("data-zone", zone.id), ("data-stage", stage.id),
+                        attributes: [("data-plan", plan), ("data-zone", area.key), ("data-stage", stage.id),
                                      ("data-year", String(year)), ("data-alert", row.alert.rawValue)]))
                     tableCells.append(.text("\(l.alertName(row.alert)) \(text)"))
                 }
                 mapRows.append(HeatMap.Row(label: byStage ? c.stageName(stage.id) : zoneName, group: heading, cells: cells))
-                tableRows.append(HTMLTable.Row(cells: tableCells, attributes: [("data-zone", zone.id), ("data-stage", stage.id)]))
+                tableRows.append(HTMLTable.Row(cells: tableCells, attributes: [("data-zone", area.key), ("data-stage", stage.id)]))
             }
         }
         let title = l.alertMapTitle(c.planName(plan))

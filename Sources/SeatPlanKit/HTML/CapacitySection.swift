@@ -33,23 +33,24 @@ enum CapacitySection {
         out += planLegend(c)
         // With one stage, a district's zones share one grid and each card is named by its zone.
         let oneStage = c.scenario.standards.stages.count == 1
-        for district in c.scenario.districts {
-            let zones = c.shown.filter { $0.zone.district == district.id }
+        let districts = c.scenario.districts.map { ($0.id, !$0.zones.isEmpty) } + [(PlanComparison.allDistricts, false)]
+        for (districtID, hasZones) in districts {
+            let zones = c.shown.filter { $0.district == districtID }
             guard !zones.isEmpty else { continue }
-            out += "<div class=\"district\"" + HTMLText.attribute("data-district", district.id) + "><h3>"
-                + HTMLText.escape(c.districtName(district.id)) + "</h3>"
+            out += "<div class=\"district\"" + HTMLText.attribute("data-district", districtID) + "><h3>"
+                + HTMLText.escape(c.districtName(districtID)) + "</h3>"
             if oneStage { out += "<div class=\"chart-grid\">" }
-            for (zone, stages) in zones {
+            for area in zones {
                 if !oneStage {
-                    out += "<div class=\"zone\"" + HTMLText.attribute("data-zone", zone.id) + ">"
-                    if !district.zones.isEmpty {
-                        out += "<h4>" + HTMLText.escape(c.zoneName(zone.id)) + " <span class=\"id\">" + HTMLText.escape(zone.id) + "</span></h4>"
+                    out += "<div class=\"zone\"" + HTMLText.attribute("data-zone", area.key) + ">"
+                    if hasZones || area.zone.isEmpty {
+                        out += "<h4>" + HTMLText.escape(area.name) + " <span class=\"id\">" + HTMLText.escape(area.zone.isEmpty ? area.district : area.zone) + "</span></h4>"
                     }
                     out += "<div class=\"chart-grid\">"
                 }
-                for stage in stages {
-                    out += card(zone: zone.id, district: district.id, stage: stage,
-                                caption: oneStage ? c.zoneName(zone.id) : c.stageName(stage.id), c)
+                for stage in area.stages {
+                    out += card(zone: area.key, name: area.name, district: districtID, stage: stage,
+                                caption: oneStage ? area.name : c.stageName(stage.id), c)
                 }
                 if !oneStage { out += "</div></div>" }
             }
@@ -79,13 +80,13 @@ enum CapacitySection {
     }
 
     /// The chart of one zone and stage, `caption` above it (the stage, or the zone when there is one stage).
-    static func card(zone: String, district: String, stage: Stage, caption: String, _ c: ReportContext) -> String {
+    static func card(zone: String, name: String, district: String, stage: Stage, caption: String, _ c: ReportContext) -> String {
         let l = c.labels
         let groups = groups(zone: zone, stage: stage.id, c)
         guard let pupilsRows = groups.first?.rows else { return "" }
         let years = pupilsRows.map(\.year)
         let pupils = pupilsRows.map(\.students)
-        let title = l.capacityChartTitle(zone: c.zoneName(zone), stage: c.stageName(stage.id))
+        let title = l.capacityChartTitle(zone: name, stage: c.stageName(stage.id))
         var chart = LineChart(
             title: title, years: years,
             series: [LineChart.Series(key: "pupils", label: l.pupils, values: pupils, color: PlanPalette.pupils,

@@ -40,7 +40,8 @@ enum ComparisonSection {
         var columns = [l.plan]
         if perDistrict { columns.append(l.district) }
         columns += [l.cost, l.seatsAdded, l.shortageSeatYears, l.avoided, l.costPerSeatYear, l.peakShortage,
-                    l.redZoneYears, l.noSchoolZoneYears, l.superLargeZoneYears, l.superLargeClasses, l.noShortageFrom]
+                    l.redZoneYears, l.noSchoolZoneYears, l.superLargeZoneYears, l.superLargeClasses,
+                    l.unplacedPupilYears, l.pupilsTransferred, l.noShortageFrom, l.noSuperLargeFrom]
         let rows = measures.map { m -> HTMLTable.Row in
             var cells: [HTMLTable.Cell] = [.markup(c.planTag(m.plan))]
             if perDistrict { cells.append(.text(c.districtName(m.district))) }
@@ -48,8 +49,10 @@ enum ComparisonSection {
                       m.verdict == .baseline ? .text("—") : .whole(m.shortageAvoided),
                       OverviewSection.costPerSeatYear(m, labels: l),
                       .text(m.peakYear.map { "\(ReportNumbers.grouped(m.peakShortage)) (\($0))" } ?? "0"),
-                      .integer(m.redZoneYears), .integer(m.noSchoolZoneYears), .integer(m.superLargeZoneYears),
-                      .integer(m.superLargeClasses), .text(m.firstYearWithoutShortage.map(String.init) ?? l.never)]
+                      .integer(m.redAreaYears), .integer(m.noSchoolAreaStageYears), .integer(m.superLargeAreaYears),
+                      .integer(m.superLargeClasses), .integer(m.unplacedPupilYears), .whole(m.pupilsTransferred),
+                      .text(m.firstYearWithoutShortage.map(String.init) ?? l.never),
+                      .text(m.firstYearWithoutSuperLarge.map(String.init) ?? l.never)]
             return HTMLTable.Row(cells: cells, attributes: [("data-plan", m.plan), ("data-district", m.district)])
         }
         return HTMLTable(caption: caption, columns: columns, rows: rows, attributes: [("id", id)])

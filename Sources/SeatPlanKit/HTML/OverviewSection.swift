@@ -22,9 +22,10 @@ enum OverviewSection {
         let best = c.bestPlan
         let figures: [(String, String, (PlanMeasures) -> Double)] = [
             ("shortage", c.labels.shortageSeatYears, { $0.shortageSeatYears }),
-            ("red", c.labels.redZoneYears, { Double($0.redZoneYears) }),
-            ("no-school", c.labels.noSchoolZoneYears, { Double($0.noSchoolZoneYears) }),
-            ("super-large", c.labels.superLargeZoneYears, { Double($0.superLargeZoneYears) }),
+            ("unplaced", c.labels.unplacedPupilYears, { Double($0.unplacedPupilYears) }),
+            ("red", c.labels.redZoneYears, { Double($0.redAreaYears) }),
+            ("no-school", c.labels.noSchoolZoneYears, { Double($0.noSchoolAreaStageYears) }),
+            ("super-large", c.labels.superLargeZoneYears, { Double($0.superLargeAreaYears) }),
         ]
         var out = "<div class=\"key-figures\">"
         for (key, label, value) in figures {
@@ -60,13 +61,16 @@ enum OverviewSection {
                         + HTMLText.escape(ReportNumbers.grouped(m.shortageSeatYears)) + "</span></span>"),
                 m.verdict == .baseline ? .text("—") : .whole(m.shortageAvoided),
                 costPerSeatYear(m, labels: l),
-                .integer(m.redZoneYears), .integer(m.noSchoolZoneYears), .integer(m.superLargeZoneYears),
+                .integer(m.unplacedPupilYears), .integer(m.superLargeClasses), .whole(m.pupilsTransferred),
+                .integer(m.redAreaYears), .integer(m.noSchoolAreaStageYears), .integer(m.superLargeAreaYears),
                 .text(m.firstYearWithoutShortage.map(String.init) ?? l.never),
+                .text(m.firstYearWithoutSuperLarge.map(String.init) ?? l.never),
             ], attributes: [("data-plan", m.plan), ("data-rank", String(rank + 1))])
         }
         return HTMLTable(caption: nil, columns: [
-            "#", l.plan, l.cost, l.shortageSeatYears, l.avoided, l.costPerSeatYear, l.redZoneYears,
-            l.noSchoolZoneYears, l.superLargeZoneYears, l.noShortageFrom,
+            "#", l.plan, l.cost, l.shortageSeatYears, l.avoided, l.costPerSeatYear, l.unplacedPupilYears,
+            l.superLargeClasses, l.pupilsTransferred, l.redZoneYears, l.noSchoolZoneYears, l.superLargeZoneYears,
+            l.noShortageFrom, l.noSuperLargeFrom,
         ], rows: rows, cssClass: "data ranking", attributes: [("id", "ranking")])
     }
 
@@ -82,34 +86,25 @@ enum OverviewSection {
         }
     }
 
-    /// The zone-stages short (rounded gap above 0) in some projected year under the best plan, the largest
-    /// total shortage first, with the baseline's shortage there beside it.
+    /// The area-stages short in some projected year under the best plan (`PlanComparison.spans`, the same
+    /// the terminal lists), the most seat-years first, with the baseline's shortage there beside it.
     static func worstZones(_ c: ReportContext) -> String {
         let l = c.labels
         guard let best = c.bestPlan ?? c.baselineMeasures else { return "" }
         var out = "<h3>" + HTMLText.escape(l.stillShortTitle(best.plan)) + "</h3>"
-        struct Span { var district: String; var zone: String; var stage: String; var years: [Int]; var peak: Double; var total: Double; var baseline: Double }
-        var spans: [Span] = []
-        for zone in c.scenario.zones {
-            for stage in c.scenario.standards.stages {
-                let rows = c.rows(plan: best.plan, zone: zone.id, stage: stage.id).filter { $0.year > c.scenario.baseYear }
-                let short = rows.filter { WholeNumbers.round($0.gap) > 0 }
-                guard !short.isEmpty else { continue }
-                let baseline = c.rows(plan: Plan.baselineID, zone: zone.id, stage: stage.id).filter { $0.year > c.scenario.baseYear }
-                spans.append(Span(district: zone.district, zone: zone.id, stage: stage.id, years: short.map(\.year),
-                                  peak: short.map(\.gap).max() ?? 0, total: rows.reduce(0) { $0 + max(0, $1.gap) },
-                                  baseline: baseline.reduce(0) { $0 + max(0, $1.gap) }))
-            }
-        }
-        guard !spans.isEmpty else {
+        out += "<p class=\"note\">" + HTMLText.escape(TerminalComparison.ending(best, names: c.names)) + "</p>"
+        let worst = (c.comparison.spans[best.plan] ?? []).filter { $0.years > 0 }
+        guard !worst.isEmpty else {
             return out + "<p class=\"good\">" + HTMLText.escape(l.noZoneShort) + "</p>"
         }
-        let worst = spans.enumerated().sorted { ($0.element.total, -$0.offset) > ($1.element.total, -$1.offset) }.map(\.element)
+        let baseline = c.comparison.spans[Plan.baselineID] ?? []
         let rows = worst.prefix(worstCount).map { s in
-            HTMLTable.Row(cells: [
-                .text(c.zoneName(s.zone)), .text(c.districtName(s.district)), .text(c.stageName(s.stage)),
-                .text(ReportContext.yearRanges(s.years)), .whole(s.peak), .whole(s.total), .whole(s.baseline),
-            ], attributes: [("data-zone", s.zone), ("data-stage", s.stage)])
+            let base = baseline.first { $0.district == s.district && $0.zone == s.zone && $0.stage == s.stage }
+            return HTMLTable.Row(cells: [
+                .text(c.names.area(district: s.district, zone: s.zone)), .text(c.districtName(s.district)),
+                .text(c.stageName(s.stage)), .text(ReportContext.yearRanges(s.shortYears)), .whole(s.worst),
+                .whole(s.seatYears), .whole(base?.seatYears ?? 0),
+            ], attributes: [("data-zone", s.zone.isEmpty ? "district:" + s.district : s.zone), ("data-stage", s.stage)])
         }
         out += HTMLTable(caption: nil, columns: [l.zone, l.district, l.stage, l.yearsShort, l.peakGap,
                                                  l.shortageSeatYears, l.baselineShortage],

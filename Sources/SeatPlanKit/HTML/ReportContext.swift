@@ -9,17 +9,31 @@ struct ReportContext {
     let labels: ReportLabels
     let names: DisplayNames
     let styles: [String: PlanStyle]
-    /// The whole-scenario measures of every plan, least shortage seat-years first; on a tie the cheaper plan,
-    /// then the plan id (the order `compare` prints).
+    /// The whole-scenario measures of every plan in the order `compare` prints (`PlanComparison.ranked`).
     let ranked: [PlanMeasures]
-    /// The zone-stages the heat maps and charts show, in file order: all of them up to `shownLimit`; beyond,
+    /// A catchment area as the page shows it: a zone, a district's own rows (district-level stages) or the
+    /// scenario's (`ALL`), with the stages it has rows of and their row positions in `AreaGrid`.
+    struct ShownArea {
+        /// The zone id, or `district:ID` for a district's or the scenario's own rows (`data-zone` on the page).
+        var key: String
+        var district: String
+        /// Empty for a district's or the scenario's own rows.
+        var zone: String
+        var name: String
+        var stages: [Stage]
+        /// The row position within a year of each stage.
+        var positions: [Int]
+    }
+
+    /// The area-stages the heat maps and charts show, in row order: all of them up to `shownLimit`; beyond,
     /// only those with something to act on (see `isNotable`), at most `shownLimit`, so that a province-sized
     /// scenario still gives a page a browser opens. `capacity.csv` keeps every row.
-    let shown: [(zone: Zone, stages: [Stage])]
-    /// How many zone-stages there are in all.
+    let shown: [ShownArea]
+    /// How many area-stages there are in all.
     let zoneStageCount: Int
     static let shownLimit = 300
-    /// Each plan's rows of one zone and stage, in year order, keyed by `plan␁zone␁stage`.
+    /// Each plan's rows of the shown area-stages, in year order, keyed by `plan␁area key␁stage`: built by
+    /// row index for the shown rows only, never for every row of the run.
     private let rowsByKey: [String: [CapacityRow]]
     private let bands: [String: PupilBand]
 
@@ -32,37 +46,47 @@ struct ReportContext {
         names = DisplayNames(scenario)
         styles = PlanPalette.styles(allocation.outcomes.map(\.plan.id))
         ranked = comparison.ranked
+        let grid = allocation.grid
+        zoneStageCount = grid.rowsPerYear
+        // A position is notable when some plan has, in a projected year, an alert other than green or a
+        // super-large class; with few positions every one is shown.
+        let projected = Swift.min(grid.rowsPerYear, grid.count)..<grid.count
+        var notable = Array(repeating: grid.rowsPerYear <= Self.shownLimit, count: grid.rowsPerYear)
+        if grid.rowsPerYear > Self.shownLimit {
+            for outcome in allocation.outcomes {
+                for i in projected where outcome.rows.alert(i) != .green || outcome.rows.superLargeClasses(i) > 0 {
+                    notable[grid.position(i)] = true
+                }
+            }
+        }
+        var areas: [ShownArea] = []
+        var count = 0
+        for r in 0..<grid.rowsPerYear where notable[r] && count < Self.shownLimit {
+            let d = grid.rowDistrict[r], z = grid.rowZone[r]
+            let district = grid.districtIDs[d]
+            let key = z >= 0 ? grid.zoneIDs[z] : "district:" + district
+            if areas.last?.key != key {
+                let name = z >= 0 ? grid.zoneNames[z]
+                    : d < grid.districtCount ? "\(scenario.districts[d].name) · \(labels.districtWide)" : labels.allDistricts
+                areas.append(ShownArea(key: key, district: district, zone: z >= 0 ? grid.zoneIDs[z] : "", name: name,
+                                       stages: [], positions: []))
+            }
+            areas[areas.count - 1].stages.append(grid.stages[grid.rowStage[r]])
+            areas[areas.count - 1].positions.append(r)
+            count += 1
+        }
+        shown = areas
         var rows: [String: [CapacityRow]] = [:]
         for outcome in allocation.outcomes {
-            for row in outcome.rows {
-                rows["\(outcome.plan.id)\u{1}\(row.zone)\u{1}\(row.stage)", default: []].append(row)
+            for area in areas {
+                for (stage, r) in zip(area.stages, area.positions) {
+                    rows["\(outcome.plan.id)\u{1}\(area.key)\u{1}\(stage.id)"] =
+                        (0..<grid.yearCount).map { outcome.rows[$0 * grid.rowsPerYear + r] }
+                }
             }
         }
         rowsByKey = rows
-        let stages = scenario.standards.stages
-        zoneStageCount = scenario.zones.count * stages.count
-        if zoneStageCount <= Self.shownLimit {
-            shown = scenario.zones.map { ($0, stages) }
-        } else {
-            var chosen: [(zone: Zone, stages: [Stage])] = []
-            var count = 0
-            for zone in scenario.zones where count < Self.shownLimit {
-                let notable = stages.filter { stage in
-                    allocation.outcomes.contains { outcome in
-                        (rows["\(outcome.plan.id)\u{1}\(zone.id)\u{1}\(stage.id)"] ?? []).contains(where: Self.isNotable(scenario))
-                    }
-                }.prefix(Self.shownLimit - count)
-                if !notable.isEmpty { chosen.append((zone, Array(notable))) }
-                count += notable.count
-            }
-            shown = chosen
-        }
         bands = Dictionary(pupilBands.map { ("\($0.zone)\u{1}\($0.stage)\u{1}\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// A row to act on: a projected year that is not green, or with a super-large class.
-    static func isNotable(_ scenario: Scenario) -> (CapacityRow) -> Bool {
-        { $0.year > scenario.baseYear && ($0.alert != .green || $0.superLargeClasses > 0) }
     }
 
     var shownCount: Int { shown.reduce(0) { $0 + $1.stages.count } }
@@ -90,11 +114,12 @@ struct ReportContext {
             + "<span class=\"plan-id\">" + HTMLText.escape(plan) + "</span></span>"
     }
 
+    /// The rows of a shown area (its `key`) and stage under a plan, in year order.
     func rows(plan: String, zone: String, stage: String) -> [CapacityRow] {
         rowsByKey["\(plan)\u{1}\(zone)\u{1}\(stage)"] ?? []
     }
 
-    /// The band of a zone, stage and year, when ranges were given.
+    /// The band of an area (its `key`), stage and year, when ranges were given.
     func band(zone: String, stage: String, year: Int) -> PupilBand? {
         bands["\(zone)\u{1}\(stage)\u{1}\(year)"]
     }

@@ -48,9 +48,14 @@ struct ReportLabels {
     var shortageSeatYears: String { pick("Shortage seat-years", "缺口（学位·年）") }
     var avoided: String { pick("Shortage seat-years avoided", "减少缺口（学位·年）") }
     var costPerSeatYear: String { pick("Cost per seat-year avoided", "每减少1学位·年投资") }
-    var redZoneYears: String { pick("Red zone-years", "红色预警片区·年") }
-    var noSchoolZoneYears: String { pick("No-school zone-years", "无学校片区·年") }
-    var superLargeZoneYears: String { pick("Zone-years with super-large classes", "有超大班额的片区·年") }
+    var redZoneYears: String { pick("Red area-years", "红色预警区域·年") }
+    var noSchoolZoneYears: String { pick("No-school area-stage-years", "无学校区域·学段·年") }
+    var superLargeZoneYears: String { pick("Area-years with super-large classes", "有超大班额的区域·年") }
+    var unplacedPupilYears: String { pick("Pupils without a class (pupil-years)", "无班可编学生（人·年）") }
+    var pupilsTransferred: String { pick("Pupils sent to neighbouring zones (pupil-years)", "转至相邻片区学生（人·年）") }
+    var noSuperLargeFrom: String { pick("No super-large class from", "超大班额消除年份") }
+    var districtWide: String { pick("district-wide", "全区统筹") }
+    func endingOf(_ text: String) -> String { text }
     var superLargeClasses: String { pick("Super-large classes (class-years)", "超大班额（班·年）") }
     var noShortageFrom: String { pick("No shortage from", "此后无缺口") }
     var peakShortage: String { pick("Peak shortage (year)", "最大缺口（年份）") }
@@ -66,11 +71,11 @@ struct ReportLabels {
 
     var overview: String { pick("Overview", "概览") }
     func rankingTitle(_ first: Int, _ last: Int) -> String {
-        pick("Plans ranked by the shortage they leave, \(first)–\(last)", "各方案按剩余学位缺口排序（\(first)—\(last) 年）")
+        pick("Plans ranked, \(first)–\(last)", "各方案排序（\(first)—\(last) 年）")
     }
     var rankingNote: String {
-        pick("Shortage seat-years: pupils above seats, summed over zones, stages and projected years (zones are not netted against each other). Cost per seat-year avoided = cost ÷ shortage seat-years avoided against the baseline.",
-             "缺口学位·年：各片区、各学段、各预测年份学生数超出学位数之和（片区之间不相抵）。每减少1学位·年投资 = 投资 ÷ 相对现状减少的缺口学位·年。")
+        pick("Ranking: fewest pupils without a class first (a pupil with no seat is worse off than one in a large class), then fewest shortage seat-years, then fewest super-large classes, then the lower cost. Shortage seat-years: pupils above seats, summed over catchment areas, stages and projected years (areas are not netted against each other). Cost per seat-year avoided = cost ÷ shortage seat-years avoided against the baseline.",
+             "排序规则：先看无班可编的学生（没有学位比大班额更糟），再看缺口学位·年，再看超大班额数，最后看投资。缺口学位·年：各学区（片区、区县或全市）、各学段、各预测年份学生数超出学位数之和（区域之间不相抵）。每减少1学位·年投资 = 投资 ÷ 相对现状减少的缺口学位·年。")
     }
     func stillShortTitle(_ plan: String) -> String {
         plan == Plan.baselineID

@@ -232,10 +232,11 @@ struct DrawModel: Sendable {
                     switch fit.method {
                     case .linear, .exponential:
                         guard let line else { continue }
-                        let se = try GSL.linearEstimate(line, at: Double(year)).standardError
+                        let trendYear = series.trendYear(year)
+                        let se = try GSL.linearEstimate(line, at: Double(trendYear)).standardError
                         guard se > 0 else { continue }
                         result.append(BirthsVariation(stage: s, t: t, kind: fit.method == .linear ? .additive : .logAdditive,
-                                                      mean: fit.c0 + fit.c1 * Double(year), spread: se))
+                                                      mean: fit.c0 + fit.c1 * Double(trendYear), spread: se))
                     case .constant, .given:
                         guard let se = fit.c0StandardError, se > 0 else { continue }
                         result.append(BirthsVariation(stage: s, t: t, kind: .additive, mean: fit.c0, spread: se))

@@ -150,6 +150,22 @@ final class Coordinator: @unchecked Sendable {
 
 /// The classrooms and seats of each distinct school network, and the network of each plan.
 struct NetworkTables: Sendable {
+    /// Classrooms open per year, zone and stage, `[(t · zones + z) · stages + s]`: the draws still set each
+    /// zone's pupils against its own schools' seats, whatever the stage's catchment, and move no pupil
+    /// between zones (README, Limits: ranges do not yet follow catchment areas and transfers).
+    static func zoneClassrooms(_ network: SchoolNetwork, grid: AreaGrid) -> [Int] {
+        let Z = grid.zoneCount, S = grid.stageCount
+        var table = Array(repeating: 0, count: grid.yearCount * Z * S)
+        for school in network.schools {
+            for t in 0..<grid.yearCount {
+                for s in 0..<S {
+                    table[(t * Z + school.zone) * S + s] += school.classrooms(stage: s, year: grid.baseYear + t)
+                }
+            }
+        }
+        return table
+    }
+
     /// Classrooms of network `k` at `k · tableSize + (t · Z + z) · S + s`.
     let classrooms: [Int]
     /// Seats likewise.
@@ -164,7 +180,7 @@ struct NetworkTables: Sendable {
         var known: [[Int]: Int] = [:]
         var planNetwork: [Int] = []
         for outcome in allocation.outcomes {
-            let table = Allocator().classroomTable(outcome.network, layout: allocation.layout)
+            let table = Self.zoneClassrooms(outcome.network, grid: allocation.grid)
             if let k = known[table] {
                 planNetwork.append(k)
             } else {

@@ -5,16 +5,25 @@ public struct BirthsSeries: Sendable {
     public var method: BirthsTrend
     /// The fit, when births must be projected (`nil` for `given`, or with no year to project).
     public var fit: BirthsTrendFit?
+    /// Years past the last listed one the trend runs; later years keep the value it reached (`nil`: no limit).
+    public var extend: Int?
 
     public var firstListedYear: Int? { listed.keys.min() }
     public var lastListedYear: Int? { listed.keys.max() }
 
-    /// `births(year)`: listed, or projected by the trend after the last listed year (never negative);
-    /// `nil` when neither (before the first listed year, or missing with `given`).
+    /// `births(year)`: listed, or projected by the trend after the last listed year (never negative), held
+    /// at the value of `last + extend` after it; `nil` when neither (before the first listed year, or
+    /// missing with `given`).
     public func births(in year: Int) -> Double? {
         if let value = listed[year] { return value }
         guard let last = lastListedYear, year > last, let fit else { return nil }
-        return fit.projected(year)
+        return fit.projected(trendYear(year))
+    }
+
+    /// The year whose trend value stands for `year`: `min(year, last listed + extend)`.
+    public func trendYear(_ year: Int) -> Int {
+        guard let extend, let last = lastListedYear else { return year }
+        return Swift.min(year, last + extend)
     }
 }
 

@@ -58,12 +58,24 @@ public struct GradePupils: Sendable, Equatable, BitwiseCopyable {
     public var migration: Double
     /// From new housing.
     public var housing: Double
+    /// Moved in from neighbouring zones (positive) or out to them (negative) by a plan's transfers.
+    public var transfer: Double
 
-    public init(cohort: Double, migration: Double, housing: Double) {
+    public init(cohort: Double, migration: Double, housing: Double, transfer: Double = 0) {
         self.cohort = cohort
         self.migration = migration
         self.housing = housing
+        self.transfer = transfer
     }
 
-    public var total: Double { cohort + migration + housing }
+    public var total: Double { cohort + migration + housing + transfer }
+
+    public static let zero = GradePupils(cohort: 0, migration: 0, housing: 0)
+
+    public static func += (a: inout GradePupils, b: GradePupils) {
+        a.cohort += b.cohort
+        a.migration += b.migration
+        a.housing += b.housing
+        a.transfer += b.transfer
+    }
 }

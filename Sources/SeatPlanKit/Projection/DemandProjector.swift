@@ -89,7 +89,7 @@ public struct DemandProjector: Sendable {
     private func birthsSeries(_ district: District, settings: ProjectionSettings, scenario: Scenario,
                               assumptions: inout [Assumption]) throws -> BirthsSeries {
         let method = settings.births.method
-        var series = BirthsSeries(listed: district.births, method: method, fit: nil)
+        var series = BirthsSeries(listed: district.births, method: method, fit: nil, extend: settings.births.extend)
         let entryAges = scenario.standards.stages.compactMap { stage -> Int? in
             if case .births(let age) = stage.feed { return age } else { return nil }
         }
@@ -114,7 +114,7 @@ public struct DemandProjector: Sendable {
                                       observed: observed, standardError: fit.c1StandardError, rSquared: fit.rSquared))
         for year in (last + 1)...lastNeeded {
             assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsProjected,
-                                          year: year, value: fit.projected(year), method: method.rawValue,
+                                          year: year, value: series.births(in: year) ?? 0, method: method.rawValue,
                                           window: settings.births.fitWindow, observed: []))
         }
         return series

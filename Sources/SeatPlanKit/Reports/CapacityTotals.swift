@@ -1,8 +1,8 @@
-/// The sum of several zones' rows (a district, or the whole scenario) for one plan, year and stage.
+/// The sum of several areas' rows (a district, or the whole scenario) for one plan, year and stage.
 ///
 /// Pupils, seats, classes, classrooms, shortages and unplaced pupils add up; the largest class is the
-/// largest of the zones; the mean class size is placed pupils ÷ classes formed over all zones;
-/// `classroom_shortage` is the sum of the zones' shortages (zones are not netted against each other).
+/// largest of the areas; the mean class size is placed pupils ÷ classes formed over all areas;
+/// `classroom_shortage` is the sum of the areas' shortages (areas are not netted against each other).
 struct CapacityTotals {
     var students = 0.0
     var seats = 0.0
@@ -16,8 +16,10 @@ struct CapacityTotals {
     var placed = 0
     var classesFormed = 0
     var unplaced = 0
-    /// Zones whose rounded gap is above 0.
-    var zonesShort = 0
+    /// Areas whose rounded gap is above 0.
+    var areasShort = 0
+    var transferredOut = 0.0
+    var transferredIn = 0.0
 
     /// Adds row `i` of `rows`.
     mutating func add(_ rows: CapacityRows, _ i: Int) {
@@ -33,7 +35,9 @@ struct CapacityTotals {
         placed += rows.placed(i)
         classesFormed += rows.classesFormed(i)
         unplaced += rows.unplaced(i)
-        if WholeNumbers.round(rows.gap(i)) > 0 { zonesShort += 1 }
+        if WholeNumbers.round(rows.gap(i)) > 0 { areasShort += 1 }
+        transferredOut += rows.transferredOut(i)
+        transferredIn += rows.transferredIn(i)
     }
 
     var utilisation: Double? { seats > 0 ? students / seats : nil }

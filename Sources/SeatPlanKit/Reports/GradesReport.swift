@@ -1,27 +1,29 @@
-/// `grades.csv`: per plan, year, zone, stage and grade, the pupils by component — from the cohort
-/// (counted pupils and births through the ratios), from migration, from housing — and their total
-/// (`students = cohort + migration + housing`), then the classes that grade gets under the plan.
+/// `grades.csv`: per plan, year, area, stage and grade, the pupils by component — from the cohort
+/// (counted pupils and births through the ratios), from migration, from housing, moved by transfers — and
+/// their total (`students = cohort + migration + housing + transfer`), then the classes that grade gets
+/// under the plan.
 enum GradesReport {
     static let columns = [
         "plan", "year", "district", "zone", "stage", "grade", "grade_name", "cohort", "migration", "housing",
-        "students", "pupils", "class_size", "classes", "max_class_size", "unplaced",
+        "transfer", "students", "pupils", "class_size", "classes", "max_class_size", "unplaced",
     ]
 
     /// Decimals of the pupil components: enough that the written components add up to the written
     /// total within 0.0015.
     static let places = 3
 
-    /// Per district rather than per zone (`zone` left empty): components, pupils, classes and unplaced
-    /// pupils summed over the district's zones, the largest class the largest of its zones'. A national run
-    /// need not write every grade of every catchment.
+    /// Per district rather than per area (`zone` left empty): components, pupils, classes and unplaced
+    /// pupils summed over the district's areas (the scenario's own rows in `ALL`), the largest class the
+    /// largest of its areas'. A national run need not write every grade of every catchment.
     static func fillByDistrict(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let layout = allocation.layout
+        let layout = allocation.grid
         let stages = layout.stages
         let w = table.writer
         let districtIDs = EncodedFields(layout.districtIDs, writer: w), stageIDs = EncodedFields(stages.map(\.id), writer: w)
         let gradeNames = EncodedFields(stages.flatMap(\.gradeNames), writer: w)  // by grade slot
-        struct Sum { var pupils = GradePupils(cohort: 0, migration: 0, housing: 0); var whole = 0; var classes = 0; var largest = 0; var unplaced = 0 }
-        let slots = layout.gradesPerBlock
+        struct Sum { var pupils = GradePupils.zero; var whole = 0; var classes = 0; var largest = 0; var unplaced = 0; var rows = false }
+        let firstGradeOfStage = stages.indices.map { s in stages[..<s].reduce(0) { $0 + $1.grades } }
+        let slots = stages.reduce(0) { $0 + $1.grades }
         for outcome in allocation.outcomes {
             let plan = EncodedFields([outcome.plan.id], writer: w)
             let rows = outcome.rows
@@ -29,11 +31,9 @@ enum GradesReport {
                 // sums[d · slots + grade slot of the stage]
                 var sums = Array(repeating: Sum(), count: layout.districtIDs.count * slots)
                 forEachGrade(of: rows, t: t) { i, g, whole, classes in
-                    let k = layout.district(i) * slots + layout.firstGradeOfStage[layout.stage(i)] + g
-                    let pupils = rows.gradePupils(i, grade: g)
-                    sums[k].pupils.cohort += pupils.cohort
-                    sums[k].pupils.migration += pupils.migration
-                    sums[k].pupils.housing += pupils.housing
+                    let k = layout.district(i) * slots + firstGradeOfStage[layout.stage(i)] + g
+                    sums[k].pupils += rows.gradePupils(i, grade: g)
+                    sums[k].rows = true
                     sums[k].whole += whole
                     sums[k].classes += classes
                     sums[k].largest = max(sums[k].largest, ClassOrganisation.largestClass(pupils: whole, in: classes))
@@ -42,7 +42,8 @@ enum GradesReport {
                 for d in layout.districtIDs.indices {
                     for (s, stage) in stages.enumerated() {
                         for g in 0..<stage.grades {
-                            let sum = sums[d * slots + layout.firstGradeOfStage[s] + g]
+                            let sum = sums[d * slots + firstGradeOfStage[s] + g]
+                            guard sum.rows else { continue }
                             var row = table.startRow()
                             row.field(plan, 0)
                             row.integer(layout.baseYear + t)
@@ -50,10 +51,11 @@ enum GradesReport {
                             row.text("")
                             row.field(stageIDs, s)
                             row.integer(g + 1)
-                            row.field(gradeNames, layout.firstGradeOfStage[s] + g)
+                            row.field(gradeNames, firstGradeOfStage[s] + g)
                             row.decimal(sum.pupils.cohort, places: places)
                             row.decimal(sum.pupils.migration, places: places)
                             row.decimal(sum.pupils.housing, places: places)
+                            row.decimal(sum.pupils.transfer, places: places)
                             row.decimal(sum.pupils.total, places: places)
                             row.integer(sum.whole)
                             row.integer(stage.classSizes[g])
@@ -69,9 +71,11 @@ enum GradesReport {
     }
 
     static func fill(_ allocation: Allocation, scenario: Scenario, into table: inout CSVTable) {
-        let layout = allocation.layout
+        let layout = allocation.grid
         let w = table.writer
-        let districtIDs = EncodedFields(layout.districtIDs, writer: w), zoneIDs = EncodedFields(layout.zoneIDs, writer: w)
+        let firstGradeOfStage = layout.stages.indices.map { s in layout.stages[..<s].reduce(0) { $0 + $1.grades } }
+        // The last zone field is the empty zone of a district's or the scenario's own rows.
+        let districtIDs = EncodedFields(layout.districtIDs, writer: w), zoneIDs = EncodedFields(layout.zoneIDs + [""], writer: w)
         let stageIDs = EncodedFields(layout.stages.map(\.id), writer: w)
         let gradeNames = EncodedFields(layout.stages.flatMap(\.gradeNames), writer: w)  // by grade slot
         for outcome in allocation.outcomes {
@@ -79,19 +83,20 @@ enum GradesReport {
             let rows = outcome.rows
             for t in 0..<layout.yearCount {
                 forEachGrade(of: rows, t: t) { i, g, whole, classes in
-                    let z = layout.zone(i), s = layout.stage(i)
+                    let z = layout.zone(i) >= 0 ? layout.zone(i) : layout.zoneCount, s = layout.stage(i)
                     let pupils = rows.gradePupils(i, grade: g)
                     var row = table.startRow()
                     row.field(plan, 0)
                     row.integer(layout.baseYear + t)
-                    row.field(districtIDs, layout.districtOfZone[z])
+                    row.field(districtIDs, layout.district(i))
                     row.field(zoneIDs, z)
                     row.field(stageIDs, s)
                     row.integer(g + 1)
-                    row.field(gradeNames, layout.firstGradeOfStage[s] + g)
+                    row.field(gradeNames, firstGradeOfStage[s] + g)
                     row.decimal(pupils.cohort, places: places)
                     row.decimal(pupils.migration, places: places)
                     row.decimal(pupils.housing, places: places)
+                    row.decimal(pupils.transfer, places: places)
                     row.decimal(pupils.total, places: places)
                     row.integer(whole)
                     row.integer(layout.stages[s].classSizes[g])
@@ -107,7 +112,7 @@ enum GradesReport {
     /// Calls `body(row, grade, whole pupils, classes)` for every grade of every row of year position `t`, in
     /// row order: the grade's classes as `ClassOrganisation` forms them.
     private static func forEachGrade(of rows: CapacityRows, t: Int, _ body: (Int, Int, Int, Int) -> Void) {
-        let layout = rows.layout
+        let layout = rows.grid
         let most = layout.stages.map(\.grades).max() ?? 0
         var whole = Array(repeating: 0, count: most), classes = Array(repeating: 0, count: most)
         whole.withUnsafeMutableBufferPointer { whole in

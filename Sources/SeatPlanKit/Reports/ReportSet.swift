@@ -6,7 +6,8 @@ public struct ReportSet: Sendable {
     public var files: [ReportFile]
 
     /// The files of a run, in the order they are listed to the user.
-    public static let fileNames = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "assumptions.csv"]
+    public static let fileNames = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv",
+                                   "assumptions.csv"]
     /// The files `compare` adds.
     public static let comparisonFileNames = ["comparison.csv", "projects.csv"]
 
@@ -22,9 +23,10 @@ public struct ReportSet: Sendable {
         case none
     }
 
-    /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too.
-    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
-                grades detail: GradesDetail = .zone) {
+    /// The run's reports (`summary.csv` formats the comparison's stage measures), and with `comparisonFiles`
+    /// `comparison.csv` and `projects.csv` too.
+    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison,
+                comparisonFiles: Bool, grades detail: GradesDetail = .zone) {
         let writer = CSVWriter(excel: excel)
         files = [
             .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
@@ -35,7 +37,10 @@ public struct ReportSet: Sendable {
                 DistrictsReport.fill(allocation, scenario: scenario, into: &$0)
             },
             .csv("summary.csv", columns: SummaryReport.columns, writer: writer) {
-                SummaryReport.fill(allocation, scenario: scenario, into: &$0)
+                SummaryReport.fill(comparison, into: &$0)
+            },
+            .csv("transfers.csv", columns: TransfersReport.columns, writer: writer) {
+                TransfersReport.fill(allocation, into: &$0)
             },
             .csv("assumptions.csv", columns: AssumptionsReport.columns, writer: writer) {
                 AssumptionsReport.fill(allocation.demand, into: &$0)
@@ -52,14 +57,23 @@ public struct ReportSet: Sendable {
             }, at: 2)
         case .none: break
         }
-        if let comparison {
+        if comparisonFiles {
             files.append(.csv("comparison.csv", columns: ComparisonReport.columns(scenario), writer: writer) {
-                ComparisonReport.fill(comparison, allocation: allocation, scenario: scenario, into: &$0)
+                ComparisonReport.fill(comparison, scenario: scenario, into: &$0)
             })
             files.append(.csv("projects.csv", columns: ProjectsReport.columns, writer: writer) {
                 ProjectsReport.fill(comparison, into: &$0)
             })
         }
+    }
+
+    /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too (without one,
+    /// `summary.csv` is formatted from a comparison made here).
+    public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
+                grades detail: GradesDetail = .zone) {
+        self.init(allocation: allocation, scenario: scenario, excel: excel,
+                  comparison: comparison ?? PlanComparison(allocation, scenario: scenario),
+                  comparisonFiles: comparison != nil, grades: detail)
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`); returns the data rows written.

@@ -1,16 +1,17 @@
 import Foundation
 
-/// The text `compare` prints: the plans ranked by the shortage they leave, and for each the zones and years
-/// still short.
+/// The text `compare` prints: the plans ranked (`PlanComparison.ranked`), and for each when its shortage and
+/// super-large classes end and the areas still short (`PlanComparison.spans`) — formatted, never computed.
 public enum TerminalComparison {
-    /// How many short zone-stages are named per plan.
+    /// How many short area-stages are named per plan.
     public static let shortListLength = 6
 
     public static func text(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario) -> String {
         let names = DisplayNames(scenario)
         let ranked = comparison.ranked
-        var lines = ["Plans ranked by shortage seat-years left, \(scenario.baseYear + 1)–\(scenario.baseYear + scenario.horizon) (cost per seat-year avoided against the baseline):"]
-        let header = ["#", "plan", "cost", "short seat-yrs", "avoided", "cost/seat-yr", "no shortage from"]
+        var lines = ["Plans ranked, \(scenario.baseYear + 1)–\(scenario.baseYear + scenario.horizon): fewest pupils without a class first (unplaced pupil-years), then shortage seat-years, then super-large classes, then cost:"]
+        let header = ["#", "plan", "cost", "unplaced", "short seat-yrs", "avoided", "cost/seat-yr", "super-large",
+                      "transferred", "no shortage from", "no super-large from"]
         var table = [header]
         for (rank, m) in ranked.enumerated() {
             let ratio: String
@@ -21,64 +22,50 @@ public enum TerminalComparison {
             case .worse: ratio = "worse"
             }
             table.append([String(rank + 1), m.plan, String(WholeNumbers.roundToInt(m.cost)),
-                          String(WholeNumbers.roundToInt(m.shortageSeatYears)),
+                          String(m.unplacedPupilYears), String(WholeNumbers.roundToInt(m.shortageSeatYears)),
                           m.verdict == .baseline ? "—" : String(WholeNumbers.roundToInt(m.shortageAvoided)),
-                          ratio, m.firstYearWithoutShortage.map(String.init) ?? "never"])
+                          ratio, String(m.superLargeClasses), String(WholeNumbers.roundToInt(m.pupilsTransferred)),
+                          m.firstYearWithoutShortage.map(String.init) ?? "never",
+                          m.firstYearWithoutSuperLarge.map(String.init) ?? "never"])
         }
         lines += TextTable.render(table).map { "  " + $0 }
         for m in ranked {
-            guard let outcome = allocation.outcome(m.plan) else { continue }
-            let short = shortSpans(outcome, baseYear: scenario.baseYear)
             lines.append("")
-            if short.isEmpty {
-                lines.append("\(m.plan): no zone short in any projected year")
-                continue
+            lines.append("\(m.plan): " + ending(m, names: names))
+            let spans = comparison.spans[m.plan] ?? []
+            let listed = spans.filter { $0.years > 0 }
+            if listed.isEmpty {
+                lines.append("  no area short in any projected year")
+            } else {
+                lines.append("  still short in \(listed.count) area-stage(s):")
+                for span in listed.prefix(shortListLength) {
+                    let years = span.first == span.last ? "\(span.first!)" : "\(span.first!)–\(span.last!)"
+                    lines.append("  \(names.area(district: span.district, zone: span.zone)) \(span.stage) \(years) (\(span.years) year(s), \(WholeNumbers.roundToInt(span.seatYears)) seat-years, up to \(WholeNumbers.roundToInt(span.worst)) seats)")
+                }
+                if listed.count > shortListLength {
+                    let rest = listed.dropFirst(shortListLength).reduce(0) { $0 + $1.seatYears }
+                    lines.append("  … and \(listed.count - shortListLength) more (\(WholeNumbers.roundToInt(rest)) seat-years) in comparison.csv / capacity.csv")
+                }
             }
-            lines.append("\(m.plan): still short in \(short.count) zone-stage(s):")
-            for span in short.prefix(shortListLength) {
-                let years = span.first == span.last ? "\(span.first)" : "\(span.first)–\(span.last)"
-                lines.append("  \(names.zone[span.zone] ?? span.zone) \(span.stage) \(years) (\(span.years) year(s), up to \(WholeNumbers.roundToInt(span.worst)) seats)")
+            let transferred = allocation.outcome(m.plan)?.rows.moves ?? []
+            if !transferred.isEmpty {
+                lines.append("  pupils sent to neighbouring zones: \(WholeNumbers.roundToInt(m.pupilsTransferred)) pupil-years in \(transferred.count) move(s) (transfers.csv)")
             }
-            if short.count > shortListLength { lines.append("  … and \(short.count - shortListLength) more in comparison.csv / capacity.csv") }
         }
         return lines.joined(separator: "\n")
     }
 
-    struct ShortSpan {
-        var zone: String
-        var stage: String
-        var first: Int
-        var last: Int
-        var years: Int
-        var worst: Double
-        var total: Double
-    }
-
-    /// Zone-stages with a rounded gap above 0 in some projected year, the largest total shortage first.
-    static func shortSpans(_ outcome: PlanOutcome, baseYear: Int) -> [ShortSpan] {
-        let rows = outcome.rows, layout = outcome.rows.layout
-        // By zone-stage position `z · stages + s`, in the order first met.
-        var spanOf = Array(repeating: -1, count: layout.zoneCount * layout.stageCount)
-        var spans: [ShortSpan] = []
-        for i in rows.indices where layout.year(i) > baseYear && WholeNumbers.round(rows.gap(i)) > 0 {
-            let (year, gap) = (layout.year(i), rows.gap(i))
-            let key = i % max(layout.rowsPerYear, 1)
-            if spanOf[key] >= 0 {
-                let k = spanOf[key]
-                spans[k].first = min(spans[k].first, year)
-                spans[k].last = max(spans[k].last, year)
-                spans[k].years += 1
-                spans[k].worst = max(spans[k].worst, gap)
-                spans[k].total += gap
-            } else {
-                spanOf[key] = spans.count
-                spans.append(ShortSpan(zone: layout.zoneIDs[layout.zone(i)], stage: layout.stages[layout.stage(i)].id,
-                                       first: year, last: year, years: 1, worst: gap, total: gap))
-            }
+    /// When the shortage and the super-large classes end, or what still blocks them in the last year.
+    static func ending(_ m: PlanMeasures, names: DisplayNames) -> String {
+        func blocker(_ b: PlanMeasures.Blocker?, unit: String) -> String {
+            guard let b else { return "" }
+            return " (in \(b.year): \(names.area(district: b.district, zone: b.zone)) \(b.stage), \(WholeNumbers.roundToInt(b.figure)) \(unit))"
         }
-        return spans.enumerated()
-            .sorted { ($0.element.total, -$0.offset) > ($1.element.total, -$1.offset) }
-            .map(\.element)
+        let shortage = m.firstYearWithoutShortage.map { "no shortage from \($0)" }
+            ?? "shortage never ends" + blocker(m.shortageBlocker, unit: "seats short")
+        let superLarge = m.firstYearWithoutSuperLarge.map { "no super-large class from \($0)" }
+            ?? "super-large classes never end" + blocker(m.superLargeBlocker, unit: "super-large classes")
+        return "\(shortage); \(superLarge)"
     }
 }
 

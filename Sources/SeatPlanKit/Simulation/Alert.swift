@@ -7,14 +7,18 @@ public enum Alert: String, Sendable, CaseIterable, Comparable, BitwiseCopyable {
     case noSchool = "no_school"
 
     /// On unrounded utilisation: `no_school` when whole pupils > 0 and seats = 0; `red` at or above the red
-    /// threshold; `yellow` at or above the yellow one; else `green`.
+    /// threshold; `yellow` at or above the yellow one; else `green`. A utilisation within `tolerance` below a
+    /// threshold counts as reaching it: a zone filled exactly (a sender whose excess all found places) is full.
     public static func classify(wholePupils: Int, seats: Double, utilisation: Double?, thresholds: AlertThresholds) -> Alert {
         if seats <= 0 { return wholePupils > 0 ? .noSchool : .green }
         guard let utilisation else { return .green }
-        if utilisation >= thresholds.red { return .red }
-        if utilisation >= thresholds.yellow { return .yellow }
+        if utilisation >= thresholds.red - tolerance { return .red }
+        if utilisation >= thresholds.yellow - tolerance { return .yellow }
         return .green
     }
+
+    /// 10⁻⁹ (MODEL.md): below this distance a utilisation counts as reaching a threshold.
+    public static let tolerance = 1e-9
 
     /// Position in `allCases` (an array index, where a dictionary keyed by alert would hash every row).
     var position: Int { severity }

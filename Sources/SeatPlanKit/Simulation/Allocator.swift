@@ -1,18 +1,20 @@
 /// Stage 4 of the pipeline: demand + each plan's schools → each plan's rows (`CapacityRows`), one per year,
-/// zone and stage in the order of `CapacityLayout`.
+/// catchment area and stage in the order of `AreaGrid`.
 ///
-/// Seats of a zone and stage in a year are `Σ open schools' classrooms × mean standard class size`;
-/// pupils are the zone's demand (`DemandCells`, computed once, the same for every plan); classes follow
-/// `ClassOrganisation`; the alert follows `Alert.classify`. Plans whose schools give the same classrooms
-/// in every zone, stage and year are allocated once and share their rows.
+/// Seats of an area and stage in a year are `Σ open schools' classrooms × mean standard class size` over
+/// the schools in the area's zones; pupils are the area's demand (`AreaDemand`, computed once, the same for
+/// every plan) after the plan's transfers (`TransferPass`, `PlanPupils`); classes and alerts follow
+/// `CellKernel`. Plans whose schools give the same classrooms in every area, stage and year are allocated
+/// once and share their rows.
 public struct Allocator: Sendable {
     public init() {}
 
     /// Allocates the baseline and the plans of `scenario` (only those in `plans`, when given, plus the baseline).
     public func allocate(_ scenario: Scenario, demand: Demand, plans selected: Set<String>? = nil) -> Allocation {
         let index = ScenarioIndex(scenario)
-        let layout = CapacityLayout(scenario: scenario, index: index, yearCount: demand.yearCount)
-        let cells = DemandCells(demand: demand, layout: layout, standards: scenario.standards)
+        let grid = AreaGrid(scenario: scenario, yearCount: demand.yearCount)
+        let pupils = AreaDemand(demand: demand, grid: grid, standards: scenario.standards)
+        let transfers = TransferPass(scenario: scenario, grid: grid)
         var ignored = DiagnosticCollector()  // the validator has reported them
         let plans = PlanResolver(plans: scenario.plans).resolveAll(into: &ignored)
             .filter { $0.id == Plan.baselineID || selected?.contains($0.id) ?? true }
@@ -20,37 +22,42 @@ public struct Allocator: Sendable {
         let existing = SchoolNetwork.Existing(scenario, index: index)
         let outcomes = plans.map { plan in
             let network = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &ignored)
-            let classrooms = classroomTable(network, layout: layout)
+            let classrooms = Self.classroomTable(network, grid: grid)
             let rows: CapacityRows
             if let same = done[classrooms] {
                 rows = same.named(plan.id)
             } else {
-                rows = CapacityRows(plan: plan.id, classrooms: classrooms, cells: cells, layout: layout,
+                let planPupils = PlanPupils(base: pupils, moves: transfers.moves(classrooms: classrooms, demand: pupils),
+                                            grid: grid, standards: scenario.standards)
+                rows = CapacityRows(plan: plan.id, classrooms: classrooms, pupils: planPupils, grid: grid,
                                     standards: scenario.standards)
                 done[classrooms] = rows
             }
             return PlanOutcome(plan: plan, network: network, rows: rows)
         }
-        return Allocation(demand: demand, layout: layout, outcomes: outcomes, distinctNetworks: done.count)
+        return Allocation(demand: demand, grid: grid, outcomes: outcomes, distinctNetworks: done.count)
     }
 
-    /// Classrooms open per year, zone and stage, in row order (`CapacityLayout`): each school adds its own
-    /// rooms of a stage in the years it is open, and each expansion its rooms from its year on.
-    func classroomTable(_ network: SchoolNetwork, layout: CapacityLayout) -> [Int] {
-        var table = Array(repeating: 0, count: layout.count)
+    /// Classrooms open per year, area and stage, in row order (`AreaGrid`): each school adds its own rooms
+    /// of a stage to the area of its zone for that stage in the years it is open, and each expansion its
+    /// rooms from its year on.
+    static func classroomTable(_ network: SchoolNetwork, grid: AreaGrid) -> [Int] {
+        var table = Array(repeating: 0, count: grid.count)
         for school in network.schools {
             // Year positions the school is open: [opens, closes) within [0, yearCount).
-            let from = max(0, (school.opens ?? Int.min / 2) - layout.baseYear)
-            let to = min(layout.yearCount, (school.closes ?? Int.max / 2) - layout.baseYear)
+            let from = max(0, (school.opens ?? Int.min / 2) - grid.baseYear)
+            let to = min(grid.yearCount, (school.closes ?? Int.max / 2) - grid.baseYear)
             guard from < to else { continue }
-            for (s, count) in school.classrooms where s < layout.stageCount && count != 0 {
-                for t in from..<to { table[layout.row(t: t, zone: school.zone, stage: s)] += count }
+            for (s, count) in school.classrooms where s < grid.stageCount && count != 0 {
+                let area = grid.area(ofZone: school.zone, stage: s)
+                for t in from..<to { if let i = grid.row(t: t, area: area, stage: s) { table[i] += count } }
             }
-            for expansion in school.expansions where expansion.stage < layout.stageCount {
-                let start = max(from, expansion.from - layout.baseYear)
+            for expansion in school.expansions where expansion.stage < grid.stageCount {
+                let start = max(from, expansion.from - grid.baseYear)
                 guard start < to else { continue }
+                let area = grid.area(ofZone: school.zone, stage: expansion.stage)
                 for t in start..<to {
-                    table[layout.row(t: t, zone: school.zone, stage: expansion.stage)] += expansion.count
+                    if let i = grid.row(t: t, area: area, stage: expansion.stage) { table[i] += expansion.count }
                 }
             }
         }

@@ -1,4 +1,4 @@
-/// The gap of one plan, year, zone and stage: pupils against seats, and the classes they make — in full,
+/// The gap of one plan, year, area and stage: pupils against seats, and the classes they make — in full,
 /// as `CapacityRows` builds it for one row on demand. Every number is the one its columns hold (the
 /// formulas are stated once, on `CapacityRows`); the grades and the organisation add the detail per grade.
 public struct CapacityRow: Sendable {
@@ -31,9 +31,12 @@ public struct CapacityRow: Sendable {
     /// Classes with `super_large_class` pupils or more.
     public let superLargeClasses: Int
     public let alert: Alert
+    /// Pupils sent to and received from neighbouring zones (unrounded; MODEL.md, *Transfers*).
+    public let transferredOut: Double
+    public let transferredIn: Double
 }
 
-/// One plan's schools and its rows, in year, zone, stage order (`CapacityLayout`).
+/// One plan's schools and its rows, in the order of `AreaGrid`.
 public struct PlanOutcome: Sendable {
     public var plan: ResolvedPlan
     public var network: SchoolNetwork
@@ -44,7 +47,7 @@ public struct PlanOutcome: Sendable {
 public struct Allocation: Sendable {
     public var demand: Demand
     /// Where each row sits (the same for every plan).
-    public var layout: CapacityLayout
+    public var grid: AreaGrid
     /// The baseline first, then the plans in file order.
     public var outcomes: [PlanOutcome]
     /// How many distinct school networks were allocated (plans with the same classrooms share one).

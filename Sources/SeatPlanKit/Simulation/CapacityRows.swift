@@ -1,5 +1,5 @@
-/// The rows of one plan, kept as columns: the classrooms of every zone, stage and year and the summary of
-/// the classes they make, beside the pupils shared by every plan (`DemandCells`). Reading `rows[i]`
+/// The rows of one plan, kept as columns: the classrooms of every area, stage and year and the summary of
+/// the classes they make, beside the plan's pupils (`PlanPupils`: the shared `AreaDemand` after its transfers). Reading `rows[i]`
 /// builds the full `CapacityRow` of row `i` (its grades and class organisation); the reports read the
 /// columns through the accessors below, which build nothing.
 public struct CapacityRows: RandomAccessCollection, Sendable {
@@ -9,70 +9,67 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     private let columns: Columns
 
     final class Columns: Sendable {
-        let layout: CapacityLayout
-        let cells: DemandCells
+        let grid: AreaGrid
+        let pupils: PlanPupils
         /// Classrooms open in each row.
         let classrooms: [Int]
         let classes: [ClassSummary]
         let alerts: [Alert]
 
-        init(layout: CapacityLayout, cells: DemandCells, classrooms: [Int], classes: [ClassSummary], alerts: [Alert]) {
-            self.layout = layout
-            self.cells = cells
+        init(grid: AreaGrid, pupils: PlanPupils, classrooms: [Int], classes: [ClassSummary], alerts: [Alert]) {
+            self.grid = grid
+            self.pupils = pupils
             self.classrooms = classrooms
             self.classes = classes
             self.alerts = alerts
         }
     }
 
-    /// (A copy: in a loop, read `columns.layout` — copying the layout retains each of its arrays.)
-    public var layout: CapacityLayout { columns.layout }
+    /// (A copy: in a loop, read `columns.grid` — copying the grid retains each of its arrays.)
+    public var grid: AreaGrid { columns.grid }
+    /// The plan's transfers, in the order made.
+    var moves: [TransferPass.Move] { columns.pupils.moves }
 
-    /// Allocates the classrooms of one plan: per row, the standard classes when the rooms suffice, else
-    /// the highest-averages organisation of `ClassOrganisation`; the alert of `Alert.classify`.
-    init(plan: String, classrooms: [Int], cells: DemandCells, layout: CapacityLayout, standards: Standards) {
+    /// Allocates the classrooms of one plan to its pupils (after transfers): per row, the classes of
+    /// `CellKernel.classes` and the alert of `CellKernel.alert`.
+    init(plan: String, classrooms: [Int], pupils: PlanPupils, grid: AreaGrid, standards: Standards) {
         self.plan = plan
         var alerts: [Alert] = []
-        let classes = [ClassSummary](settingEvery: layout.count) { classes in
-            alerts = [Alert](settingEvery: layout.count) { alerts in
-                Parallel.forEachChunk(count: layout.count) { range in
-                    Self.allocate(range, classrooms: classrooms, cells: cells, layout: layout, standards: standards,
+        let classes = [ClassSummary](settingEvery: grid.count) { classes in
+            alerts = [Alert](settingEvery: grid.count) { alerts in
+                Parallel.forEachChunk(count: grid.count) { range in
+                    Self.allocate(range, classrooms: classrooms, pupils: pupils, grid: grid, standards: standards,
                                   classes: classes.buffer, alerts: alerts.buffer)
                 }
             }
         }
-        columns = Columns(layout: layout, cells: cells, classrooms: classrooms,
-                          classes: classes, alerts: alerts)
+        columns = Columns(grid: grid, pupils: pupils, classrooms: classrooms, classes: classes, alerts: alerts)
     }
 
     /// The classes and alerts of rows `range`.
-    private static func allocate(_ range: Range<Int>, classrooms: [Int], cells: DemandCells, layout: CapacityLayout,
+    private static func allocate(_ range: Range<Int>, classrooms: [Int], pupils: PlanPupils, grid: AreaGrid,
                                  standards: Standards, classes: UnsafeMutableBufferPointer<ClassSummary>,
                                  alerts: UnsafeMutableBufferPointer<Alert>) {
-        var scratch = Array(repeating: 0, count: layout.stages.map(\.grades).max() ?? 0)
-        let (thresholds, alertThresholds) = (ClassSummary.Thresholds(standards), standards.alerts)
-        cells.wholeGrades.withUnsafeBufferPointer { wholeGrades in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                for i in range {
-                    let s = layout.stage(i)
-                    let rooms = classrooms[i]
-                    let cell = cells.rows[i]
-                    if rooms >= Int(cell.standard.classesFormed) {
-                        classes[i] = cell.standard
-                    } else {
-                        let first = layout.firstGrade(i), grades = layout.stages[s].grades
-                        let pupils = UnsafeBufferPointer(rebasing: wholeGrades[first..<(first + grades)])
-                        layout.stages[s].classSizes.withUnsafeBufferPointer { sizes in
-                            let k = UnsafeMutableBufferPointer(rebasing: scratch[0..<grades])
-                            ClassOrganisation.highestAverages(pupils: pupils, sizes: sizes, rooms: Swift.max(rooms, 0), into: k)
-                            classes[i] = ClassSummary(pupils: pupils, classes: UnsafeBufferPointer(k), thresholds: thresholds)
+        var scratch = Array(repeating: 0, count: grid.stages.map(\.grades).max() ?? 0)
+        let thresholds = grid.stages.indices.map { ClassSummary.Thresholds(standards, stage: $0) }
+        let alertThresholds = standards.alerts
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            for i in range {
+                let s = grid.stage(i)
+                let rooms = classrooms[i]
+                let cell = pupils.pupils(i)
+                if rooms >= Int(cell.standard.classesFormed) {
+                    classes[i] = cell.standard
+                } else {
+                    classes[i] = pupils.withWholeGrades(i, grid: grid) { whole in
+                        grid.stages[s].classSizes.withUnsafeBufferPointer { sizes in
+                            CellKernel.classes(cell, whole: whole, rooms: rooms, sizes: sizes,
+                                               thresholds: thresholds[s], scratch: scratch)
                         }
                     }
-                    let seats = Double(rooms) * layout.seatsPerClassroom[s]
-                    alerts[i] = Alert.classify(wholePupils: cell.wholePupils, seats: seats,
-                                               utilisation: seats > 0 ? cell.students / seats : nil,
-                                               thresholds: alertThresholds)
                 }
+                alerts[i] = CellKernel.alert(cell, seats: Double(rooms) * grid.seatsPerClassroom[s],
+                                             thresholds: alertThresholds)
             }
         }
     }
@@ -91,29 +88,29 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
 
     /// The full row `i`: ids, pupils of each grade by component, and the class organisation.
     public subscript(i: Int) -> CapacityRow {
-        let z = columns.layout.zone(i), s = columns.layout.stage(i)
-        let stage = columns.layout.stages[s]
-        let first = columns.layout.firstGrade(i)
-        let grades = Array(columns.cells.gradePupils[first..<(first + stage.grades)])
-        let organisation = ClassOrganisation(pupils: Array(columns.cells.wholeGrades[first..<(first + stage.grades)]),
-                                             classSizes: stage.classSizes, classrooms: columns.classrooms[i])
-        let layout = columns.layout
-        return CapacityRow(plan: plan, year: layout.year(i), district: layout.districtIDs[layout.districtOfZone[z]],
-                           zone: layout.zoneIDs[z], stage: stage.id, grades: grades, organisation: organisation,
+        let grid = columns.grid
+        let s = grid.stage(i), z = grid.zone(i), d = grid.district(i)
+        let stage = grid.stages[s]
+        let grades = (0..<stage.grades).map { columns.pupils.grade(i, $0, grid: grid) }
+        let whole = columns.pupils.withWholeGrades(i, grid: grid) { Array($0) }
+        let organisation = ClassOrganisation(pupils: whole, classSizes: stage.classSizes, classrooms: columns.classrooms[i])
+        return CapacityRow(plan: plan, year: grid.year(i), district: grid.districtIDs[d],
+                           zone: z >= 0 ? grid.zoneIDs[z] : "", stage: stage.id, grades: grades, organisation: organisation,
                            students: students(i), seats: seats(i), gap: gap(i), utilisation: utilisation(i),
                            classrooms: classrooms(i), classesNeeded: classesNeeded(i),
                            classroomShortage: classroomShortage(i), wholePupils: wholePupils(i),
-                           largeClasses: largeClasses(i), superLargeClasses: superLargeClasses(i), alert: alert(i))
+                           largeClasses: largeClasses(i), superLargeClasses: superLargeClasses(i), alert: alert(i),
+                           transferredOut: transferredOut(i), transferredIn: transferredIn(i))
     }
 
     // MARK: Columns (the formulas of `CapacityRow`, without building one)
 
     /// `Σ_g E_g`, unrounded.
     @inline(__always)
-    public func students(_ i: Int) -> Double { columns.cells.rows[i].students }
+    public func students(_ i: Int) -> Double { columns.pupils.pupils(i).students }
     /// `classrooms × mean standard class size`.
     @inline(__always)
-    public func seats(_ i: Int) -> Double { Double(columns.classrooms[i]) * columns.layout.seatsPerClassroom[columns.layout.stage(i)] }
+    public func seats(_ i: Int) -> Double { Double(columns.classrooms[i]) * columns.grid.seatsPerClassroom[columns.grid.stage(i)] }
     /// `students − seats`; positive is a shortage.
     @inline(__always)
     public func gap(_ i: Int) -> Double { students(i) - seats(i) }
@@ -127,12 +124,12 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     public func classrooms(_ i: Int) -> Int { columns.classrooms[i] }
     /// `Σ_g ceil(n_g / c_g)`.
     @inline(__always)
-    public func classesNeeded(_ i: Int) -> Int { Int(columns.cells.rows[i].standard.classesFormed) }
+    public func classesNeeded(_ i: Int) -> Int { Int(columns.pupils.pupils(i).standard.classesFormed) }
     /// `max(0, classes_needed − classrooms)`.
     @inline(__always)
     public func classroomShortage(_ i: Int) -> Int { Swift.max(0, classesNeeded(i) - columns.classrooms[i]) }
     @inline(__always)
-    public func wholePupils(_ i: Int) -> Int { columns.cells.rows[i].wholePupils }
+    public func wholePupils(_ i: Int) -> Int { columns.pupils.pupils(i).wholePupils }
     @inline(__always)
     public func classesFormed(_ i: Int) -> Int { Int(columns.classes[i].classesFormed) }
     @inline(__always)
@@ -155,15 +152,24 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     @inline(__always)
     public func alert(_ i: Int) -> Alert { columns.alerts[i] }
 
+    /// Pupils row `i` sent to neighbouring zones (unrounded).
+    @inline(__always)
+    public func transferredOut(_ i: Int) -> Double { columns.pupils.transferredOut(i) }
+    /// Pupils row `i` received from neighbouring zones (unrounded).
+    @inline(__always)
+    public func transferredIn(_ i: Int) -> Double { columns.pupils.transferredIn(i) }
+
     /// Pupils of grade `g` of row `i` by component (unrounded).
-    func gradePupils(_ i: Int, grade g: Int) -> GradePupils { columns.cells.gradePupils[columns.layout.firstGrade(i) + g] }
+    func gradePupils(_ i: Int, grade g: Int) -> GradePupils { columns.pupils.grade(i, g, grid: columns.grid) }
 
     /// The classes of each grade of row `i` into `classes` (at least as many as the stage's grades), and the
     /// whole pupils of each grade into `pupils`: the organisation of `ClassOrganisation`, without arrays.
     func gradeClasses(_ i: Int, pupils: UnsafeMutableBufferPointer<Int>, classes: UnsafeMutableBufferPointer<Int>) {
-        let stage = columns.layout.stages[columns.layout.stage(i)]
-        let first = columns.layout.firstGrade(i)
-        for g in 0..<stage.grades { pupils[g] = columns.cells.wholeGrades[first + g] }
+        let grid = columns.grid
+        let stage = grid.stages[grid.stage(i)]
+        columns.pupils.withWholeGrades(i, grid: grid) { whole in
+            for g in 0..<stage.grades { pupils[g] = whole[g] }
+        }
         let n = UnsafeBufferPointer(rebasing: pupils[0..<stage.grades])
         let k = UnsafeMutableBufferPointer(rebasing: classes[0..<stage.grades])
         if columns.classrooms[i] >= classesNeeded(i) {

@@ -20,9 +20,10 @@ struct ClassSummary: Sendable, Equatable {
         var large: Int
         var superLarge: Int
 
-        init(_ standards: Standards) {
-            large = standards.largeClass
-            superLarge = standards.superLargeClass
+        /// The bands of stage `s`: its own, else the scenario's.
+        init(_ standards: Standards, stage s: Int) {
+            large = standards.largeClass(of: s)
+            superLarge = standards.superLargeClass(of: s)
         }
     }
 

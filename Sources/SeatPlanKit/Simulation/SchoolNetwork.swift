@@ -130,7 +130,7 @@ public struct SchoolNetwork: Sendable {
         switch classrooms {
         case .byStage(let entries):
             var rooms: [Int: Int] = [:]
-            for entry in entries {
+            for entry in entries where entry.stage != specialClassroomsKey {
                 guard let s = index.stageIndex[entry.stage] else {
                     diagnostics.error(at: entry.location, "unknown stage '\(entry.stage)'",
                                       hint: "use a stage id of 'standards' (\(index.stageIndex.keys.sorted().joined(separator: ", ")))")

@@ -17,6 +17,14 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Calls `body(k)` for every `k` in `0..<count`, on every core; returns when all are done.
+    static func forEach(count: Int, _ body: @Sendable (Int) -> Void) {
+        guard count > 1 else { if count == 1 { body(0) }; return }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
+
 extension Array where Element: BitwiseCopyable {
     /// An array of `count` values left unset for `fill`, which must set every one of them (on any core):
     /// no pass that first fills millions of zeros.
@@ -43,11 +51,15 @@ final class Blocks<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The values in index order (every slot must have been set).
+    /// The values in index order; a slot never set is a programming error, stopped here rather than
+    /// shifting the later values into its place.
     var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return slots.enumerated().map { index, value in
+            guard let value else { preconditionFailure("Blocks: slot \(index) of \(slots.count) was never set") }
+            return value
+        }
     }
 }
 

@@ -1,0 +1,68 @@
+/// The pupils of every row of the grid, whatever the plan: each area's grade pupils (the sum of its zones'
+/// unrounded grade pupils, housing included), their whole pupils and the classes they need — computed
+/// once and shared by every plan's rows (before transfers, which depend on the plan's seats).
+struct AreaDemand: Sendable {
+    /// `CellKernel.Pupils` of each row.
+    var rows: [CellKernel.Pupils]
+    /// Whole pupils of each grade, `n_g = round(E_g)`; row `i`'s grades start at `grid.firstGrade(i)`.
+    var wholeGrades: [Int]
+    /// Pupils of each grade by component (unrounded), in the slots of `wholeGrades`.
+    var gradePupils: [GradePupils]
+
+    /// Computed on every core, each row position (all its years) by one worker.
+    init(demand: Demand, grid: AreaGrid, standards: Standards) {
+        var wholeGrades: [Int] = []
+        var gradePupils: [GradePupils] = []
+        rows = [CellKernel.Pupils](settingEvery: grid.count) { out in
+            wholeGrades = [Int](settingEvery: grid.slotCount) { whole in
+                gradePupils = [GradePupils](settingEvery: grid.slotCount) { pupils in
+                    Parallel.forEachChunk(count: grid.rowsPerYear, minimumChunk: 64) { positions in
+                        for r in positions {
+                            Self.fill(position: r, demand: demand, grid: grid, standards: standards,
+                                      rows: out.buffer, wholeGrades: whole.buffer, gradePupils: pupils.buffer)
+                        }
+                    }
+                }
+            }
+        }
+        self.wholeGrades = wholeGrades
+        self.gradePupils = gradePupils
+    }
+
+    /// The rows of position `r` in every year: each grade's pupils summed over the area's zones.
+    private static func fill(position r: Int, demand: Demand, grid: AreaGrid, standards: Standards,
+                             rows: UnsafeMutableBufferPointer<CellKernel.Pupils>,
+                             wholeGrades: UnsafeMutableBufferPointer<Int>,
+                             gradePupils: UnsafeMutableBufferPointer<GradePupils>) {
+        let s = grid.rowStage[r]
+        let stage = grid.stages[s]
+        let zones = grid.zones(ofArea: grid.rowArea[r])
+        for t in 0..<grid.yearCount {
+            let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
+            for g in 0..<stage.grades { gradePupils[first + g] = .zero }
+        }
+        for z in zones {
+            let district = demand.districts[grid.districtOfZone[z]]
+            for g in 0..<stage.grades {
+                let series = district.series(zone: grid.zoneInDistrict[z], stage: s, grade: g)
+                for t in 0..<grid.yearCount {
+                    gradePupils[t * grid.slotsPerYear + grid.rowFirstSlot[r] + g] += series[t]
+                }
+            }
+        }
+        let thresholds = ClassSummary.Thresholds(standards, stage: s)
+        var scratch = Array(repeating: 0, count: stage.grades)
+        stage.classSizes.withUnsafeBufferPointer { sizes in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for t in 0..<grid.yearCount {
+                    let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
+                    let range = first..<(first + stage.grades)
+                    rows[t * grid.rowsPerYear + r] = CellKernel.pupils(
+                        grades: UnsafeBufferPointer(rebasing: gradePupils[range]),
+                        whole: UnsafeMutableBufferPointer(rebasing: wholeGrades[range]),
+                        sizes: sizes, thresholds: thresholds, scratch: scratch)
+                }
+            }
+        }
+    }
+}
