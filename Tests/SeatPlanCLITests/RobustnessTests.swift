@@ -165,7 +165,7 @@ struct RobustnessTests {
         #expect(!result.crashed, "crashed with signal \(result.status):\n\(result.stderr)")
         #expect(!result.timedOut, "validate did not finish within 5 s")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("many-grades.yaml:13:39: error: a stage of 20000000 grades is not plausible"))
+        #expect(result.stderr.contains("many-grades.yaml:14:39: error: a stage of 20000000 grades is not plausible"))
     }
 
     @Test("no input crashes the program")

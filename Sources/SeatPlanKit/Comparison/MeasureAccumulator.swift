@@ -14,8 +14,10 @@ struct MeasureAccumulator: Sendable {
     private var red = 0, superLargeAreas = 0, noSchool = 0, large = 0, superLarge = 0, unplaced = 0, largest = 0
     private var transferred = 0.0
     private var lastRed = -1, lastSuperLarge = -1
-    private(set) var shortageBlocker: PlanMeasures.Blocker?
-    private(set) var superLargeBlocker: PlanMeasures.Blocker?
+    /// The row and figure that block the first year without shortage / without super-large classes
+    /// (row −1: none), made into `PlanMeasures.Blocker`s only by `measures`.
+    private var shortageBlocker = (row: -1, figure: 0.0)
+    private var superLargeBlocker = (row: -1, figure: 0.0)
 
     init(baseYear: Int, yearCount: Int) {
         self.baseYear = baseYear
@@ -24,44 +26,74 @@ struct MeasureAccumulator: Sendable {
         superLargeYear = shortYear
     }
 
+    /// Back to no row, keeping the arrays (a Monte Carlo worker reuses its accumulators draw after draw).
+    mutating func reset() {
+        for t in shortageByYear.indices {
+            shortageByYear[t] = 0
+            shortYear[t] = false
+            superLargeYear[t] = false
+        }
+        hasRows = false
+        red = 0; superLargeAreas = 0; noSchool = 0; large = 0; superLarge = 0; unplaced = 0; largest = 0
+        transferred = 0
+        lastRed = -1; lastSuperLarge = -1
+        shortageBlocker = (-1, 0)
+        superLargeBlocker = (-1, 0)
+    }
+
+    /// The largest one-year shortage (0 without rows).
+    var peakShortage: Double { years.reduce(0) { Swift.max($0, shortageByYear[$1]) } }
+    var redAreaYears: Int { red }
+    var noSchoolAreaStageYears: Int { noSchool }
+    var superLargeAreaYears: Int { superLargeAreas }
+    var largestClass: Int { largest }
+
     /// Adds row `i` of `rows` (a projected year).
-    mutating func add(_ rows: CapacityRows, _ i: Int, grid: AreaGrid) {
+    @inline(__always)
+    mutating func add(_ rows: CapacityRows, _ i: Int, grid: AreaGrid) { add(rows.result(i), i, grid: grid) }
+
+    /// Adds row `i` (a projected year) whose results under the plan are `row` — the central run's rows or a
+    /// Monte Carlo draw's, through the same `CellKernel`.
+    mutating func add(_ row: CellKernel.Result, _ i: Int, grid: AreaGrid) {
         let t = grid.t(i)
         let areaYear = t * grid.areaCount + grid.area(i)
-        let gap = rows.gap(i)
+        let gap = row.gap
         hasRows = true
         shortageByYear[t] += Swift.max(0, gap)
-        let alert = rows.alert(i)
+        let alert = row.alert
         if alert == .red, lastRed != areaYear { red += 1; lastRed = areaYear }
         if alert == .noSchool { noSchool += 1 }
-        let superLargeHere = rows.superLargeClasses(i)
+        let superLargeHere = Int(row.classes.superLargeClasses)
         if superLargeHere > 0 {
             if lastSuperLarge != areaYear { superLargeAreas += 1; lastSuperLarge = areaYear }
             superLargeYear[t] = true
-            if superLargeBlocker == nil || grid.year(i) > superLargeBlocker!.year
-                || (grid.year(i) == superLargeBlocker!.year && Double(superLargeHere) > superLargeBlocker!.figure) {
-                superLargeBlocker = Self.blocker(i, grid: grid, figure: Double(superLargeHere))
+            if Self.blocks(i, Double(superLargeHere), over: superLargeBlocker, grid: grid) {
+                superLargeBlocker = (i, Double(superLargeHere))
             }
         }
         if WholeNumbers.round(gap) > 0 {
             shortYear[t] = true
-            if shortageBlocker == nil || grid.year(i) > shortageBlocker!.year
-                || (grid.year(i) == shortageBlocker!.year && gap > shortageBlocker!.figure) {
-                shortageBlocker = Self.blocker(i, grid: grid, figure: gap)
-            }
+            if Self.blocks(i, gap, over: shortageBlocker, grid: grid) { shortageBlocker = (i, gap) }
         }
-        large += rows.largeClasses(i)
+        large += Int(row.classes.largeClasses)
         superLarge += superLargeHere
-        unplaced += rows.unplaced(i)
-        largest = Swift.max(largest, rows.maxClassSize(i))
-        transferred += rows.transferredOut(i)
+        unplaced += Int(row.classes.unplaced)
+        largest = Swift.max(largest, Int(row.classes.largestClass))
+        transferred += row.transferredOut
     }
 
-    private static func blocker(_ i: Int, grid: AreaGrid, figure: Double) -> PlanMeasures.Blocker {
-        let z = grid.zone(i)
-        return PlanMeasures.Blocker(year: grid.year(i), district: grid.districtIDs[grid.district(i)],
-                                    zone: z >= 0 ? grid.zoneIDs[z] : "", stage: grid.stages[grid.stage(i)].id,
-                                    figure: figure)
+    /// Row `i` with `figure` blocks rather than `current`: a later year, or the same year and a larger figure.
+    @inline(__always)
+    private static func blocks(_ i: Int, _ figure: Double, over current: (row: Int, figure: Double), grid: AreaGrid) -> Bool {
+        current.row < 0 || grid.t(i) > grid.t(current.row) || (grid.t(i) == grid.t(current.row) && figure > current.figure)
+    }
+
+    private static func blocker(_ b: (row: Int, figure: Double), grid: AreaGrid) -> PlanMeasures.Blocker? {
+        guard b.row >= 0 else { return nil }
+        let z = grid.zone(b.row)
+        return PlanMeasures.Blocker(year: grid.year(b.row), district: grid.districtIDs[grid.district(b.row)],
+                                    zone: z >= 0 ? grid.zoneIDs[z] : "", stage: grid.stages[grid.stage(b.row)].id,
+                                    figure: b.figure)
     }
 
     /// The projected years' positions, `1 ..< yearCount` (none without rows).
@@ -80,7 +112,7 @@ struct MeasureAccumulator: Sendable {
     }
 
     /// The measures, before costs, seats added and the comparison with the baseline.
-    func measures(plan: String, district: String, stage: String?) -> PlanMeasures {
+    func measures(plan: String, district: String, stage: String?, grid: AreaGrid) -> PlanMeasures {
         var peak = 0.0, peakYear: Int?
         for t in years where shortageByYear[t] > peak {
             peak = shortageByYear[t]
@@ -93,8 +125,8 @@ struct MeasureAccumulator: Sendable {
             superLargeClasses: superLarge, noSchoolAreaStageYears: noSchool, unplacedPupilYears: unplaced,
             pupilsTransferred: transferred, largestClass: largest,
             firstYearWithoutShortage: firstClear(shortYear), firstYearWithoutSuperLarge: firstClear(superLargeYear),
-            shortageBlocker: shortageBlocker,
-            superLargeBlocker: superLargeBlocker,
+            shortageBlocker: Self.blocker(shortageBlocker, grid: grid),
+            superLargeBlocker: Self.blocker(superLargeBlocker, grid: grid),
             shortageAvoided: 0, costPerSeatYearAvoided: nil, verdict: .baseline)
     }
 }

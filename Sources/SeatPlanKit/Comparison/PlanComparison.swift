@@ -38,13 +38,13 @@ public struct PlanComparison: Sendable {
             let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
             let added = Self.seatsAdded(outcome.network, baseline: baseline?.network, grid: grid, year: lastYear)
             for (d, district) in districtIDs.enumerated() {
-                var m = gathered.all[d].measures(plan: plan, district: district, stage: nil)
+                var m = gathered.all[d].measures(plan: plan, district: district, stage: nil, grid: grid)
                 m.cost = d == grid.districtCount ? costs.values.reduce(0, +) : costs[district] ?? 0
                 m.seatsAdded = added[d]
                 Self.compare(&m, baseline: &baselineShortage, key: district)
                 measures.append(m)
                 for (s, stage) in stageIDs.enumerated() {
-                    var m = gathered.byStage[d * stageIDs.count + s].measures(plan: plan, district: district, stage: stage)
+                    var m = gathered.byStage[d * stageIDs.count + s].measures(plan: plan, district: district, stage: stage, grid: grid)
                     m.cost = 0
                     m.seatsAdded = [added[d][s]]
                     Self.compare(&m, baseline: &baselineShortage, key: "\(district)#\(stage)")

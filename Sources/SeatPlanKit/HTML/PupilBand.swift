@@ -17,20 +17,18 @@ public struct PupilBand: Sendable, Equatable {
 }
 
 extension PupilBand {
-    /// The P10–P90 range of the students of every projected zone, stage and year over Monte Carlo draws.
+    /// The P10–P90 range of the students of every projected area, stage and year over Monte Carlo draws,
+    /// under the first plan (the baseline; with transfers each plan has its own), keyed as the page names
+    /// an area (`zone`, or `district:ID` for a district's or the scenario's own rows).
     public static func p10p90(_ summary: DrawSummary, scenario: Scenario) -> [PupilBand] {
-        let index = ScenarioIndex(scenario)
-        let stages = scenario.standards.stages
+        let grid = summary.grid
         var bands: [PupilBand] = []
-        for t in 1...max(scenario.horizon, 1) where t <= scenario.horizon {
-            for (z, zone) in index.zones.enumerated() {
-                for (s, stage) in stages.enumerated() {
-                    let cell = ((t - 1) * index.zones.count + z) * stages.count + s
-                    guard cell * 3 + 2 < summary.students.count else { continue }
-                    bands.append(PupilBand(zone: zone.id, stage: stage.id, year: scenario.baseYear + t,
-                                           low: summary.students[cell * 3], high: summary.students[cell * 3 + 2]))
-                }
-            }
+        for i in grid.rowsPerYear..<grid.count {
+            let z = grid.zone(i)
+            let key = z >= 0 ? grid.zoneIDs[z] : "district:" + grid.districtIDs[grid.district(i)]
+            let q = summary.students(plan: 0, row: i)
+            bands.append(PupilBand(zone: key, stage: grid.stages[grid.stage(i)].id, year: grid.year(i),
+                                   low: q[q.startIndex], high: q[q.startIndex + 2]))
         }
         return bands
     }

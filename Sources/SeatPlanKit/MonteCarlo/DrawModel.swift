@@ -1,6 +1,5 @@
 /// Everything a Monte Carlo draw needs that is the same in every draw, built once: the central inputs of
-/// each district and how far each may move (README, "Uncertainty"), the zone split, and the layout of the
-/// flat arrays the draws fill.
+/// each district and how far each may move (README, "Uncertainty"), and the zones whose housing varies.
 ///
 /// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
 /// what another input gets): for each district in file order, one standard normal per ratio (stages in
@@ -9,37 +8,17 @@
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
-    /// Grades of each stage, its standard class sizes and seats per classroom.
+    /// Grades of each stage.
     let grades: [Int]
-    let classSizes: [[Int]]
-    /// The class sizes of every stage in one array, stage `s` from `classSizeOffset[s]`.
-    let classSizeTable: [Int]
-    let classSizeOffset: [Int]
-    let seatsPerClassroom: [Double]
-    let alerts: AlertThresholds
-    let superLargeClass: Int
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
     let districts: [DistrictModel]
-    /// Per zone (global order): its district, its share of the district's cohort demand.
-    let zoneDistrict: [Int]
-    let zoneShare: [Double]
-    /// First grade row of district `d`, stage `s` in the flat cohort arrays: `rowOffset[d·S + s]`.
-    let rowOffset: [Int]
-    let gradeRows: Int
-    /// Housing pupils of one grade, `[(t·Z + z)·S + s]` (year-major, as the cells are walked), central case.
-    let centralHousing: [Double]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
-    /// Central students of every projected cell `((t − 1)·Z + z)·S + s`.
-    let centralStudents: [Double]
 
     var stageCount: Int { grades.count }
-    var zoneCount: Int { zoneDistrict.count }
     var yearCount: Int { horizon + 1 }
-    var cellCount: Int { horizon * zoneCount * stageCount }
-    var largestStage: Int { grades.max() ?? 0 }
 
     /// One district: its central projection and the spread of each input.
     struct DistrictModel: Sendable {
@@ -100,16 +79,8 @@ struct DrawModel: Sendable {
         horizon = scenario.horizon
         stageList = stages
         grades = stages.map(\.grades)
-        classSizes = stages.map(\.classSizes)
-        classSizeTable = stages.flatMap(\.classSizes)
-        classSizeOffset = stages.indices.map { s in stages[..<s].reduce(0) { $0 + $1.classSizes.count } }
-        seatsPerClassroom = stages.map(\.seatsPerClassroom)
-        alerts = scenario.standards.alerts
-        superLargeClass = scenario.standards.superLargeClass
         order = prepared.order
         feeders = prepared.feeders
-        zoneDistrict = index.districtOfZone
-        zoneShare = index.zones.map(\.share)
 
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
@@ -117,28 +88,9 @@ struct DrawModel: Sendable {
         }
         self.districts = districts
 
-        let S = stages.count, Y = scenario.horizon + 1
-        var offsets: [Int] = []
-        var rows = 0
-        for _ in scenario.districts {
-            for stage in stages {
-                offsets.append(rows)
-                rows += stage.grades
-            }
-        }
-        rowOffset = offsets
-        gradeRows = rows
-
-        var housing = Array(repeating: 0.0, count: index.zones.count * S * Y)
         var varying: [(zone: Int, developments: [(district: Int, development: Int)])] = []
-        var students = Array(repeating: 0.0, count: scenario.horizon * index.zones.count * S)
         for (z, zone) in index.zones.enumerated() {
             let d = index.districtOfZone[z]
-            let inDistrict = index.zonesOfDistrict[d].firstIndex(of: z) ?? 0
-            let demand = prepared.districts[d].demand
-            for s in 0..<S {
-                for t in 0..<Y { housing[(t * index.zones.count + z) * S + s] = demand.zoneHousing[inDistrict][s][0][t] }
-            }
             // The developments of the zone, as `housingDemand` picks them.
             let own = districts[d].developments.indices.filter {
                 (districts[d].developments[$0].zone ?? zone.id) == zone.id
@@ -146,19 +98,8 @@ struct DrawModel: Sendable {
             if own.contains(where: { districts[d].developments[$0].varies }) {
                 varying.append((z, own.map { (d, $0) }))
             }
-            for t in stride(from: 1, through: scenario.horizon, by: 1) {
-                for s in 0..<S {
-                    var total = 0.0
-                    for g in 0..<stages[s].grades {
-                        total += demand.pupils(zone: inDistrict, stage: s, grade: g, t: t).total
-                    }
-                    students[((t - 1) * index.zones.count + z) * S + s] = total
-                }
-            }
         }
-        centralHousing = housing
         varyingZones = varying
-        centralStudents = students
     }
 
     private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario)

@@ -1,7 +1,7 @@
 import Dispatch
 
-/// What `N` draws say: for every projected cell the students' P10/P50/P90 and the share of draws short,
-/// red or with a super-large class per plan; the P10/P50/P90 of the summary measures per plan, district
+/// What `N` draws say: for every projected row (area, stage, year) the students' P10/P50/P90 and the share
+/// of draws short, red or with a super-large class per plan; the P10/P50/P90 of the summary measures per plan, district
 /// and stage; and for every pair of plans how often one leaves fewer shortage seat-years.
 ///
 /// Quantiles follow GSL's `gsl_stats_quantile_from_sorted_data`: with the `N` values sorted,
@@ -15,24 +15,21 @@ public struct DrawSummary: Sendable {
     /// The plans in allocation order, and the distinct school network of each.
     public let plans: [String]
     let planNetwork: [Int]
-    let baseYear: Int
-    let horizon: Int
-    let zoneCount: Int
-    let stageCount: Int
-    let districtCount: Int
+    let grid: AreaGrid
+    let cells: DrawCells
+    let networks: NetworkTables
+    var baseYear: Int { grid.baseYear }
+    var horizon: Int { cells.horizon }
+    var stageCount: Int { grid.stageCount }
+    var districtCount: Int { grid.districtCount }
 
-    /// Students' P10, P50, P90 of each projected cell `((t − 1)·Z + z)·S + s`: `[cell · 3 + q]`.
+    /// Students' P10, P50, P90 of each sample cell (`DrawCells.sample`): `[cell · 3 + q]`.
     public let students: [Double]
-    /// The smallest and largest students of any draw in each cell.
+    /// The smallest and largest students of any draw in each sample cell.
     public let studentsMin: [Double]
     public let studentsMax: [Double]
-    /// The central (deterministic) students of each cell.
-    public let centralStudents: [Double]
-    /// Seats per network and `(t · Z + z) · S + s` (the base year included): `[k · tableSize + …]`.
-    let seats: [Double]
-    let tableSize: Int
-    let networkCount: Int
-    /// Per cell and network: draws short, red, with a super-large class, `[(cell · K + k) · 3 + i]`.
+    var networkCount: Int { networks.count }
+    /// Per network and projected row: draws short, red, with a super-large class, `[slot · 3 + i]`.
     let counts: [Int32]
     /// Per network, district (then all) and stage: P10/P50/P90 of each measure, `[(group · measures + m) · 3 + q]`.
     let measureQuantiles: [Double]
@@ -44,28 +41,20 @@ public struct DrawSummary: Sendable {
     /// `fewer[a · K + b]`: draws where network `a` leaves fewer whole shortage seat-years than `b`.
     let fewer: [Int]
 
-    var cellCount: Int { horizon * zoneCount * stageCount }
-
-    init(draws: Int, seed: UInt64, threads: Int, model: DrawModel, networks: NetworkTables, layout: SummaryLayout,
-         output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {
+    init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
+         layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {
         self.draws = draws
         self.seed = seed
         self.threads = threads
         self.plans = plans
         planNetwork = networks.planNetwork
-        baseYear = model.baseYear
-        horizon = model.horizon
-        zoneCount = model.zoneCount
-        stageCount = model.stageCount
-        districtCount = model.districts.count
-        centralStudents = model.centralStudents
-        seats = networks.seats
-        tableSize = networks.tableSize
-        networkCount = networks.count
+        self.grid = grid
+        self.cells = drawCells
+        self.networks = networks
         self.counts = counts
 
         // Cells: sort each cell's samples in place, in parallel over blocks of cells.
-        let cells = model.cellCount
+        let cells = drawCells.sampleCount
         let quantiles = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells * 3)
         let lows = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
         let highs = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
@@ -76,7 +65,7 @@ public struct DrawSummary: Sendable {
         }
         let results = CellResults(quantiles: quantiles, lows: lows, highs: highs)
         let blocks = max(1, min(workers * 4, cells))
-        let central = model.centralStudents
+        let central = networks.centralStudents
         DispatchQueue.concurrentPerform(iterations: blocks) { b in
             for cell in (cells * b / blocks)..<(cells * (b + 1) / blocks) {
                 let start = cell * output.stride
@@ -135,17 +124,22 @@ public struct DrawSummary: Sendable {
 
     // MARK: Reading
 
-    /// Index of the projected cell of year position `t` (1 … horizon), zone `z`, stage `s`.
-    func cell(t: Int, zone z: Int, stage s: Int) -> Int { ((t - 1) * zoneCount + z) * stageCount + s }
+    /// The sample cell of a plan's grid row `i` (a projected year).
+    func cell(plan p: Int, row i: Int) -> Int { cells.sample(network: planNetwork[p], projected: cells.projected(i)) }
 
-    /// Seats of a plan's cell.
-    func seats(plan p: Int, t: Int, zone z: Int, stage s: Int) -> Double {
-        seats[planNetwork[p] * tableSize + (t * zoneCount + z) * stageCount + s]
+    /// P10, P50, P90 of the students of a plan's grid row `i`.
+    func students(plan p: Int, row i: Int) -> ArraySlice<Double> {
+        let c = cell(plan: p, row: i)
+        return students[(c * 3)..<(c * 3 + 3)]
     }
 
-    /// The share of draws in which a plan's cell is short (rounded gap > 0), red, with a super-large class.
-    func probabilities(plan p: Int, cell: Int) -> (shortage: Double, red: Double, superLarge: Double) {
-        let o = (cell * networkCount + planNetwork[p]) * 3
+    /// Seats of a plan's grid row `i`.
+    func seats(plan p: Int, row i: Int) -> Double { networks.seats(network: planNetwork[p], row: i, grid: grid) }
+
+    /// The share of draws in which a plan's grid row `i` is short (rounded gap > 0), red, with a super-large
+    /// class.
+    func probabilities(plan p: Int, row i: Int) -> (shortage: Double, red: Double, superLarge: Double) {
+        let o = cells.slot(network: planNetwork[p], projected: cells.projected(i)) * 3
         let n = Double(draws)
         return (Double(counts[o]) / n, Double(counts[o + 1]) / n, Double(counts[o + 2]) / n)
     }

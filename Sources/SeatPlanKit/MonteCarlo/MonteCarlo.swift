@@ -43,11 +43,19 @@ public struct MonteCarlo: Sendable {
             throw ScenarioError([.error(at: scenario.location, "the draws cannot be prepared: \(error)",
                                         hint: "check the births trends and 'uncertainty' of the scenario")])
         }
-        let networks = NetworkTables(scenario: scenario, allocation: allocation, model: model)
+        let grid = allocation.grid
+        let transfers = TransferPass(scenario: scenario, grid: grid)
+        let cellsOf = { (networks: Int) in
+            DrawCells(rowsPerYear: grid.rowsPerYear, horizon: model.horizon, networks: networks,
+                      perNetwork: transfers.isActive && networks > 1)
+        }
+        let networks = NetworkTables(allocation: allocation, perNetworkCells: cellsOf)
+        let cells = cellsOf(networks.count)
         let layout = SummaryLayout(networks: networks.count, districts: scenario.districts.count,
                                    stages: model.stageCount, years: model.horizon)
+        let centralPupils = AreaDemand(demand: allocation.demand, grid: grid, standards: scenario.standards)
         let stride = (draws + Self.chunk - 1) / Self.chunk * Self.chunk
-        let bytes = Double(model.cellCount) * Double(stride) * 4 + Double(draws) * Double(layout.perDraw) * 8
+        let bytes = Double(cells.sampleCount) * Double(stride) * 4 + Double(draws) * Double(layout.perDraw) * 8
         let available = Double(ProcessInfo.processInfo.physicalMemory) * 0.75
         guard bytes <= available else {
             let perDraw = bytes / Double(draws)
@@ -56,7 +64,7 @@ public struct MonteCarlo: Sendable {
                 "\(draws) draws of this scenario keep \(Self.gibibytes(bytes)) GiB of samples, more than this machine can hold (\(Self.gibibytes(available)) GiB usable)",
                 hint: "use at most \(Int(available / perDraw)) draws")])
         }
-        let samples = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.cellCount * stride)
+        let samples = UnsafeMutableBufferPointer<Float>.allocate(capacity: cells.sampleCount * stride)
         let measures = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws * layout.perDraw)
         let planTotals = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws * networks.count)
         defer {
@@ -74,7 +82,9 @@ public struct MonteCarlo: Sendable {
         let countSlots = SendableBuffer(counts)
 
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var worker = DrawWorker(model: model, networks: networks, layout: layout)
+            var worker = DrawWorker(model: model, networks: networks, cells: cells, layout: layout, grid: grid,
+                                    standards: scenario.standards, transfers: transfers, central: allocation.demand,
+                                    centralPupils: centralPupils)
             do {
                 while let range = coordinator.next() {
                     try worker.run(draws: range, seed: seed, into: output) { coordinator.done() }
@@ -88,11 +98,11 @@ public struct MonteCarlo: Sendable {
             throw ScenarioError([.error(at: scenario.location, "a draw failed: \(failure)",
                                         hint: "report this with the scenario; the central reports are unaffected")])
         }
-        var counts32 = Array(repeating: Int32(0), count: networks.count * model.cellCount * 3)
+        var counts32 = Array(repeating: Int32(0), count: networks.count * cells.projectedRows * 3)
         for w in 0..<workers {
             for (i, c) in counts[w].enumerated() { counts32[i] += c }
         }
-        return DrawSummary(draws: draws, seed: seed, threads: threads, model: model, networks: networks,
+        return DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks, cells: cells,
                            layout: layout, output: output, counts: counts32, workers: threads,
                            plans: allocation.outcomes.map(\.plan.id))
     }
@@ -148,53 +158,51 @@ final class Coordinator: @unchecked Sendable {
     }
 }
 
-/// The classrooms and seats of each distinct school network, and the network of each plan.
+/// The distinct school networks of the plans (plans with the same classrooms in every row share one):
+/// each network's classrooms per grid row (`Allocator.classroomTable`), its seats, and the central students
+/// of each sample cell (`DrawCells`), taken from the central run's rows.
 struct NetworkTables: Sendable {
-    /// Classrooms open per year, zone and stage, `[(t · zones + z) · stages + s]`: the draws still set each
-    /// zone's pupils against its own schools' seats, whatever the stage's catchment, and move no pupil
-    /// between zones (README, Limits: ranges do not yet follow catchment areas and transfers).
-    static func zoneClassrooms(_ network: SchoolNetwork, grid: AreaGrid) -> [Int] {
-        let Z = grid.zoneCount, S = grid.stageCount
-        var table = Array(repeating: 0, count: grid.yearCount * Z * S)
-        for school in network.schools {
-            for t in 0..<grid.yearCount {
-                for s in 0..<S {
-                    table[(t * Z + school.zone) * S + s] += school.classrooms(stage: s, year: grid.baseYear + t)
-                }
-            }
-        }
-        return table
-    }
-
-    /// Classrooms of network `k` at `k · tableSize + (t · Z + z) · S + s`.
-    let classrooms: [Int]
-    /// Seats likewise.
-    let seats: [Double]
-    let tableSize: Int
-    let count: Int
-    /// The network of each plan of the allocation, in its order.
+    /// Classrooms per grid row of each network.
+    let tables: [[Int]]
+    /// Network of each plan (allocation order).
     let planNetwork: [Int]
+    /// The central students of each sample cell.
+    let centralStudents: [Double]
 
-    init(scenario: Scenario, allocation: Allocation, model: DrawModel) {
+    var count: Int { tables.count }
+
+    init(allocation: Allocation, perNetworkCells: (Int) -> DrawCells) {
         var tables: [[Int]] = []
         var known: [[Int]: Int] = [:]
         var planNetwork: [Int] = []
-        for outcome in allocation.outcomes {
-            let table = Self.zoneClassrooms(outcome.network, grid: allocation.grid)
+        var representative: [Int] = []  // the first plan of each network
+        for (p, outcome) in allocation.outcomes.enumerated() {
+            let table = Allocator.classroomTable(outcome.network, grid: allocation.grid)
             if let k = known[table] {
                 planNetwork.append(k)
             } else {
                 known[table] = tables.count
                 planNetwork.append(tables.count)
+                representative.append(p)
                 tables.append(table)
             }
         }
-        let S = model.stageCount
-        classrooms = tables.flatMap { $0 }
-        seats = tables.flatMap { table in table.enumerated().map { Double($0.element) * model.seatsPerClassroom[$0.offset % S] } }
-        tableSize = model.yearCount * model.zoneCount * S
-        count = tables.count
+        self.tables = tables
         self.planNetwork = planNetwork
+        let cells = perNetworkCells(tables.count)
+        var central = Array(repeating: 0.0, count: cells.sampleCount)
+        for (k, p) in representative.enumerated() where cells.perNetwork || k == 0 {
+            let rows = allocation.outcomes[p].rows
+            for q in 0..<cells.projectedRows {
+                central[cells.sample(network: k, projected: q)] = rows.students(cells.gridRow(q))
+            }
+        }
+        centralStudents = central
+    }
+
+    /// Seats of grid row `i` under network `k`.
+    func seats(network k: Int, row i: Int, grid: AreaGrid) -> Double {
+        Double(tables[k][i]) * grid.seatsPerClassroom[grid.stage(i)]
     }
 }
 
@@ -202,7 +210,7 @@ struct NetworkTables: Sendable {
 /// `D` being the whole scenario.
 struct SummaryLayout: Sendable {
     enum Measure: Int, CaseIterable {
-        case shortageSeatYears, peakShortage, redZoneYears, noSchoolZoneYears, superLargeZoneYears, largestClass
+        case shortageSeatYears, peakShortage, redAreaYears, noSchoolAreaStageYears, superLargeAreaYears, largestClass
     }
 
     let networks: Int

@@ -1,6 +1,7 @@
-/// `ranges.csv` (`--draws`): per plan, projected year, district, zone and stage, the P10/P50/P90 of the
-/// students and of the gap over the draws, and the share of draws short (rounded gap > 0), red, and with
-/// at least one super-large class. Seats do not vary, so `gap_pq = students_pq − seats` (rounded after).
+/// `ranges.csv` (`--draws`): per plan, projected year and row of `capacity.csv` (area and stage), the
+/// P10/P50/P90 of the students (after the plan's transfers) and of the gap over the draws, and the share of
+/// draws short (rounded gap > 0), red, and with at least one super-large class. Seats do not vary, so
+/// `gap_pq = students_pq − seats` (rounded after).
 enum RangesReport {
     static let columns = [
         "plan", "year", "district", "zone", "stage", "seats", "students_p10", "students_p50", "students_p90",
@@ -12,28 +13,24 @@ enum RangesReport {
     static let probabilityPlaces = 4
 
     static func fill(_ summary: DrawSummary, scenario: Scenario, into table: inout CSVTable) {
-        let index = ScenarioIndex(scenario)
         let names = DisplayNames(scenario)
-        let stages = scenario.standards.stages
+        let grid = summary.grid
         for (p, plan) in summary.plans.enumerated() {
-            for t in stride(from: 1, through: summary.horizon, by: 1) {
-                for (z, zone) in index.zones.enumerated() {
-                    let district = scenario.districts[index.districtOfZone[z]]
-                    for (s, stage) in stages.enumerated() {
-                        let cell = summary.cell(t: t, zone: z, stage: s)
-                        let seats = summary.seats(plan: p, t: t, zone: z, stage: s)
-                        let q = summary.students[(cell * 3)..<(cell * 3 + 3)]
-                        let chance = summary.probabilities(plan: p, cell: cell)
-                        table.append([.text(plan), .integer(summary.baseYear + t), .text(district.id), .text(zone.id),
-                                      .text(stage.id), .whole(seats)]
-                                     + q.map { .whole($0) } + q.map { .whole($0 - seats) }
-                                     + [.decimal(chance.shortage, places: probabilityPlaces),
-                                        .decimal(chance.red, places: probabilityPlaces),
-                                        .decimal(chance.superLarge, places: probabilityPlaces),
-                                        .text(names.district[district.id] ?? district.id),
-                                        .text(names.zone[zone.id] ?? zone.id), .text(names.stage[stage.id] ?? stage.id)])
-                    }
-                }
+            for i in grid.rowsPerYear..<grid.count {
+                let s = grid.stage(i), z = grid.zone(i)
+                let district = grid.districtIDs[grid.district(i)], zone = z >= 0 ? grid.zoneIDs[z] : ""
+                let stage = grid.stages[s].id
+                let seats = summary.seats(plan: p, row: i)
+                let q = summary.students(plan: p, row: i)
+                let chance = summary.probabilities(plan: p, row: i)
+                table.append([.text(plan), .integer(grid.year(i)), .text(district), .text(zone), .text(stage),
+                              .whole(seats)]
+                             + q.map { .whole($0) } + q.map { .whole($0 - seats) }
+                             + [.decimal(chance.shortage, places: probabilityPlaces),
+                                .decimal(chance.red, places: probabilityPlaces),
+                                .decimal(chance.superLarge, places: probabilityPlaces),
+                                .text(names.district[district] ?? district),
+                                .text(z >= 0 ? names.zone[zone] ?? zone : ""), .text(names.stage[stage] ?? stage)])
             }
         }
     }
@@ -41,20 +38,20 @@ enum RangesReport {
 
 /// `summary_ranges.csv` (`--draws`): the measures of `summary.csv` per plan, district (and `ALL`) and
 /// stage, as P10/P50/P90 over the draws, with the share of draws that leave any shortage (shortage
-/// seat-years rounding to 1 or more). Seat-years are whole numbers; zone-year counts and the largest class
+/// seat-years rounding to 1 or more). Seat-years are whole numbers; area-year counts and the largest class
 /// have 1 decimal, since a quantile can fall between two draws.
 enum SummaryRangesReport {
     static let measures: [(name: String, measure: SummaryLayout.Measure, places: Int)] = [
         ("shortage_seat_years", .shortageSeatYears, 0), ("peak_shortage", .peakShortage, 0),
-        ("red_zone_years", .redZoneYears, 1), ("no_school_zone_years", .noSchoolZoneYears, 1),
-        ("super_large_zone_years", .superLargeZoneYears, 1), ("largest_class", .largestClass, 1),
+        ("red_area_years", .redAreaYears, 1), ("no_school_area_stage_years", .noSchoolAreaStageYears, 1),
+        ("super_large_area_years", .superLargeAreaYears, 1), ("largest_class", .largestClass, 1),
     ]
 
     static let columns = ["plan", "district", "stage", "probability_shortage"]
         + measures.flatMap { m in ["p10", "p50", "p90"].map { "\(m.name)_\($0)" } }
 
     static func fill(_ summary: DrawSummary, scenario: Scenario, into table: inout CSVTable) {
-        let districts = scenario.districts.map(\.id) + [DistrictsReport.allDistricts]
+        let districts = summary.grid.districtIDs
         for (p, plan) in summary.plans.enumerated() {
             for (d, district) in districts.enumerated() {
                 for (s, stage) in scenario.standards.stages.enumerated() {

@@ -18,8 +18,9 @@ struct AreaDemand: Sendable {
                 gradePupils = [GradePupils](settingEvery: grid.slotCount) { pupils in
                     Parallel.forEachChunk(count: grid.rowsPerYear, minimumChunk: 64) { positions in
                         for r in positions {
-                            Self.fill(position: r, demand: demand, grid: grid, standards: standards,
-                                      rows: out.buffer, wholeGrades: whole.buffer, gradePupils: pupils.buffer)
+                            Self.fill(position: r, years: 0..<grid.yearCount, demand: demand, grid: grid,
+                                      standards: standards, rows: out.buffer, wholeGrades: whole.buffer,
+                                      gradePupils: pupils.buffer)
                         }
                     }
                 }
@@ -29,15 +30,30 @@ struct AreaDemand: Sendable {
         self.gradePupils = gradePupils
     }
 
-    /// The rows of position `r` in every year: each grade's pupils summed over the area's zones.
-    private static func fill(position r: Int, demand: Demand, grid: AreaGrid, standards: Standards,
+    /// Replaces the rows of the years `years` with those of `demand` (a Monte Carlo draw's), in place, on
+    /// the calling thread: the same sums and `CellKernel` as the central run.
+    mutating func update(from demand: Demand, years: Range<Int>, grid: AreaGrid, standards: Standards) {
+        rows.withUnsafeMutableBufferPointer { rows in
+            wholeGrades.withUnsafeMutableBufferPointer { whole in
+                gradePupils.withUnsafeMutableBufferPointer { pupils in
+                    for r in 0..<grid.rowsPerYear {
+                        Self.fill(position: r, years: years, demand: demand, grid: grid, standards: standards,
+                                  rows: rows, wholeGrades: whole, gradePupils: pupils)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The rows of position `r` in the years `years`: each grade's pupils summed over the area's zones.
+    private static func fill(position r: Int, years: Range<Int>, demand: Demand, grid: AreaGrid, standards: Standards,
                              rows: UnsafeMutableBufferPointer<CellKernel.Pupils>,
                              wholeGrades: UnsafeMutableBufferPointer<Int>,
                              gradePupils: UnsafeMutableBufferPointer<GradePupils>) {
         let s = grid.rowStage[r]
         let stage = grid.stages[s]
         let zones = grid.zones(ofArea: grid.rowArea[r])
-        for t in 0..<grid.yearCount {
+        for t in years {
             let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
             for g in 0..<stage.grades { gradePupils[first + g] = .zero }
         }
@@ -45,7 +61,7 @@ struct AreaDemand: Sendable {
             let district = demand.districts[grid.districtOfZone[z]]
             for g in 0..<stage.grades {
                 let series = district.series(zone: grid.zoneInDistrict[z], stage: s, grade: g)
-                for t in 0..<grid.yearCount {
+                for t in years {
                     gradePupils[t * grid.slotsPerYear + grid.rowFirstSlot[r] + g] += series[t]
                 }
             }
@@ -54,7 +70,7 @@ struct AreaDemand: Sendable {
         var scratch = Array(repeating: 0, count: stage.grades)
         stage.classSizes.withUnsafeBufferPointer { sizes in
             scratch.withUnsafeMutableBufferPointer { scratch in
-                for t in 0..<grid.yearCount {
+                for t in years {
                     let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
                     let range = first..<(first + stage.grades)
                     rows[t * grid.rowsPerYear + r] = CellKernel.pupils(

@@ -152,6 +152,12 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     @inline(__always)
     public func alert(_ i: Int) -> Alert { columns.alerts[i] }
 
+    /// What the measures read of row `i`.
+    @inline(__always)
+    func result(_ i: Int) -> CellKernel.Result {
+        CellKernel.Result(gap: gap(i), alert: alert(i), classes: columns.classes[i], transferredOut: transferredOut(i))
+    }
+
     /// Pupils row `i` sent to neighbouring zones (unrounded).
     @inline(__always)
     public func transferredOut(_ i: Int) -> Double { columns.pupils.transferredOut(i) }

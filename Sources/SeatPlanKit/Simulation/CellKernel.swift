@@ -12,6 +12,16 @@ enum CellKernel {
         var standard = ClassSummary()
     }
 
+    /// What a row gives under a plan, as the measures read it (`MeasureAccumulator`).
+    struct Result: Sendable {
+        /// `students − seats`.
+        var gap: Double
+        var alert: Alert
+        var classes: ClassSummary
+        /// Pupils sent to neighbouring zones (unrounded).
+        var transferredOut: Double
+    }
+
     /// Whole pupils `n_g = round(E_g)` of each grade into `whole`, and the row's `Pupils`.
     static func pupils(grades: UnsafeBufferPointer<GradePupils>, whole: UnsafeMutableBufferPointer<Int>,
                        sizes: UnsafeBufferPointer<Int>, thresholds: ClassSummary.Thresholds,
