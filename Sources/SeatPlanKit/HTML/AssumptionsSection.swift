@@ -15,6 +15,7 @@ enum AssumptionsSection {
                 out += ratio(a, c)
             }
             out += "</div>"
+            out += housingAndMigration(assumptions, c)
             out += DataDetails.html(table(assumptions, district: district.id, c), labels: l)
             out += "</div>"
         }
@@ -94,6 +95,24 @@ enum AssumptionsSection {
         return out + chart.svg() + "</figure>"
     }
 
+    /// Each development's and each stage's migration pupils in the last projected year, by stage (as
+    /// `assumptions.csv`'s `housing_pupils`, `migration_added` and `migration_carried`).
+    static func housingAndMigration(_ assumptions: [Assumption], _ c: ReportContext) -> String {
+        let last = c.lastYear
+        let rows = assumptions.filter { $0.year == last && [.housingPupils, .migrationAdded, .migrationCarried].contains($0.parameter) }
+        guard !rows.isEmpty else { return "" }
+        let table = HTMLTable(caption: c.labels.housingAndMigrationTitle(last),
+                              columns: [c.labels.parameter, c.labels.source, c.labels.stage, c.labels.value, c.labels.note],
+                              rows: rows.map { a in
+                                  HTMLTable.Row(cells: [.text(c.labels.parameterName(a.parameter)),
+                                                        .text(a.parameter == .housingPupils ? a.method : ""),
+                                                        .text(a.stage.map(c.stageName) ?? ""), .decimal(a.value, places: 1),
+                                                        .text(a.note)],
+                                                attributes: [("data-parameter", a.parameter.rawValue)])
+                              })
+        return table.html()
+    }
+
     static func table(_ assumptions: [Assumption], district: String, _ c: ReportContext) -> HTMLTable {
         let l = c.labels
         let rows = assumptions.map { a -> HTMLTable.Row in
@@ -102,12 +121,12 @@ enum AssumptionsSection {
                 .integer(a.year), .decimal(a.value, places: a.parameter == .birthsProjected ? 0 : 6),
                 .text(l.methodName(a.method)), .integer(a.window), .integer(a.observed.isEmpty ? nil : a.n),
                 .text(a.observed.map { "\($0.year): \(AssumptionsReport.compact($0.value))" }.joined(separator: "; ")),
-                .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 4),
+                .decimal(a.standardError, places: 6), .decimal(a.rSquared, places: 4), .text(a.note),
             ])
         }
         return HTMLTable(caption: l.assumptionsCaption(c.districtName(district)),
                          columns: [l.parameter, l.stage, l.gradeColumn, l.year, l.value, l.method, l.window, "n", l.observed,
-                                   l.standardError, "R²"],
+                                   l.standardError, "R²", l.note],
                          rows: rows, rowHeaders: false)
     }
 }

@@ -204,6 +204,11 @@ struct ReportLabels {
     var method: String { pick("Method", "方法") }
     var window: String { pick("Window", "窗口") }
     var standardError: String { pick("Std. error", "标准误") }
+    var note: String { pick("Note", "说明") }
+    func housingAndMigrationTitle(_ year: Int) -> String {
+        pick("New housing and migration: the pupils they add (\(year))", "新建住宅与随迁子女带来的学生（\(year) 年）")
+    }
+    var source: String { pick("Source", "来源") }
     func assumptionsCaption(_ district: String) -> String { pick("Assumptions of \(district) (as assumptions.csv)", "\(district) 测算假设（同 assumptions.csv）") }
     func parameterName(_ parameter: Assumption.Parameter) -> String {
         switch parameter {
@@ -212,6 +217,9 @@ struct ReportLabels {
         case .birthsIntercept: return pick("births trend c0", "出生趋势 c0")
         case .birthsSlope: return pick("births trend c1", "出生趋势 c1")
         case .birthsProjected: return pick("births projected", "预测出生人口")
+        case .housingPupils: return pick("housing pupils", "新建住宅学生")
+        case .migrationAdded: return pick("migration admitted", "新增随迁子女")
+        case .migrationCarried: return pick("migration carried", "累计随迁子女")
         }
     }
     /// A method id of the scenario (`mean`, `weighted_mean` …, `linear`, `exponential` …) in words.

@@ -9,6 +9,14 @@ public struct Assumption: Sendable, Equatable {
         case birthsSlope = "births_c1"
         /// Births of a year after the last listed one, from the trend.
         case birthsProjected = "births_projected"
+        /// Pupils a housing development adds to its zone in a stage and year (a stock; `method` names the
+        /// development, `observed` its completions, `note` its yield and ramp).
+        case housingPupils = "housing_pupils"
+        /// Migration pupils newly admitted in a stage and year, `M(s, Y)`.
+        case migrationAdded = "migration_added"
+        /// Migration pupils in a stage in a year, all that the cohorts have carried so far (`Σ_g` of the
+        /// migration component).
+        case migrationCarried = "migration_carried"
     }
 
     public var district: String
@@ -46,6 +54,11 @@ public struct Assumption: Sendable, Equatable {
     }
 
     public var n: Int { observed.count }
+
+    /// A number for a note: a whole number without decimals, else Swift's shortest exact form (`0.85`).
+    static func plain(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+    }
 
     public static func == (a: Assumption, b: Assumption) -> Bool {
         a.district == b.district && a.stage == b.stage && a.grade == b.grade && a.parameter == b.parameter

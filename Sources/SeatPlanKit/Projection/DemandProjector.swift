@@ -82,7 +82,45 @@ public struct DemandProjector: Sendable {
         }
         let demand = DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
                                     zoneHousing: housing)
+        assumptions += Self.housingAndMigration(district, migration: migration, scenario: scenario)
         return DistrictProjection(inputs: inputs, births: births, demand: demand, assumptions: assumptions)
+    }
+
+    /// The assumptions behind housing and migration, per stage and projected year: each development's pupils
+    /// (`Housing.pupils`, with its dwellings, yield and ramp), the migration pupils newly admitted, and what
+    /// the cohorts have carried of them so far.
+    static func housingAndMigration(_ district: District, migration: [[[Double]]], scenario: Scenario) -> [Assumption] {
+        var result: [Assumption] = []
+        let years = stride(from: 1, through: scenario.horizon, by: 1).map { scenario.baseYear + $0 }
+        for development in district.housing {
+            let completions = development.completions.map { (year: $0.year, value: $0.dwellings) }
+            let ramp = development.ramp.isEmpty ? "full from completion"
+                : development.ramp.map(Assumption.plain).joined(separator: ",")
+            for stage in scenario.standards.stages {
+                guard let yield = development.pupilsPer100Dwellings[stage.id], yield > 0 else { continue }
+                for year in years {
+                    let pupils = development.pupils(completions: development.completions, yield: yield, year: year,
+                                                    baseYear: scenario.baseYear)
+                    result.append(Assumption(
+                        district: district.id, stage: stage.id, grade: nil, parameter: .housingPupils, year: year,
+                        value: pupils, method: development.id ?? development.name, window: nil, observed: completions,
+                        note: "zone \(development.zone ?? district.id); \(Assumption.plain(yield)) pupils per 100 dwellings; ramp \(ramp)"))
+                }
+            }
+        }
+        for (s, stage) in scenario.standards.stages.enumerated() {
+            guard let entry = district.migration[stage.id] else { continue }
+            for (t, year) in zip(1..., years) {
+                result.append(Assumption(district: district.id, stage: stage.id, grade: nil, parameter: .migrationAdded,
+                                         year: year, value: entry.pupils(in: year), method: "given", window: nil,
+                                         observed: [], note: "spread evenly over the \(stage.grades) grades"))
+                let carried = (0..<stage.grades).reduce(0.0) { $0 + migration[s][$1][t] }
+                result.append(Assumption(district: district.id, stage: stage.id, grade: nil, parameter: .migrationCarried,
+                                         year: year, value: carried, method: "cohorts", window: nil, observed: [],
+                                         note: "migration pupils of every year so far, carried with their cohorts"))
+            }
+        }
+        return result
     }
 
     /// The births series of a district, with its trend fit (and its assumptions) when births must be projected.
