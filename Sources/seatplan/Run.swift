@@ -27,7 +27,7 @@ struct Run: ParsableCommand {
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, grades: output.grades)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
-        try output.write(reports, for: scenario, clock: &clock)
+        try output.write(&reports, for: scenario, clock: &clock)
         let summary = clock.measure("summary") { TerminalSummary.text(allocation, scenario: scenario) }
         timing.report(clock)
         print(summary)

@@ -288,7 +288,8 @@ struct ScenarioDecoder {
     // MARK: Output
 
     mutating func output(_ node: Node) -> OutputOptions? {
-        guard let map = reader.mapping(node, what: "'output'", optional: ["excel"]) else { return nil }
-        return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false)
+        guard let map = reader.mapping(node, what: "'output'", optional: ["excel", "xlsx"]) else { return nil }
+        return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false,
+                             xlsx: map.value("xlsx").flatMap { reader.bool($0, what: "'xlsx'") } ?? false)
     }
 }
