@@ -2,8 +2,7 @@ internal import Yams
 
 extension ScenarioDecoder {
     mutating func plan(_ node: Node) -> Plan? {
-        guard let map = reader.mapping(node, what: "a plan", required: ["id"],
-                                       optional: ["name", "based_on", "delay", "remove", "projects"])
+        guard let map = reader.mapping(node, what: "a plan", keys: ScenarioKeys.plan)
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a plan's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a plan's 'name'") }
@@ -43,13 +42,11 @@ extension ScenarioDecoder {
         let map: YAMLReader.Mapping?
         switch kind {
         case .build:
-            map = reader.mapping(node, what: "a 'build' project", required: ["build", "zone", "classrooms", "opens"],
-                                 optional: ["name", "stage", "cost"])
+            map = reader.mapping(node, what: "a 'build' project", keys: ScenarioKeys.build)
         case .expand:
-            map = reader.mapping(node, what: "an 'expand' project", required: ["expand", "classrooms", "opens"],
-                                 optional: ["stage", "cost"])
+            map = reader.mapping(node, what: "an 'expand' project", keys: ScenarioKeys.expand)
         case .close:
-            map = reader.mapping(node, what: "a 'close' project", required: ["close", "year"], optional: ["cost"])
+            map = reader.mapping(node, what: "a 'close' project", keys: ScenarioKeys.close)
         }
         guard let map else { return nil }
         let school = map.value(kind.rawValue).flatMap { reader.string($0, what: "the school of '\(kind.rawValue)'") }
