@@ -55,7 +55,8 @@ public struct Workbook: Sendable {
         }
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         do throws(XLSXWriter.Failure) {
-            let writer = try XLSXWriter(path: path, temporaryFolder: folder)
+            let writer = try XLSXWriter(path: path, temporaryFolder: folder, title: scenario.title,
+                                        created: Self.created(scenario))
             let titles = WorkbookTitles(language: language)
             if let comparison {
                 try WorkbookOverview(scenario: scenario, comparison: comparison, language: language)
@@ -74,6 +75,18 @@ public struct Workbook: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw OutputDirectory.WriteError(description: "cannot write \(Self.fileName): \(error.reason)")
         }
+    }
+
+    /// The workbook's creation time: 1 January of the base year, 00:00 UTC (a fixed date, so that the same
+    /// run gives the same bytes; `SOURCE_DATE_EPOCH` overrides it, as in reproducible builds).
+    static func created(_ scenario: Scenario) -> Int {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds > 0 {
+            return seconds
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: scenario.baseYear, month: 1, day: 1)) ?? Date(timeIntervalSince1970: 0)
+        return max(Int(date.timeIntervalSince1970), 1)
     }
 
     /// The header row's style: bold on the page's soft grey, a rule below.

@@ -34,8 +34,10 @@ final class XLSXWriter {
     private var scratch: [CChar] = []
     private var failure: String?
 
-    /// A new workbook to be written at `path`; its temporary files go to `temporaryFolder`.
-    init(path: String, temporaryFolder: String) throws(Failure) {
+    /// A new workbook to be written at `path`, titled `title`; its temporary files go to `temporaryFolder`.
+    /// Its creation time (shown by Excel, and the zip entries' dates) is `created` seconds after 1970, not
+    /// the clock's: the same reports give the same bytes.
+    init(path: String, temporaryFolder: String, title: String, created: Int) throws(Failure) {
         self.temporaryFolder = strdup(temporaryFolder)
         var options = lxw_workbook_options(constant_memory: 1, tmpdir: self.temporaryFolder, use_zip64: 1)
         guard let workbook = workbook_new_opt(path, &options) else {
@@ -43,6 +45,12 @@ final class XLSXWriter {
             throw Failure(reason: "cannot create \(path)")
         }
         self.workbook = workbook
+        let title = strdup(title)
+        defer { free(title) }
+        var properties = lxw_doc_properties()
+        properties.title = title
+        properties.created = time_t(created)
+        check(workbook_set_properties(workbook, &properties), "the workbook's properties")
     }
 
     deinit {
