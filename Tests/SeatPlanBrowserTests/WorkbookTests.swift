@@ -63,10 +63,11 @@ struct WorkbookTests {
         let names: [String]
     }
 
-    static func run(_ label: String, _ arguments: [String]) throws -> Run {
+    static func run(_ label: String, _ arguments: [String], prepare: (URL) throws -> Void = { _ in }) throws -> Run {
         let folder = Programs.root.appendingPathComponent(".build/workbook-tests/\(label)")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try prepare(folder)
         let out = folder.appendingPathComponent("report")
         let run = try Programs.run(Programs.seatplan, arguments + ["--out", out.path, "--xlsx"], in: folder)
         guard run.status == 0 else {
@@ -83,6 +84,15 @@ struct WorkbookTests {
 
     static let exampleCity = Result {
         try run("example-city", ["report", "scenarios/example-city.yaml", "--draws", "20", "--lang", "zh"])
+    }
+    /// Example-city with names that Excel would take for formulas (formula-safe CSV writes them with `'`).
+    static let formulaNames = Result {
+        try run("formula-names", ["run", ".build/workbook-tests/formula-names/city.yaml", "--lang", "en"]) { folder in
+            let text = try String(contentsOf: Programs.root.appendingPathComponent("scenarios/example-city.yaml"), encoding: .utf8)
+            let changed = text.replacingOccurrences(of: "name: 老城片区", with: "name: \"=老城片区\"")
+                .replacingOccurrences(of: "name: 中心城区", with: "name: \"-中心城区\"")
+            try changed.write(to: folder.appendingPathComponent("city.yaml"), atomically: true, encoding: .utf8)
+        }
     }
     static let eauClaire = Result { try run("eau-claire", ["compare", "scenarios/eau-claire-wi.yaml", "--lang", "en"]) }
 
@@ -201,5 +211,19 @@ struct WorkbookTests {
             #expect(sheet.rows[0].map { $0?.text } == header.map { Optional($0) })
         }
         #expect(run.sheets[0].rows[4].first == .text("#"))
+    }
+
+    @Test("names that look like formulas: text cells as written, without the CSV's formula-safe quote")
+    func formulaLikeNames() throws {
+        let run = try Self.formulaNames.get()
+        let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "assumptions.csv"]
+        #expect(run.sheets.map(\.title) == csvs.map { String($0.dropLast(4)) })
+        let capacity = try String(contentsOf: run.out.appendingPathComponent("capacity.csv"), encoding: .utf8)
+        #expect(capacity.contains(",'-中心城区,'=老城片区,"), "the CSV is formula-safe")
+        for (sheet, name) in zip(run.sheets, csvs) {
+            _ = try expectSheet(sheet, equals: run.out.appendingPathComponent(name))
+        }
+        #expect(run.sheets[0].rows[1].contains(.text("=老城片区")))
+        #expect(run.sheets[0].rows[1].contains(.text("-中心城区")))
     }
 }

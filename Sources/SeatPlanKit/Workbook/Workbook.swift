@@ -142,7 +142,7 @@ public struct Workbook: Sendable {
                     widths[c] = max(widths[c], column.width(ofNumber: text.count, integerDigits: number.integerDigits))
                     continue
                 }
-                if formulaSafe, text.count > 1, text[0] == UInt8(ascii: "'"), "=+-@\t\r".utf8.contains(text[1]) {
+                if formulaSafe, text.count > 1, text[0] == UInt8(ascii: "'"), CSVWriter.formulaStarts.contains(text[1]) {
                     text.removeFirst()
                 }
                 let style = column == .alert ? alertStyles[String(decoding: text, as: UTF8.self)] : nil
