@@ -130,7 +130,7 @@ public struct Workbook: Sendable {
                     let name = String(decoding: text, as: UTF8.self)
                     let title = titles.column(name)
                     columns.append(WorkbookColumn(name: name))
-                    widths.append(displayWidth(title.utf8))
+                    widths.append(displayWidth(title.utf8) + 2)  // room for the filter button
                     writer.string(sheet, row: 0, column: c, title, style: headerStyle)
                     continue
                 }
