@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench backtest deps browser screenshot build release clean
+.PHONY: demo test bench backtest deps browser screenshot build release clean install install-files
 
 ## Install what is missing: the C libraries the build links (GSL, GLPK, libxlsxwriter), via apt.
 deps:
@@ -34,6 +34,23 @@ backtest: release
 	$(BIN) backtest --enrollment $(EC)/ecasd_school_grade_enrollment_1998_2024.csv \
 	  --births $(EC)/ecasd_births_1995_2019.csv --grades K,1,2,3,4,5 --origins 2008-2018 --horizons 1-5 \
 	  --class-size 26,26,26,26,29,29 --out output/eau-claire-backtest
+
+## Install the binary, its man page and its bash, zsh and fish completions under PREFIX (default /usr/local;
+## DESTDIR for packaging): make install PREFIX=$$HOME/.local
+PREFIX ?= /usr/local
+install: release install-files
+
+## What `install` copies, from an already built BIN (no build).
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/seatplan
+	install -m 644 docs/seatplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/seatplan.1
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/seatplan
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_seatplan
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/seatplan.fish
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/seatplan, its man page and completions"
 
 ## Build and run every test (unit, golden files, CLI against the built binary, report.html in Chromium).
 test: deps browser

@@ -26,7 +26,7 @@ struct Compare: ParsableCommand {
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
                                              excel: output.excel ?? scenario.output.excel, clock: &clock)
-        try output.write(reports, for: scenario, clock: &clock)
+        try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
         if let drawn { print(drawn) }
         let summary = clock.measure("summary") {
             ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))

@@ -11,13 +11,25 @@ struct OutputArguments: ParsableArguments {
           help: "Excel-friendly CSV: UTF-8 BOM and formula-safe text (default: the scenario's 'output: excel').")
     var excel: Bool?
 
+    @Flag(inversion: .prefixedNo,
+          help: "Also write report.xlsx: every report as a sheet, and the ranked plans (default: the scenario's 'output: xlsx').")
+    var xlsx: Bool?
+
+    @Option(name: .long, help: "Language of the page's and the workbook's own words (zh or en). Names from the scenario are shown as written.")
+    var lang: ReportLanguage = .zh
+
     @Option(name: .long, help: "grades.csv detail: zone (every grade of every zone), district (summed over zones) or none.")
     var grades: ReportSet.GradesDetail = .zone
 
     func folder(for scenario: Scenario) -> String { out ?? "output/\(scenario.id)" }
 
-    /// Writes the reports at once into the output folder; exit status 3 when that fails.
-    func write(_ reports: ReportSet, for scenario: Scenario, clock: inout PhaseClock) throws {
+    /// Writes the reports at once into the output folder, with `report.xlsx` when asked for (its overview
+    /// from `comparison`); exit status 3 when that fails.
+    func write(_ reports: inout ReportSet, for scenario: Scenario, comparison: PlanComparison? = nil,
+               clock: inout PhaseClock) throws {
+        if xlsx ?? scenario.output.xlsx {
+            reports.add(Workbook(scenario: scenario, comparison: comparison, language: lang))
+        }
         do {
             clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in
                 try reports.write(to: folder(for: scenario))

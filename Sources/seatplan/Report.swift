@@ -21,9 +21,6 @@ struct Report: ParsableCommand {
     @OptionGroup var monteCarlo: DrawArguments
     @OptionGroup var timing: TimingArguments
 
-    @Option(name: .long, help: "Language of the page's own words. Names from the scenario are shown as written.")
-    var lang: ReportLanguage = .zh
-
     func run() throws {
         var clock = PhaseClock()
         let scenario = try input.check(clock: &clock).scenario
@@ -33,10 +30,10 @@ struct Report: ParsableCommand {
                                                        excel: output.excel ?? scenario.output.excel, clock: &clock)
         let page = clock.measure("html") {
             HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
-                       language: lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? [])
+                       language: output.lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? [])
         }
         reports.add(page)
-        try output.write(reports, for: scenario, clock: &clock)
+        try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
         if let drawn { print(drawn.message) }
         let summary = clock.measure("summary") {
             ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))

@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
                                 comparisonFiles: false, grades: output.grades)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
-        try output.write(reports, for: scenario, clock: &clock)
+        try output.write(&reports, for: scenario, clock: &clock)
         let summary = clock.measure("summary") { TerminalSummary.text(allocation, comparison: comparison, scenario: scenario) }
         timing.report(clock)
         print(summary)

@@ -3,8 +3,7 @@ internal import Yams
 extension ScenarioDecoder {
     /// `advisor: { based_on: PLAN, candidates: [...], targets: {...} }`.
     mutating func advisor(_ node: Node) -> AdvisorSettings? {
-        guard let map = reader.mapping(node, what: "'advisor'", required: ["candidates", "targets"],
-                                       optional: ["based_on"]) else { return nil }
+        guard let map = reader.mapping(node, what: "'advisor'", keys: ScenarioKeys.advisor) else { return nil }
         let basedOn = map.value("based_on").flatMap { reader.string($0, what: "'based_on'") }
         let candidates = map.value("candidates").flatMap { list($0, what: "'candidates'") { $0.candidate($1) } }
         if let node = map.value("candidates"), reader.isEmptyList(node) {
@@ -29,9 +28,7 @@ extension ScenarioDecoder {
     }
 
     mutating func targets(_ node: Node) -> AdvisorSettings.Targets? {
-        guard let map = reader.mapping(node, what: "'targets'",
-                                       optional: ["no_super_large_from", "no_shortage_from", "max_shortage_seat_years",
-                                                  "budget", "stages"]) else { return nil }
+        guard let map = reader.mapping(node, what: "'targets'", keys: ScenarioKeys.advisorTargets) else { return nil }
         var targets = AdvisorSettings.Targets(location: map.location)
         targets.noSuperLargeFrom = map.value("no_super_large_from").flatMap { reader.year($0, what: "'no_super_large_from'") }
         targets.noShortageFrom = map.value("no_shortage_from").flatMap { reader.year($0, what: "'no_shortage_from'") }

@@ -3,12 +3,8 @@ internal import Yams
 extension ScenarioDecoder {
     mutating func district(_ node: Node) -> District? {
         let enrollmentTable = tables?.has(.enrollment) == true   // then 'enrollment' may come from the table
-        guard let map = reader.mapping(
-            node, what: "a district", required: ["id"] + (enrollmentTable ? [] : ["enrollment"]),
-            optional: (enrollmentTable ? ["enrollment"] : []) + ["name", "births", "migration", "zones", "housing", "projection", "uncertainty",
-                                                                       "estates", "staff", "special_education",
-                                                                       "neighbours", "township", "at"]
-        ) else { return nil }
+        guard let map = reader.mapping(node, what: "a district", keys: ScenarioKeys.district,
+                                       tables: enrollmentTable ? ["enrollment"] : []) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
         let births = map.value("births").flatMap { self.yearTable($0, what: "'births'") } ?? [:]
@@ -99,8 +95,7 @@ extension ScenarioDecoder {
     }
 
     mutating func zone(_ node: Node, district: String) -> Zone? {
-        guard let map = reader.mapping(node, what: "a zone", required: ["id", "share"],
-                                       optional: ["name", "neighbours", "township", "at"]) else {
+        guard let map = reader.mapping(node, what: "a zone", keys: ScenarioKeys.zone) else {
             return nil
         }
         let id = map.value("id").flatMap { reader.string($0, what: "a zone's 'id'") }
@@ -116,9 +111,7 @@ extension ScenarioDecoder {
     }
 
     mutating func housing(_ node: Node) -> Housing? {
-        guard let map = reader.mapping(node, what: "a housing development",
-                                       required: ["name", "dwellings", "pupils_per_100_dwellings"],
-                                       optional: ["zone", "ramp", "slip", "id", "at"])
+        guard let map = reader.mapping(node, what: "a housing development", keys: ScenarioKeys.housing)
         else { return nil }
         let name = map.value("name").flatMap { reader.string($0, what: "the development's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "the development's 'zone'") }

@@ -32,8 +32,7 @@ extension ScenarioDecoder {
     }
 
     mutating func estate(_ node: Node) -> Estate? {
-        guard let map = reader.mapping(node, what: "an estate", required: ["id", "zone", "at", "dwellings"],
-                                       optional: ["name"]) else { return nil }
+        guard let map = reader.mapping(node, what: "an estate", keys: ScenarioKeys.estate) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "an estate's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "an estate's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "an estate's 'zone'") }

@@ -3,8 +3,7 @@ internal import Yams
 extension ScenarioDecoder {
     /// `standards.upper_secondary: { general: STAGE, vocational: STAGE, target: 0.5 }`.
     mutating func upperSecondary(_ node: Node) -> UpperSecondary? {
-        guard let map = reader.mapping(node, what: "'upper_secondary'", required: ["general", "vocational"],
-                                       optional: ["target"]) else { return nil }
+        guard let map = reader.mapping(node, what: "'upper_secondary'", keys: ScenarioKeys.upperSecondary) else { return nil }
         let general = map.value("general").flatMap { reader.string($0, what: "'general'") }
         let vocational = map.value("vocational").flatMap { reader.string($0, what: "'vocational'") }
         let target = map.value("target").map { reader.double($0, what: "'target'", min: 0, max: 1) } ?? 0.5
@@ -27,8 +26,7 @@ extension ScenarioDecoder {
 
     /// A district's `special_education: { rate, inclusion, home }`; `inclusion + home` is at most 1.
     mutating func specialEducation(_ node: Node) -> SpecialEducation? {
-        guard let map = reader.mapping(node, what: "'special_education'", required: ["rate"],
-                                       optional: ["inclusion", "home"]) else { return nil }
+        guard let map = reader.mapping(node, what: "'special_education'", keys: ScenarioKeys.specialEducation) else { return nil }
         let rate = map.value("rate").flatMap { reader.double($0, what: "'rate'", min: 0, max: 1) }
         let inclusion = map.value("inclusion").map { reader.double($0, what: "'inclusion'", min: 0, max: 1) } ?? 0
         let home = map.value("home").map { reader.double($0, what: "'home'", min: 0, max: 1) } ?? 0
@@ -43,7 +41,7 @@ extension ScenarioDecoder {
 
     /// An entry of `ranking: [{ indicator: ID, weight: W }]`.
     mutating func rankingEntry(_ node: Node) -> RankingEntry? {
-        guard let map = reader.mapping(node, what: "a ranking entry", required: ["indicator"], optional: ["weight"])
+        guard let map = reader.mapping(node, what: "a ranking entry", keys: ScenarioKeys.rankingIndicator)
         else { return nil }
         let indicator = map.value("indicator").flatMap { reader.string($0, what: "'indicator'") }
         let weight = map.value("weight").map { reader.double($0, what: "'weight'", min: 0, max: 1e6) } ?? 1

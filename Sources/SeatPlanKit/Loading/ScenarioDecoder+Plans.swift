@@ -2,8 +2,7 @@ internal import Yams
 
 extension ScenarioDecoder {
     mutating func plan(_ node: Node) -> Plan? {
-        guard let map = reader.mapping(node, what: "a plan", required: ["id"],
-                                       optional: ["name", "based_on", "delay", "remove", "projects"])
+        guard let map = reader.mapping(node, what: "a plan", keys: ScenarioKeys.plan)
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a plan's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a plan's 'name'") }
@@ -42,16 +41,13 @@ extension ScenarioDecoder {
             return nil
         }
         let map: YAMLReader.Mapping?
-        let timing = candidate ? ["earliest", "latest"] : ["opens"]
         switch kind {
         case .build:
             map = reader.mapping(node, what: candidate ? "a 'build' candidate" : "a 'build' project",
-                                 required: ["build", "zone", "classrooms"] + timing + (candidate ? ["cost"] : []),
-                                 optional: ["name", "stage", "public", "at"] + (candidate ? [] : ["cost"]))
+                                 keys: candidate ? ScenarioKeys.buildCandidate : ScenarioKeys.build)
         case .expand:
             map = reader.mapping(node, what: candidate ? "an 'expand' candidate" : "an 'expand' project",
-                                 required: ["expand", "classrooms"] + timing + (candidate ? ["cost"] : []),
-                                 optional: ["stage"] + (candidate ? [] : ["cost"]))
+                                 keys: candidate ? ScenarioKeys.expandCandidate : ScenarioKeys.expand)
         case .close:
             if candidate {
                 reader.error(node, "an advisor candidate cannot be a 'close'",
@@ -64,7 +60,7 @@ extension ScenarioDecoder {
                              hint: "write '{ close: SCHOOL, year: Y }'")
                 return nil
             }
-            map = reader.mapping(node, what: "a 'close' project", required: ["close", "year"], optional: ["cost"])
+            map = reader.mapping(node, what: "a 'close' project", keys: ScenarioKeys.close)
         }
         guard let map else { return nil }
         let school = map.value(kind.rawValue).flatMap { reader.string($0, what: "the school of '\(kind.rawValue)'") }

@@ -2,8 +2,7 @@ internal import Yams
 
 extension ScenarioDecoder {
     mutating func school(_ node: Node) -> School? {
-        guard let map = reader.mapping(node, what: "a school", required: ["id", "zone", "classrooms"],
-                                       optional: ["name", "stage", "closes", "public", "at"])
+        guard let map = reader.mapping(node, what: "a school", keys: ScenarioKeys.school)
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a school's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a school's 'name'") }

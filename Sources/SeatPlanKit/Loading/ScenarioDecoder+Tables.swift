@@ -24,7 +24,7 @@ extension ScenarioDecoder {
     }
 
     mutating func tablePaths(_ node: Node) -> TablePaths? {
-        guard let map = reader.mapping(node, what: "'tables'", optional: ScenarioTable.Kind.allCases.map(\.rawValue))
+        guard let map = reader.mapping(node, what: "'tables'", keys: ScenarioKeys.tables)
         else { return nil }
         var result = TablePaths()
         for entry in map.entries {

@@ -2,13 +2,12 @@ internal import Yams
 
 /// The `uncertainty` keys (scenario and district) and a development's `slip`.
 extension ScenarioDecoder {
-    static let uncertaintyKeys = ["ratios", "ratio_sd", "births", "migration", "housing_yield", "slip"]
     /// Slips are whole years, from this many early to this many late.
     static let slipYears = -20...30
 
     mutating func uncertainty(_ node: Node, what: String) -> UncertaintyOverride {
         var result = UncertaintyOverride()
-        guard let map = reader.mapping(node, what: what, optional: Self.uncertaintyKeys) else { return result }
+        guard let map = reader.mapping(node, what: what, keys: ScenarioKeys.uncertainty) else { return result }
         if let node = map.value("ratios") {
             if let sd = keywordOrNumber(node, keyword: "observed", what: "'ratios' under 'uncertainty'",
                                         meaning: "a standard deviation of every estimated ratio, e.g. 0.02",
@@ -49,7 +48,7 @@ extension ScenarioDecoder {
     }
 
     mutating func ratioSD(_ node: Node) -> RatioSD? {
-        guard let map = reader.mapping(node, what: "an entry of 'ratio_sd'", required: ["stage", "grade", "sd"]) else {
+        guard let map = reader.mapping(node, what: "an entry of 'ratio_sd'", keys: ScenarioKeys.ratioSD) else {
             return nil
         }
         let stage = map.value("stage").flatMap { reader.string($0, what: "the entry's 'stage'") }
@@ -65,7 +64,7 @@ extension ScenarioDecoder {
             guard let spread = reader.double(node, what: what, min: 0, max: 1) else { return nil }
             return FactorRange(low: 1 - spread, high: 1 + spread)
         }
-        guard let map = reader.mapping(node, what: what, required: ["low", "high"]) else { return nil }
+        guard let map = reader.mapping(node, what: what, keys: ScenarioKeys.factorRangeKeys) else { return nil }
         let low = map.value("low").flatMap { reader.double($0, what: "'low' of \(what)", min: 0, max: 10) }
         let high = map.value("high").flatMap { reader.double($0, what: "'high' of \(what)", min: 0, max: 10) }
         guard let low, let high else { return nil }

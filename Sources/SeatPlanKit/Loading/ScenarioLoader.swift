@@ -68,12 +68,8 @@ struct ScenarioDecoder {
 
     mutating func scenario(_ root: Node) -> Scenario? {
         let districtsTable = Self.namesDistrictsTable(root)
-        guard let map = reader.mapping(
-            root, what: "the scenario",
-            required: ["scenario", "base_year", "horizon"] + (districtsTable ? [] : ["districts"]),
-            optional: (districtsTable ? ["districts"] : []) + ["title", "standards", "projection", "schools", "plans",
-                                                               "output", "tables", "uncertainty", "ranking", "advisor"]
-        ) else { return nil }
+        guard let map = reader.mapping(root, what: "the scenario", keys: ScenarioKeys.root,
+                                       tables: districtsTable ? ["districts"] : []) else { return nil }
         tables = map.value("tables").flatMap { tablePaths($0) }
 
         let id = map.value("scenario").flatMap { reader.string($0, what: "'scenario' (the scenario id)") }
@@ -125,9 +121,7 @@ struct ScenarioDecoder {
     // MARK: Standards
 
     mutating func standards(_ node: Node) -> Standards? {
-        guard let map = reader.mapping(node, what: "'standards'",
-                                       optional: ["stages", "large_class", "super_large_class", "alerts", "compulsory",
-                                                  "upper_secondary", "special_class_size"])
+        guard let map = reader.mapping(node, what: "'standards'", keys: ScenarioKeys.standards)
         else { return nil }
         var standards = Standards.chineseDefaults(at: map.location)
         if let stagesNode = map.value("stages") {
@@ -158,7 +152,7 @@ struct ScenarioDecoder {
             standards.specialClassSize = value
         }
         if let node = map.value("alerts"),
-           let alerts = reader.mapping(node, what: "'alerts'", optional: ["yellow", "red"]) {
+           let alerts = reader.mapping(node, what: "'alerts'", keys: ScenarioKeys.alerts) {
             if let node = alerts.value("yellow"), let value = reader.double(node, what: "'yellow'", min: 0, max: 100) {
                 standards.alerts.yellow = value
             }
@@ -174,9 +168,7 @@ struct ScenarioDecoder {
     }
 
     mutating func stage(_ node: Node) -> Stage? {
-        guard let map = reader.mapping(node, what: "a stage", required: ["id", "grades", "class_size"],
-                                       optional: ["name", "entry_age", "from", "grade_names", "catchment", "overflow",
-                                                  "large_class", "super_large_class", "service_radius_m", "staff_ratio"])
+        guard let map = reader.mapping(node, what: "a stage", keys: ScenarioKeys.stage)
         else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a stage's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a stage's 'name'") }
@@ -249,8 +241,7 @@ struct ScenarioDecoder {
 
     mutating func projectionOverride(_ node: Node, what: String) -> ProjectionOverride {
         var result = ProjectionOverride()
-        guard let map = reader.mapping(node, what: what,
-                                       optional: ["progression", "entry", "births", "ratios", "exclude_years"])
+        guard let map = reader.mapping(node, what: what, keys: ScenarioKeys.projection)
         else { return result }
         if let node = map.value("exclude_years"), let items = reader.sequence(node, what: "'exclude_years'") {
             result.excludedYears = items.compactMap { reader.year($0, what: "an excluded year") }
@@ -258,7 +249,7 @@ struct ScenarioDecoder {
         if let node = map.value("progression") { result.progression = ratioSettings(node, what: "'progression'") }
         if let node = map.value("entry") { result.entry = ratioSettings(node, what: "'entry'") }
         if let node = map.value("births"),
-           let births = reader.mapping(node, what: "'births'", optional: ["method", "fit_window", "extend"]) {
+           let births = reader.mapping(node, what: "'births'", keys: ScenarioKeys.birthsTrend) {
             if let node = births.value("method") {
                 result.births.method = choice(node, what: "births method", of: BirthsTrend.self)
             }
@@ -273,7 +264,7 @@ struct ScenarioDecoder {
 
     mutating func ratioSettings(_ node: Node, what: String) -> ProjectionOverride.Ratio {
         var result = ProjectionOverride.Ratio()
-        guard let map = reader.mapping(node, what: what, optional: ["method", "window", "alpha"]) else { return result }
+        guard let map = reader.mapping(node, what: what, keys: ScenarioKeys.ratioSettings) else { return result }
         if let node = map.value("method") {
             if case .scalar(let scalar) = node, scalar.string == "auto" {
                 result.auto = true
@@ -293,7 +284,7 @@ struct ScenarioDecoder {
     }
 
     mutating func fixedRatio(_ node: Node) -> FixedRatio? {
-        guard let map = reader.mapping(node, what: "a fixed ratio", required: ["stage", "grade", "value"]) else {
+        guard let map = reader.mapping(node, what: "a fixed ratio", keys: ScenarioKeys.fixedRatio) else {
             return nil
         }
         let stage = map.value("stage").flatMap { reader.string($0, what: "the ratio's 'stage'") }
@@ -319,7 +310,8 @@ struct ScenarioDecoder {
     // MARK: Output
 
     mutating func output(_ node: Node) -> OutputOptions? {
-        guard let map = reader.mapping(node, what: "'output'", optional: ["excel"]) else { return nil }
-        return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false)
+        guard let map = reader.mapping(node, what: "'output'", keys: ScenarioKeys.output) else { return nil }
+        return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false,
+                             xlsx: map.value("xlsx").flatMap { reader.bool($0, what: "'xlsx'") } ?? false)
     }
 }

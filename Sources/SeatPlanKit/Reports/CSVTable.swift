@@ -220,9 +220,12 @@ public struct CSVWriter: Sendable {
         output.appendDigits(abs(value))
     }
 
+    /// The first characters that make Excel read a text cell as a formula.
+    static let formulaStarts = Array("=+-@\t\r".utf8)
+
     /// `'` before text that Excel would read as a formula.
     public static func formulaSafe(_ text: String) -> String {
-        guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
+        guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
         return "'" + text
     }
 

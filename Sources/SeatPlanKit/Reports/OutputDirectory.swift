@@ -28,6 +28,7 @@ public struct OutputDirectory: Sendable {
         if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw WriteError(description: "\(path) exists and is not a folder — choose another --out folder")
         }
+        for file in files { try file.madeFromOthers?.check(files) }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -37,7 +38,7 @@ public struct OutputDirectory: Sendable {
         var rows = 0
         do {
             // Files that use one core are produced side by side; then each that uses every core, in turn.
-            let single = files.filter { !$0.usesEveryCore }
+            let single = files.filter { !$0.usesEveryCore && $0.madeFromOthers == nil }
             let results = Blocks<Result<Int, FileSink.Failure>>(count: single.count)
             DispatchQueue.concurrentPerform(iterations: single.count) { j in
                 results.set(j, Result { () throws(FileSink.Failure) in
@@ -48,6 +49,9 @@ public struct OutputDirectory: Sendable {
             for file in files where file.usesEveryCore {
                 rows += try file.write(to: staging.appendingPathComponent(file.name).path)
             }
+            // Then the files made from the others (the workbook), in the staging folder too.
+            let produced = files.filter { $0.madeFromOthers == nil }.map(\.name)
+            for file in files { try file.madeFromOthers?.make(staging.path, produced) }
             if fm.fileExists(atPath: target.path) {
                 try fm.moveItem(at: target, to: retired)
             }
@@ -58,6 +62,7 @@ public struct OutputDirectory: Sendable {
             if !fm.fileExists(atPath: target.path), fm.fileExists(atPath: retired.path) {
                 try? fm.moveItem(at: retired, to: target)
             }
+            if let error = error as? WriteError { throw error }
             let reason = (error as? FileSink.Failure).map { "\($0.reason) (\(URL(fileURLWithPath: $0.path).lastPathComponent))" }
                 ?? error.localizedDescription
             throw WriteError(description: "cannot write the reports to \(path): \(reason) — check free space and permissions")

@@ -8,6 +8,18 @@ public struct ReportFile: Sendable {
     let usesEveryCore: Bool
     /// Appends the file's bytes to the output; returns its data rows (0 for a file that is not a table).
     private let produce: @Sendable (ReportOutput) -> Int
+    /// The data rows, when known before the file is produced (the tables produced in parts).
+    private(set) var rowCount: Int?
+    /// How a file made from the others of its set once they are written (the workbook) is made; `nil` for
+    /// a file produced on its own.
+    let madeFromOthers: MadeFromOthers?
+
+    /// A file made from the other files of its set, in the folder where they were written: `check` runs
+    /// before any file is produced (to refuse early), `make` after all of them, with their names in order.
+    struct MadeFromOthers: Sendable {
+        let check: @Sendable ([ReportFile]) throws(OutputDirectory.WriteError) -> Void
+        let make: @Sendable (_ folder: String, _ names: [String]) throws(OutputDirectory.WriteError) -> Void
+    }
 
     public init(name: String, produce: @escaping @Sendable (ReportOutput) -> Int) {
         self.init(name: name, usesEveryCore: false, produce: produce)
@@ -17,6 +29,18 @@ public struct ReportFile: Sendable {
         self.name = name
         self.usesEveryCore = usesEveryCore
         self.produce = produce
+        madeFromOthers = nil
+    }
+
+    /// A file made from the other files of its set once they are written (see `MadeFromOthers`); its
+    /// `data` is empty.
+    init(madeFromOthers name: String,
+         check: @escaping @Sendable ([ReportFile]) throws(OutputDirectory.WriteError) -> Void,
+         make: @escaping @Sendable (_ folder: String, _ names: [String]) throws(OutputDirectory.WriteError) -> Void) {
+        self.name = name
+        usesEveryCore = false
+        produce = { _ in 0 }
+        madeFromOthers = MadeFromOthers(check: check, make: make)
     }
 
     /// A file whose bytes are already made.
@@ -42,7 +66,7 @@ public struct ReportFile: Sendable {
     /// whatever the number of cores. For reports of millions of rows.
     public static func csv(_ name: String, columns: [String], writer: CSVWriter, rowCount: Int,
                            fill: @escaping @Sendable (Range<Int>, inout CSVTable) -> Void) -> ReportFile {
-        ReportFile(name: name, usesEveryCore: true) { output in
+        var file = ReportFile(name: name, usesEveryCore: true) { output in
             _ = CSVTable(columns: columns, writer: writer, output: output)  // the header row
             let partSize = 1 << 16
             let parts = (rowCount + partSize - 1) / partSize
@@ -80,6 +104,8 @@ public struct ReportFile: Sendable {
             written.wait()
             return rows
         }
+        file.rowCount = rowCount
+        return file
     }
 
     /// The parts of one batch, each stored by the one worker that produced it.

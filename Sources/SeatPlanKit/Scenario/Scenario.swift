@@ -52,8 +52,11 @@ public struct Scenario: Sendable {
 public struct OutputOptions: Sendable {
     /// UTF-8 byte order mark and formula-safe text cells, for opening in Excel.
     public var excel: Bool
+    /// Also `report.xlsx`, every report as a sheet of one workbook.
+    public var xlsx: Bool
 
-    public init(excel: Bool = false) {
+    public init(excel: Bool = false, xlsx: Bool = false) {
         self.excel = excel
+        self.xlsx = xlsx
     }
 }
