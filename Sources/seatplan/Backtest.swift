@@ -139,8 +139,8 @@ struct Backtest: ParsableCommand {
             throw ExitCode(3)
         }
         timing.report(clock)
-        print(BacktestSummary.text(result, classCheck: classCheck))
-        print("")
-        print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+        TerminalText.print(BacktestSummary.text(result, classCheck: classCheck))
+        TerminalText.print("")
+        TerminalText.print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
     }
 }

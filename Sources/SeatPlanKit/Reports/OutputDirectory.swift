@@ -29,7 +29,7 @@ public struct OutputDirectory: Sendable {
     }
 
     @Sendable public static func printNote(_ text: String) {
-        FileHandle.standardError.write(Data("note: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("note: \(TextChecks.visible(text))\n".utf8))
     }
 
     public struct WriteError: Error, CustomStringConvertible, Sendable {

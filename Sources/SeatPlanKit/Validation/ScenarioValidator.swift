@@ -11,6 +11,7 @@ public struct ScenarioValidator: Sendable {
     @discardableResult
     public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
         var out = DiagnosticCollector()
+        checkText(scenario, into: &out)
         let stageIDs = Set(scenario.standards.stages.map(\.id))
         checkStandards(scenario.standards, into: &out)
         checkFixedRatios(scenario.projection.fixedRatios, standards: scenario.standards, into: &out)
