@@ -13,6 +13,7 @@ public struct ScenarioLoader {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            if UTF16Detection.isUTF16(data) { throw ScenarioError([UTF16Detection.error(file: path, what: "the scenario")]) }
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw ScenarioError([.error(at: Self.firstInvalidUTF8(in: data, file: path),
                                             "the file is not UTF-8 text (GBK or another legacy encoding?)",

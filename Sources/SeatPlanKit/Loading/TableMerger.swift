@@ -91,6 +91,11 @@ struct TableMerger {
                               hint: "check the path; it is relative to the scenario file's folder")
             return nil
         }
+        guard ScenarioDecoder.isInsideScenarioFolder(file, scenarioFile: scenarioFile) else {
+            diagnostics.error(at: location, "the \(kind.rawValue) table '\(file)' is a link to a file outside the scenario's folder",
+                              hint: "copy the table into the scenario's folder (or a folder below it)")
+            return nil
+        }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
             diagnostics.error(at: location, "the \(kind.rawValue) table '\(file)' cannot be read",
                               hint: isDirectory.boolValue ? "name a CSV file, not a folder" : "check that the file is readable")
