@@ -60,13 +60,13 @@ extension ScenarioDecoder {
         case (.close, _), (_, nil):
             classrooms = ProjectClassrooms.none
         case (.expand, let node?) where map.value("stage") == nil && !node.isMapping:
-            classrooms = reader.int(node, what: "'classrooms'", min: 0, max: 100_000)
+            classrooms = reader.int(node, what: "'classrooms'", min: 0, max: PlausibilityLimits.classrooms)
                 .map { .ofTheSchoolsStage(count: $0, location: reader.location(node)) }
         case (_, let node?):
             classrooms = self.classrooms(node, stage: map.value("stage"), owner: node).map { .byStage($0) }
         }
         let year = map.value(kind == .close ? "year" : "opens").flatMap { reader.year($0, what: kind == .close ? "'year'" : "'opens'") }
-        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: 1e15) } ?? 0
+        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: PlausibilityLimits.projectCost) } ?? 0
         guard let school, let classrooms, let year, let cost else { return nil }
         return Project(kind: kind, school: school, name: name, zone: zone, classrooms: classrooms, year: year,
                        cost: cost, location: map.location)

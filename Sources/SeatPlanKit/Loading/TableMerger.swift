@@ -188,7 +188,7 @@ struct TableMerger {
         for record in table.records {
             let d = district(record, in: &table)
             let year = table.year(record, "year")
-            let births = table.number(record, "births")
+            let births = table.number(record, "births", max: PlausibilityLimits.births)
             guard let d, let year, let births, let cell = table.cell(record, "year") else { continue }
             let key = DistrictYear(district: d, year: year)
             if let first = seen[key] {
@@ -251,7 +251,7 @@ struct TableMerger {
                 }
             }
             let grade = stage.flatMap { self.grade(record, of: $0, in: &table) }
-            let students = table.number(record, "students")
+            let students = table.number(record, "students", max: PlausibilityLimits.pupils)
             // Counts by zone are added up to their district (the model's history is by district).
             let zone = table.optionalText(record, "zone")
             if let zone, let d, let cell = table.cell(record, "zone"),
@@ -362,7 +362,7 @@ struct TableMerger {
                 yearGiven = true
                 year = table.year(record, "year")
             }
-            let pupils = table.number(record, "pupils")
+            let pupils = table.number(record, "pupils", max: PlausibilityLimits.pupils)
             guard let d, let stage, let pupils, !yearGiven || year != nil,
                   let stageCell = table.cell(record, "stage") else { continue }
             let cell = yearGiven ? table.cell(record, "year") ?? stageCell : stageCell
@@ -428,7 +428,7 @@ struct TableMerger {
             let d = district(record, in: &table)
             let name = table.text(record, "development")
             let year = table.year(record, "year")
-            let dwellings = table.number(record, "dwellings")
+            let dwellings = table.number(record, "dwellings", max: PlausibilityLimits.dwellings)
             let zone = table.optionalText(record, "zone")
             let yieldsCell = table.cell(record, "pupils_per_100_dwellings")
             let rampCell = table.cell(record, "ramp")
@@ -547,7 +547,7 @@ struct TableMerger {
         for record in table.records {
             guard let id = table.text(record, "id"), let idCell = table.cell(record, "id") else { continue }
             let stage = table.text(record, "stage")
-            let classrooms = table.whole(record, "classrooms", max: 100_000)
+            let classrooms = table.whole(record, "classrooms", max: PlausibilityLimits.classrooms)
             let zone = table.optionalText(record, "zone")
             let name = table.optionalText(record, "name")
             var closes: Int?
