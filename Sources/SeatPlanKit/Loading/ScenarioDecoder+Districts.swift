@@ -87,7 +87,7 @@ extension ScenarioDecoder {
         }
         let id = map.value("id").flatMap { reader.string($0, what: "a zone's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a zone's 'name'") }
-        let share = map.value("share").flatMap { reader.double($0, what: "a zone's 'share'", min: 0, max: 1) }
+        let share = map.value("share").flatMap { reader.double($0, what: "a zone's 'share'", min: 0) }
         if let node = map.value("share"), let share, share > 1 {
             reader.error(node, "a zone's 'share' must be at most 1", hint: "found \(share); shares are fractions of the district")
         }
