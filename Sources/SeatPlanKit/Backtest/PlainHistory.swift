@@ -119,7 +119,8 @@ public struct PlainHistory: Sendable {
             }
         }
         // (After a rejected row, the grade it would have given is not reported missing as well.)
-        for unit in unitOrder where !out.hasErrors {
+        let rowsRejected = out.hasErrors
+        for unit in unitOrder where !rowsRejected {
             for (year, byGrade) in (pupils[unit] ?? [:]).sorted(by: { $0.key < $1.key }) where byGrade.count < grades.count {
                 let missing = grades.indices.filter { byGrade[$0] == nil }.map { grades[$0] }.joined(separator: ", ")
                 out.error(at: unitYearAt[unit]?[year] ?? headerAt,
@@ -140,7 +141,8 @@ public struct PlainHistory: Sendable {
         }
         var total: [Int: [Int: Double]] = [:]
         // (After a rejected row, the grade it would have given is not reported missing as well.)
-        for unit in unitOrder where !out.hasErrors {
+        let rowsRejected = out.hasErrors
+        for unit in unitOrder where !rowsRejected {
             for (year, byGrade) in pupils[unit] ?? [:] {
                 for (g, n) in byGrade { total[year, default: [:]][g, default: 0] += n }
             }
