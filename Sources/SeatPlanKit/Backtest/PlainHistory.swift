@@ -140,9 +140,7 @@ public struct PlainHistory: Sendable {
             return counts
         }
         var total: [Int: [Int: Double]] = [:]
-        // (After a rejected row, the grade it would have given is not reported missing as well.)
-        let rowsRejected = out.hasErrors
-        for unit in unitOrder where !rowsRejected {
+        for unit in unitOrder {
             for (year, byGrade) in pupils[unit] ?? [:] {
                 for (g, n) in byGrade { total[year, default: [:]][g, default: 0] += n }
             }
