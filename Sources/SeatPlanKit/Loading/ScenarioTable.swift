@@ -85,7 +85,7 @@ struct ScenarioTable {
                 out.error(at: start, "the \(kind.rawValue) table is separated by \(separator == ";" ? "';'" : "tabs"), not commas",
                           hint: "save it as comma-separated CSV (in Excel: 'CSV UTF-8 (comma delimited)')")
             } else {
-                out.error(at: start, "'\(file)' is not a \(kind.rawValue) table: its first row names none of its columns",
+                out.error(at: start, "this file is not a \(kind.rawValue) table: its first row names none of its columns",
                           hint: "check the path under 'tables:'; the header must name \(kind.required.joined(separator: ", "))")
             }
             return nil
