@@ -53,7 +53,7 @@ public enum TextChecks {
 
     /// What is wrong with the scenario id as a folder name, if anything.
     static func scenarioIDProblem(_ id: String) -> (message: String, hint: String)? {
-        if let problem = problem(id, what: "scenario id", maximumLength: maximumScenarioIDLength) { return problem }
+        if let problem = problem(id, what: "scenario id", maximumLength: Int.max) { return problem }
         let allowed = id.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
         }
@@ -61,7 +61,7 @@ public enum TextChecks {
             return ("the scenario id '\(shortened(id))' cannot name the output folder output/<id>/",
                     "use letters, digits, '-', '_' and '.' only, not starting with '.', e.g. 'scenario: my-city-2025'")
         }
-        return nil
+        return problem(id, what: "scenario id", maximumLength: maximumScenarioIDLength)
     }
 
     /// The first 40 characters of `text`, with unsafe scalars made visible.
