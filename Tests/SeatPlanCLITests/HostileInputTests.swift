@@ -177,9 +177,14 @@ struct OutputFolderSafetyTests {
         let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
         try #require(fd >= 0)
         #expect(flock(fd, LOCK_EX) == 0)
-        // Release the lock after a while, as the other run would when done.
+        var status = stat()
+        #expect(fstat(fd, &status) == 0)
+        let inode = UInt64(status.st_ino)
+        // Release the lock, as the other run would when done, once the run waits for it (or after 90 s).
         let release = Task.detached {
-            try? await Task.sleep(nanoseconds: 8_000_000_000)
+            for _ in 0..<900 where !Self.someoneWaitsForLock(inode: inode) {
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
             unlink(lockPath)
             close(fd)
         }
@@ -191,6 +196,17 @@ struct OutputFolderSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root.appendingPathComponent("out").path).sorted()
                 == [".seatplan-output"] + Self.reports)
         #expect(sandbox.hidden(in: sandbox.root).isEmpty, "\(sandbox.hidden(in: sandbox.root))")
+    }
+
+    /// Whether a process waits, blocked, for a `flock` on the file of inode `inode` (Linux: the `->` lines
+    /// of /proc/locks, "N: -> FLOCK ADVISORY WRITE PID MAJOR:MINOR:INODE 0 EOF").
+    static func someoneWaitsForLock(inode: UInt64) -> Bool {
+        let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+        return locks.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ")
+            return fields.count > 6 && fields[1] == "->" && fields[2] == "FLOCK"
+                && fields[6].split(separator: ":").last.map { UInt64($0) == inode } == true
+        }
     }
 
     @Test("two concurrent runs on one folder both succeed, one after the other, leaving one whole set")
