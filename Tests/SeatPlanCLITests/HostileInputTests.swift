@@ -353,6 +353,22 @@ struct BacktestHistoryTests {
         #expect(!FileManager.default.fileExists(atPath: sandbox.work.appendingPathComponent("out").path))
     }
 
+    @Test("a file that is not a history is refused without quoting a line of it")
+    func notAHistory() async throws {
+        let secret = "secret-password-line\nroot:x:0:0:root:/root:/bin/bash,a,b\n"
+        let (result, sandbox) = try await Self.run(["e.csv": secret, "ok.csv": Self.header + "2020,A,1,10\n2020,A,2,5\n"],
+                                                   ["--enrollment", "e.csv", "--grades", "1,2"])
+        defer { sandbox.remove() }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("e.csv:1:1: error: the enrolment file has no 'year' column"), "\(result.stderr)")
+        #expect(!result.stderr.contains("secret") && !result.stderr.contains("root:x"), "\(result.stderr)")
+        let births = try await Binary.run(["backtest", "--enrollment", "ok.csv", "--births", "e.csv", "--grades", "1,2",
+                                           "--out", "out"], in: sandbox.work)
+        #expect(births.status == 1)
+        #expect(births.stderr.contains("e.csv:1:1: error: the births file needs 'year' and 'births' columns"), "\(births.stderr)")
+        #expect(!births.stderr.contains("secret") && !births.stderr.contains("root:x"), "\(births.stderr)")
+    }
+
     @Test("--horizons with a gap is refused; one number or one range is taken")
     func horizons() async throws {
         let history = Self.header + (2010...2020).flatMap { y in ["\(y),A,1,\(100 + y % 7)", "\(y),A,2,\(98 + y % 5)"] }

@@ -25,20 +25,26 @@ public struct PlainHistory: Sendable {
     /// The id of the unit that sums all units.
     public static let totalID = "ALL"
 
-    /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error.
-    static func document(_ path: String, into out: inout DiagnosticCollector) throws(ScenarioError) -> CSVDocument {
+    /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error. The
+    /// reader's diagnostics about rows are returned apart (`rows`), to be added only once the header shows
+    /// the file is what it should be: no line of another file (named by mistake) is ever quoted.
+    static func document(_ path: String, into out: inout DiagnosticCollector) throws(ScenarioError)
+        -> (document: CSVDocument, rows: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the CSV file",
                                         hint: "check the path and that the file is readable")])
         }
-        guard let document = CSVTableReader.read(data, file: path, into: &out) else { throw ScenarioError(out.sorted) }
-        return document
+        var reading = DiagnosticCollector()
+        guard let document = CSVTableReader.read(data, file: path, into: &reading) else {
+            throw ScenarioError(out.sorted + reading.sorted)
+        }
+        return (document, reading.sorted)
     }
 
     public static func read(enrollment: String, births: String?, grades: [String], entryAge: Int,
                             classSizes: [Int]) throws(ScenarioError) -> PlainHistory {
         var out = DiagnosticCollector()
-        let file = try document(enrollment, into: &out)
+        let (file, rowErrors) = try document(enrollment, into: &out)
         let yearColumn = file.column(["year", "fall_year"])
         let unitColumn = file.column(["unit", "school", "district", "zone"])
         let gradeColumn = file.column(["grade"])
@@ -51,6 +57,7 @@ public struct PlainHistory: Sendable {
                       hint: "name the columns year,unit,grade,students (header row)")
         }
         if out.hasErrors { throw ScenarioError(out.sorted) }
+        for diagnostic in rowErrors { out.add(diagnostic) }
         let position = Dictionary(grades.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
         var pupils: [String: [Int: [Int: Double]]] = [:]
         var classrooms: [String: [Int: [Int: Double]]] = [:]
@@ -91,13 +98,14 @@ public struct PlainHistory: Sendable {
         var birthsByUnit: [String: [Int: Double]] = [:]
         var areaBirths: [Int: Double] = [:]
         if let births {
-            let records = try document(births, into: &out)
+            let (records, birthRowErrors) = try document(births, into: &out)
             let year = records.column(["year", "birth_year"]), count = records.column(["births"])
             let unit = records.column(["unit", "school", "district", "zone"])
             if year == nil || count == nil {
                 out.error(at: SourceLocation(file: births, line: 1, column: 1), "the births file needs 'year' and 'births' columns",
                           hint: "name the columns year,births (or year,unit,births)")
             } else {
+                for diagnostic in birthRowErrors { out.add(diagnostic) }
                 var firstBirths: [String: Int] = [:]
                 for row in records.records.map(\.cells) {
                     guard let y = Int(row[year!].text.trimmingWhitespace), (1900...2200).contains(y),
