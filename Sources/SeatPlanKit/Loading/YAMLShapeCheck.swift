@@ -30,8 +30,8 @@ enum YAMLShapeCheck {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Diagnostic? in
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var stack: [Frame] = []
             var event = yaml_event_t()
