@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench backtest deps browser screenshot build release clean install install-files
+.PHONY: demo test bench backtest deps browser screenshot build release clean install install-files fuzz
 
 ## Install what is missing: the C libraries the build links (GSL, GLPK, libxlsxwriter), via apt.
 deps:
@@ -56,6 +56,14 @@ install-files:
 test: deps browser
 	$(SWIFT) build --product seatplan
 	$(SWIFT) test
+	@scripts/fuzz.sh $(FUZZ_SECONDS_TEST)
+
+## libFuzzer over the loader and the validator for FUZZ_SECONDS (scripts/fuzz.sh: its own build folder,
+## never built by `swift build`); `make test` runs it for FUZZ_SECONDS_TEST.
+FUZZ_SECONDS ?= 60
+FUZZ_SECONDS_TEST ?= 5
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Speed and memory of a run, measured (not asserted).
 bench: release

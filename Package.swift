@@ -69,3 +69,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: Fuzzing — only when SEATPLAN_FUZZ is set (`make fuzz`), so that `swift build` and `swift test`
+// never build it: libFuzzer over the loader and the validator (Sources/SeatPlanFuzz).
+if Context.environment["SEATPLAN_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "SeatPlanFuzz", dependencies: ["SeatPlanKit"]))
+}

@@ -40,7 +40,7 @@ struct Backtest: ParsableCommand {
     @Option(help: "Origin years, e.g. 2008-2018 or 2010,2012 (default: every year with two earlier and one later count).")
     var origins: String?
 
-    @Option(help: "Horizons in years, e.g. 1-5.")
+    @Option(help: "Horizons in years: one number or one range without gaps, e.g. 1-5 ('2,7' is refused: every horizon up to the last is projected).")
     var horizons: String = "1-5"
 
     @Option(help: "Entry grades: 'births' (projected from births, default) or 'known' (taken as counted).")
@@ -65,7 +65,10 @@ struct Backtest: ParsableCommand {
         }
         guard ["births", "known"].contains(entry) else { throw ValidationError("--entry is 'births' or 'known'") }
         guard BacktestRunner.Detail(rawValue: detail) != nil else { throw ValidationError("--detail is all, totals or none") }
-        _ = try Self.years(horizons, what: "--horizons", range: 1...30)
+        let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
+        if horizonYears != Array(horizonYears.first!...horizonYears.last!) {
+            throw ValidationError("--horizons takes one number or one range without gaps, e.g. 3 or 1-5 (not '\(horizons)': every horizon up to the last is projected, so a gap cannot be left out)")
+        }
         if let origins { _ = try Self.years(origins, what: "--origins", range: 1900...2200) }
     }
 
@@ -81,6 +84,22 @@ struct Backtest: ParsableCommand {
             result += Array(low...high)
         }
         return Array(Set(result)).sorted()
+    }
+
+    /// Why a backtest compared no projection with a count: what the history holds against what an origin
+    /// needs (two counted years before it, one counted within the horizons after it).
+    static func noCase(_ units: [UnitHistory], result: BacktestRunner.Result) -> String {
+        let top = units.first { $0.level != .unit } ?? units.first
+        let years = top?.counts.keys.sorted() ?? []
+        let counted = years.isEmpty ? "no year with a count of every grade"
+            : "complete counts (every grade) for \(years.count) year(s), \(years.first!)–\(years.last!)"
+        let range = result.horizons.lowerBound == result.horizons.upperBound ? "\(result.horizons.lowerBound)"
+            : "\(result.horizons.lowerBound)–\(result.horizons.upperBound)"
+        let origins = result.origins.isEmpty ? "no origin year"
+            : "origins \(result.origins.map(String.init).joined(separator: ", "))"
+        return "no backtest case: the history has \(counted), which gives \(origins) with horizons \(range) — "
+            + "an origin needs two counted years before it and a counted year \(range) years after it (and births for its entry grades); "
+            + "give a longer history, or --origins and --horizons within it"
     }
 
     /// The units, stages, output folder and class check of the input.
@@ -129,6 +148,10 @@ struct Backtest: ParsableCommand {
             horizons: horizonYears.first!...horizonYears.last!, entryKnown: entry == "known",
             excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
+        if result.accuracy.isEmpty {
+            Diagnostics.print(summary: "error: " + Self.noCase(units, result: result) + "; nothing was written")
+            throw ExitCode(1)
+        }
         let reports = BacktestReports(result, classCheck: classCheck)
         do {
             clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in
@@ -139,8 +162,8 @@ struct Backtest: ParsableCommand {
             throw ExitCode(3)
         }
         timing.report(clock)
-        print(BacktestSummary.text(result, classCheck: classCheck))
-        print("")
-        print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+        TerminalText.print(BacktestSummary.text(result, classCheck: classCheck))
+        TerminalText.print("")
+        TerminalText.print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
     }
 }

@@ -27,11 +27,11 @@ struct Compare: ParsableCommand {
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
                                              excel: output.excel ?? scenario.output.excel, clock: &clock)
         try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
-        if let drawn { print(drawn) }
+        if let drawn { TerminalText.print(drawn) }
         let summary = clock.measure("summary") {
             ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
         }
         timing.report(clock)
-        print(summary)
+        TerminalText.print(summary)
     }
 }

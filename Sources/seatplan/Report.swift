@@ -34,11 +34,11 @@ struct Report: ParsableCommand {
         }
         reports.add(page)
         try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
-        if let drawn { print(drawn.message) }
+        if let drawn { TerminalText.print(drawn.message) }
         let summary = clock.measure("summary") {
             ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
         }
         timing.report(clock)
-        print(summary)
+        TerminalText.print(summary)
     }
 }

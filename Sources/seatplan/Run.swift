@@ -32,9 +32,9 @@ struct Run: ParsableCommand {
         try output.write(&reports, for: scenario, clock: &clock)
         let summary = clock.measure("summary") { TerminalSummary.text(allocation, comparison: comparison, scenario: scenario) }
         timing.report(clock)
-        print(summary)
-        print("")
-        if let drawn { print(drawn) }
-        print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
+        TerminalText.print(summary)
+        TerminalText.print("")
+        if let drawn { TerminalText.print(drawn) }
+        TerminalText.print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }

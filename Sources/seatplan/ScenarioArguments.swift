@@ -50,6 +50,6 @@ enum Diagnostics {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalText.printError(text)
     }
 }

@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
         let checked = try input.check(clock: &clock)
         timing.report(clock)
         let scenario = checked.scenario
-        print("\(input.scenario): ok — \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), "
+        TerminalText.print("\(input.scenario): ok — \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), "
               + "\(scenario.schools.count) school(s), \(scenario.plans.count) plan(s), "
               + "\(scenario.baseYear)–\(scenario.baseYear + scenario.horizon); \(checked.warnings.count) warning(s)")
     }

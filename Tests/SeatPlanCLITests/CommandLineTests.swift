@@ -220,7 +220,8 @@ struct CommandLineTests {
             #expect(before[name] == after[name], "\(name) differs between two runs")
         }
         #expect(!FileManager.default.fileExists(atPath: stray.path), "the old folder's stray file is still there")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == Self.reportFiles.sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == (Self.reportFiles + [".seatplan-output"]).sorted())
         #expect(try temporary.entries() == ["reports"])
         #expect(first.stdout == second.stdout)
     }

@@ -46,7 +46,9 @@ struct WorkbookLimitTests {
     func countedRows() throws {
         let out = folder()
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // A SeatPlan output folder (its marker), so that only the workbook's limit can refuse the run.
         try Data("before".utf8).write(to: out.appendingPathComponent("old.csv"))
+        try Data(OutputDirectory.markerText.utf8).write(to: out.appendingPathComponent(OutputDirectory.markerName))
         defer { try? FileManager.default.removeItem(at: out) }
         let files = [counting(1_048_576), .workbook(try workbook())]
         #expect {
@@ -54,7 +56,7 @@ struct WorkbookLimitTests {
         } throws: { error in
             (error as? OutputDirectory.WriteError)?.description.contains("grades.csv has 1,048,576 rows") == true
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["old.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [OutputDirectory.markerName, "old.csv"])
     }
 
     @Test("1,048,575 data rows fit in one sheet")
@@ -64,7 +66,7 @@ struct WorkbookLimitTests {
         let files = [counting(1_048_575), .workbook(try workbook())]
         try OutputDirectory(path: out.path).write(files)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["grades.csv", "report.xlsx"])
+        #expect(names == [OutputDirectory.markerName, "grades.csv", "report.xlsx"])
         let size = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("report.xlsx").path)[.size] as? Int ?? 0
         #expect(size > 1_000_000)
     }

@@ -8,6 +8,11 @@ import Foundation
 /// unit `unit|school|district|zone`, students `students|enrollment|enrolment|pupils`, births year
 /// `year|birth_year`. Other columns are ignored, except `classrooms` (classrooms used), kept for the class
 /// organisation check. Grades not listed in `grades` are skipped and counted.
+///
+/// Refused, each at its cell: a count that is not plain decimal digits (`0x40`, `inf`, `1,5`); a second row
+/// for the same year, unit and grade (not summed: an export that repeats a row would double it); a year
+/// of a unit that lacks one of the grades (its total would silently shrink); a birth year listed twice for
+/// the same unit (or area).
 public struct PlainHistory: Sendable {
     public var units: [UnitHistory]
     public var stage: Stage
@@ -20,20 +25,26 @@ public struct PlainHistory: Sendable {
     /// The id of the unit that sums all units.
     public static let totalID = "ALL"
 
-    /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error.
-    static func document(_ path: String, into out: inout DiagnosticCollector) throws(ScenarioError) -> CSVDocument {
+    /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error. The
+    /// reader's diagnostics about rows are returned apart (`rows`), to be added only once the header shows
+    /// the file is what it should be: no line of another file (named by mistake) is ever quoted.
+    static func document(_ path: String, into out: inout DiagnosticCollector) throws(ScenarioError)
+        -> (document: CSVDocument, rows: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError([.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the CSV file",
                                         hint: "check the path and that the file is readable")])
         }
-        guard let document = CSVTableReader.read(data, file: path, into: &out) else { throw ScenarioError(out.sorted) }
-        return document
+        var reading = DiagnosticCollector()
+        guard let document = CSVTableReader.read(data, file: path, into: &reading) else {
+            throw ScenarioError(out.sorted + reading.sorted)
+        }
+        return (document, reading.sorted)
     }
 
     public static func read(enrollment: String, births: String?, grades: [String], entryAge: Int,
                             classSizes: [Int]) throws(ScenarioError) -> PlainHistory {
         var out = DiagnosticCollector()
-        let file = try document(enrollment, into: &out)
+        let (file, rowErrors) = try document(enrollment, into: &out)
         let yearColumn = file.column(["year", "fall_year"])
         let unitColumn = file.column(["unit", "school", "district", "zone"])
         let gradeColumn = file.column(["grade"])
@@ -46,11 +57,15 @@ public struct PlainHistory: Sendable {
                       hint: "name the columns year,unit,grade,students (header row)")
         }
         if out.hasErrors { throw ScenarioError(out.sorted) }
+        for diagnostic in rowErrors { out.add(diagnostic) }
         let position = Dictionary(grades.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
         var pupils: [String: [Int: [Int: Double]]] = [:]
         var classrooms: [String: [Int: [Int: Double]]] = [:]
         var unitOrder: [String] = []
         var skipped = 0
+        // The line of the first row of each (unit, year, grade), and of each (unit, year).
+        var firstRow: [String: Int] = [:]
+        var unitYearAt: [String: [Int: SourceLocation]] = [:]
         for record in file.records {
             let row = record.cells
             let yearCell = row[yearColumn!], unitCell = row[unitColumn!], gradeCell = row[gradeColumn!], countCell = row[studentsColumn!]
@@ -59,37 +74,66 @@ public struct PlainHistory: Sendable {
                 continue
             }
             guard let g = position[gradeCell.text.trimmingWhitespace.lowercased()] else { skipped += 1; continue }
-            guard let count = Double(countCell.text.trimmingWhitespace), count.isFinite, count >= 0, count <= 1e9 else {
+            guard let count = Self.number(countCell.text), count <= PlausibilityLimits.pupils else {
                 out.error(at: file.location(countCell), "'\(countCell.text)' is not a pupil count",
-                          hint: "write a whole number of 0 or more")
+                          hint: "write a whole number from 0 to \(Int(PlausibilityLimits.pupils)) in decimal digits")
                 continue
             }
             let unit = unitCell.text.trimmingWhitespace
+            let key = "\(unit)\u{0}\(year)\u{0}\(g)"
+            if let line = firstRow[key] {
+                out.error(at: file.location(countCell),
+                          "a second row for unit '\(unit)', year \(year), grade \(grades[g]) (the first is on line \(line))",
+                          hint: "keep one row per year, unit and grade; rows are not summed")
+                continue
+            }
+            firstRow[key] = countCell.line
+            if unitYearAt[unit]?[year] == nil { unitYearAt[unit, default: [:]][year] = file.location(yearCell) }
             if pupils[unit] == nil { unitOrder.append(unit) }
             pupils[unit, default: [:]][year, default: [:]][g, default: 0] += count
-            if let c = classroomsColumn, let rooms = Double(row[c].text.trimmingWhitespace) {
+            if let c = classroomsColumn, let rooms = Self.number(row[c].text) {
                 classrooms[unit, default: [:]][year, default: [:]][g, default: 0] += rooms
             }
         }
         var birthsByUnit: [String: [Int: Double]] = [:]
         var areaBirths: [Int: Double] = [:]
         if let births {
-            let records = try document(births, into: &out)
+            let (records, birthRowErrors) = try document(births, into: &out)
             let year = records.column(["year", "birth_year"]), count = records.column(["births"])
             let unit = records.column(["unit", "school", "district", "zone"])
             if year == nil || count == nil {
                 out.error(at: SourceLocation(file: births, line: 1, column: 1), "the births file needs 'year' and 'births' columns",
                           hint: "name the columns year,births (or year,unit,births)")
             } else {
+                for diagnostic in birthRowErrors { out.add(diagnostic) }
+                var firstBirths: [String: Int] = [:]
                 for row in records.records.map(\.cells) {
-                    guard let y = Int(row[year!].text.trimmingWhitespace), let b = Double(row[count!].text.trimmingWhitespace),
-                          b.isFinite, b >= 0 else {
+                    guard let y = Int(row[year!].text.trimmingWhitespace), (1900...2200).contains(y),
+                          let b = Self.number(row[count!].text), b <= PlausibilityLimits.births else {
                         out.error(at: records.location(row[year!]), "this births row is not 'year,births'",
-                                  hint: "write a four-digit year and a count")
+                                  hint: "write a four-digit year and a count from 0 to \(Int(PlausibilityLimits.births)) in decimal digits")
                         continue
                     }
+                    let owner = unit.map { row[$0].text.trimmingWhitespace } ?? ""
+                    if let line = firstBirths["\(owner)\u{0}\(y)"] {
+                        out.error(at: records.location(row[year!]),
+                                  "births of \(y)\(unit == nil ? "" : " for '\(owner)'") are listed twice (first on line \(line))",
+                                  hint: "keep one row per birth year\(unit == nil ? "" : " and unit")")
+                        continue
+                    }
+                    firstBirths["\(owner)\u{0}\(y)"] = row[year!].line
                     if let unit { birthsByUnit[row[unit].text.trimmingWhitespace, default: [:]][y] = b } else { areaBirths[y] = b }
                 }
+            }
+        }
+        // (After a rejected row, the grade it would have given is not reported missing as well.)
+        let rowsRejected = out.hasErrors
+        for unit in unitOrder where !rowsRejected {
+            for (year, byGrade) in (pupils[unit] ?? [:]).sorted(by: { $0.key < $1.key }) where byGrade.count < grades.count {
+                let missing = grades.indices.filter { byGrade[$0] == nil }.map { grades[$0] }.joined(separator: ", ")
+                out.error(at: unitYearAt[unit]?[year] ?? headerAt,
+                          "unit '\(unit)' has no row for grade \(missing) in \(year)",
+                          hint: "add the missing row (with 0 students if the grade was empty), or leave the whole year of that unit out")
             }
         }
         if out.hasErrors { throw ScenarioError(out.sorted) }
@@ -117,6 +161,17 @@ public struct PlainHistory: Sendable {
                                      births: birthsByUnit[unit] ?? areaBirths))
         }
         return PlainHistory(units: units, stage: stage, classrooms: classrooms, pupils: pupils, skippedRows: skipped)
+    }
+}
+
+extension PlainHistory {
+    /// A count written in plain decimal digits (with a decimal point or exponent at most): not hex
+    /// (`0x40`, which `Double` would read as 64), `inf`, `nan`, or a sign.
+    static func number(_ text: String) -> Double? {
+        let text = text.trimmingWhitespace
+        guard !text.isEmpty, text.first!.isASCII, text.first!.isNumber,
+              text.allSatisfy({ "0123456789.eE+-".contains($0) }), let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 }
 

@@ -63,6 +63,10 @@ struct CSVDocument: Sendable {
 /// Linear in the size of the file.
 enum CSVTableReader {
     static func read(_ data: Data, file: String, into diagnostics: inout DiagnosticCollector) -> CSVDocument? {
+        if UTF16Detection.isUTF16(data) {
+            diagnostics.add(UTF16Detection.error(file: file, what: "the table"))
+            return nil
+        }
         guard String(data: data, encoding: .utf8) != nil else {
             diagnostics.error(at: ScenarioLoader.firstInvalidUTF8(in: data, file: file),
                               "the file is not UTF-8 text (GBK or another legacy encoding?)",

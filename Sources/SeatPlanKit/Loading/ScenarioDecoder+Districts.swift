@@ -7,7 +7,7 @@ extension ScenarioDecoder {
                                        tables: enrollmentTable ? ["enrollment"] : []) else { return nil }
         let id = map.value("id").flatMap { reader.string($0, what: "a district's 'id'") }
         let name = map.value("name").flatMap { reader.string($0, what: "a district's 'name'") }
-        let births = map.value("births").flatMap { self.yearTable($0, what: "'births'") } ?? [:]
+        let births = map.value("births").flatMap { self.yearTable($0, what: "'births'", max: PlausibilityLimits.births) } ?? [:]
         let enrollment = map.value("enrollment").flatMap { self.enrollment($0) }
             ?? (enrollmentTable && map.value("enrollment") == nil ? [] : nil)
         let migration = map.value("migration").flatMap { self.migration($0) } ?? [:]
@@ -46,12 +46,12 @@ extension ScenarioDecoder {
     }
 
     /// `{year: count}` with counts of 0 or more.
-    mutating func yearTable(_ node: Node, what: String) -> [Int: Double]? {
+    mutating func yearTable(_ node: Node, what: String, max: Double) -> [Int: Double]? {
         guard let entries = reader.rawMapping(node, what: what) else { return nil }
         var table: [Int: Double] = [:]
         for entry in entries {
             guard let year = reader.yearKey(entry.key, node: entry.keyNode, what: what),
-                  let value = reader.double(entry.value, what: "the value of \(entry.key) in \(what)", min: 0, max: 1e9)
+                  let value = reader.double(entry.value, what: "the value of \(entry.key) in \(what)", min: 0, max: max)
             else { continue }
             table[year] = value
         }
@@ -68,7 +68,7 @@ extension ScenarioDecoder {
             for stageEntry in stages {
                 guard let counts = reader.sequence(stageEntry.value, what: "the \(stageEntry.key) enrolment of \(year)")
                 else { continue }
-                let values = counts.map { reader.double($0, what: "a pupil count", min: 0, max: 1e9) }
+                let values = counts.map { reader.double($0, what: "a pupil count", min: 0, max: PlausibilityLimits.pupils) }
                 guard values.allSatisfy({ $0 != nil }) else { continue }
                 rows[stageEntry.key] = EnrollmentRow(counts: values.compactMap { $0 },
                                                      location: reader.location(stageEntry.keyNode))
@@ -84,10 +84,10 @@ extension ScenarioDecoder {
         for entry in entries {
             let location = reader.location(entry.keyNode)
             if case .mapping = entry.value {
-                if let table = yearTable(entry.value, what: "the \(entry.key) migration") {
+                if let table = yearTable(entry.value, what: "the \(entry.key) migration", max: PlausibilityLimits.pupils) {
                     result[entry.key] = Migration(amount: .byYear(table), location: location)
                 }
-            } else if let value = reader.double(entry.value, what: "the \(entry.key) migration", min: 0, max: 1e9) {
+            } else if let value = reader.double(entry.value, what: "the \(entry.key) migration", min: 0, max: PlausibilityLimits.pupils) {
                 result[entry.key] = Migration(amount: .everyYear(value), location: location)
             }
         }
@@ -115,7 +115,7 @@ extension ScenarioDecoder {
         else { return nil }
         let name = map.value("name").flatMap { reader.string($0, what: "the development's 'name'") }
         let zone = map.value("zone").flatMap { reader.string($0, what: "the development's 'zone'") }
-        let dwellings = map.value("dwellings").flatMap { yearTable($0, what: "'dwellings'") }
+        let dwellings = map.value("dwellings").flatMap { yearTable($0, what: "'dwellings'", max: PlausibilityLimits.dwellings) }
         var yields: [String: Double]?
         var yieldLocations: [String: SourceLocation] = [:]
         if let node = map.value("pupils_per_100_dwellings"),

@@ -71,14 +71,14 @@ extension ScenarioDecoder {
         case (.close, _), (_, nil):
             classrooms = ProjectClassrooms.none
         case (.expand, let node?) where map.value("stage") == nil && !node.isMapping:
-            classrooms = reader.int(node, what: "'classrooms'", min: 0, max: 100_000)
+            classrooms = reader.int(node, what: "'classrooms'", min: 0, max: PlausibilityLimits.classrooms)
                 .map { .ofTheSchoolsStage(count: $0, location: reader.location(node)) }
         case (_, let node?):
             classrooms = self.classrooms(node, stage: map.value("stage"), owner: node).map { .byStage($0) }
         }
         let yearKey = kind == .close ? "year" : candidate ? "earliest" : "opens"
         let year = map.value(yearKey).flatMap { reader.year($0, what: "'\(yearKey)'") }
-        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: 1e15) } ?? 0
+        let cost = map.value("cost").map { reader.double($0, what: "'cost'", min: 0, max: PlausibilityLimits.projectCost) } ?? 0
         let isPublic = map.value("public").flatMap { reader.bool($0, what: "'public'") } ?? true
         let at = map.value("at").flatMap { point($0) }
         guard let school, let classrooms, let year, let cost else { return nil }

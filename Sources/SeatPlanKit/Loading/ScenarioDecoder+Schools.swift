@@ -30,7 +30,7 @@ extension ScenarioDecoder {
             guard let entries = reader.rawMapping(node, what: "'classrooms'") else { return nil }
             var result: [StageClassrooms] = []
             for entry in entries {
-                if let count = reader.int(entry.value, what: "the \(entry.key) classrooms", min: 0, max: 100_000) {
+                if let count = reader.int(entry.value, what: "the \(entry.key) classrooms", min: 0, max: PlausibilityLimits.classrooms) {
                     result.append(StageClassrooms(stage: entry.key, count: count,
                                                   location: reader.location(entry.keyNode)))
                 }
@@ -40,7 +40,7 @@ extension ScenarioDecoder {
             }
             return result.count == entries.count ? result : nil
         }
-        guard let count = reader.int(node, what: "'classrooms'", min: 0, max: 100_000) else { return nil }
+        guard let count = reader.int(node, what: "'classrooms'", min: 0, max: PlausibilityLimits.classrooms) else { return nil }
         guard let stageNode else {
             reader.error(owner, "'classrooms' is one number but no 'stage' says which stage they serve",
                          hint: "add 'stage: primary' (or the stage these rooms serve), or give classrooms by stage")

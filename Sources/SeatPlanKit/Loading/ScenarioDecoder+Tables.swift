@@ -30,6 +30,11 @@ extension ScenarioDecoder {
         for entry in map.entries {
             guard let kind = ScenarioTable.Kind(rawValue: entry.key),
                   let path = reader.string(entry.value, what: "the path of the \(entry.key) table") else { continue }
+            if let problem = Self.confinementProblem(path) {
+                reader.error(entry.value, "the path of the \(entry.key) table \(problem)",
+                             hint: "put the table in the scenario's folder (or a folder below it) and write its path from there, e.g. tables/\(entry.key).csv")
+                continue
+            }
             result.paths[kind] = (path, reader.location(entry.value))
         }
         return result
@@ -60,6 +65,24 @@ extension ScenarioDecoder {
         for diagnostic in ordered {
             reader.error(at: diagnostic.location, diagnostic.message, hint: diagnostic.hint)
         }
+    }
+
+    /// Why a path under `tables:` could leave the scenario's folder, if it could: tables are read only from
+    /// that folder and the folders below it, so that a scenario cannot make SeatPlan read (and quote in an
+    /// error) any other file. A symbolic link out of the folder is refused when the table is read.
+    static func confinementProblem(_ path: String) -> String? {
+        if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") { return "must be relative to the scenario's folder" }
+        if path.split(separator: "/").contains("..") { return "must not climb out of the scenario's folder with '..'" }
+        return nil
+    }
+
+    /// Whether the file at `file` (a table path as built by `tablePath`), with every symbolic link
+    /// resolved, is inside the scenario's folder, also resolved.
+    static func isInsideScenarioFolder(_ file: String, scenarioFile: String) -> Bool {
+        let folder = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().standardizedFileURL
+            .resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
     /// The path of a table as the user would type it from where they named the scenario: the scenario's

@@ -13,6 +13,7 @@ public struct ScenarioLoader {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            if UTF16Detection.isUTF16(data) { throw ScenarioError([UTF16Detection.error(file: path, what: "the scenario")]) }
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw ScenarioError([.error(at: Self.firstInvalidUTF8(in: data, file: path),
                                             "the file is not UTF-8 text (GBK or another legacy encoding?)",
@@ -76,8 +77,9 @@ struct ScenarioDecoder {
         let title = map.value("title").flatMap { reader.string($0, what: "'title'") }
         let baseYear = map.value("base_year").flatMap { reader.year($0, what: "'base_year'") }
         let horizon = map.value("horizon").flatMap { reader.int($0, what: "'horizon'", min: 1) }
-        if let node = map.value("horizon"), let horizon, horizon > 100 {
-            reader.error(node, "'horizon' of \(horizon) years is too long", hint: "project at most 100 years ahead")
+        if let node = map.value("horizon"), let horizon, horizon > PlausibilityLimits.horizon {
+            reader.error(node, "'horizon' of \(horizon) years is too long",
+                         hint: "project at most \(PlausibilityLimits.horizon) years ahead")
         }
         let standards = map.value("standards").map { self.standards($0) }
             ?? .chineseDefaults(at: map.location)
@@ -131,10 +133,10 @@ struct ScenarioDecoder {
             }
             standards.stages = stages
         }
-        if let node = map.value("large_class"), let value = reader.int(node, what: "'large_class'", min: 1, max: 1000) {
+        if let node = map.value("large_class"), let value = reader.int(node, what: "'large_class'", min: 1, max: PlausibilityLimits.classSize) {
             standards.largeClass = value
         }
-        if let node = map.value("super_large_class"), let value = reader.int(node, what: "'super_large_class'", min: 1, max: 1000) {
+        if let node = map.value("super_large_class"), let value = reader.int(node, what: "'super_large_class'", min: 1, max: PlausibilityLimits.classSize) {
             standards.superLargeClass = value
         }
         if standards.superLargeClass < standards.largeClass,
@@ -194,7 +196,7 @@ struct ScenarioDecoder {
         if let sizeNode = map.value("class_size") {
             if case .sequence = sizeNode {
                 let sizes = reader.sequence(sizeNode, what: "'class_size'")?
-                    .map { reader.int($0, what: "a class size", min: 1, max: 1000) }
+                    .map { reader.int($0, what: "a class size", min: 1, max: PlausibilityLimits.classSize) }
                 if let sizes, sizes.allSatisfy({ $0 != nil }) {
                     classSizes = sizes.compactMap { $0 }
                     if let grades, sizes.count != grades {
@@ -203,7 +205,7 @@ struct ScenarioDecoder {
                         classSizes = nil
                     }
                 }
-            } else if let size = reader.int(sizeNode, what: "'class_size'", min: 1, max: 1000), let grades {
+            } else if let size = reader.int(sizeNode, what: "'class_size'", min: 1, max: PlausibilityLimits.classSize), let grades {
                 classSizes = Array(repeating: size, count: grades)
             }
         }

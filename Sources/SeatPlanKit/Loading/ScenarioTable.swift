@@ -66,10 +66,31 @@ struct ScenarioTable {
     /// Reads and checks the header: unknown, duplicate and missing columns are errors. `nil` when the rows
     /// cannot be read (not CSV, a required column missing, a column given twice).
     static func read(_ data: Data, kind: Kind, file: String, into out: inout DiagnosticCollector) -> ScenarioTable? {
-        guard let document = CSVTableReader.read(data, file: file, into: &out) else { return nil }
+        var reading = DiagnosticCollector()
+        let document = CSVTableReader.read(data, file: file, into: &reading)
         var position: [String: Int] = [:]
         var usable = true
         let allowed = kind.columns
+        // A header naming none of the columns: another separator, or not a scenario table at all. Nothing
+        // of the file is quoted (not even in the reader's errors about its rows), so that naming a file by
+        // mistake shows none of its content.
+        guard let document, document.header.contains(where: { allowed.contains($0.trimmed) }) else {
+            guard let document else {
+                for diagnostic in reading.diagnostics { out.add(diagnostic) }
+                return nil
+            }
+            let start = SourceLocation(file: file, line: document.header[0].line, column: 1)
+            let line = document.header.map(\.text).joined(separator: ",")
+            if let separator = [";", "\t"].first(where: { line.contains($0) }) {
+                out.error(at: start, "the \(kind.rawValue) table is separated by \(separator == ";" ? "';'" : "tabs"), not commas",
+                          hint: "save it as comma-separated CSV (in Excel: 'CSV UTF-8 (comma delimited)')")
+            } else {
+                out.error(at: start, "this file is not a \(kind.rawValue) table: its first row names none of its columns",
+                          hint: "check the path under 'tables:'; the header must name \(kind.required.joined(separator: ", "))")
+            }
+            return nil
+        }
+        for diagnostic in reading.diagnostics { out.add(diagnostic) }
         for (i, cell) in document.header.enumerated() {
             let name = cell.trimmed
             let place = document.location(cell)

@@ -91,6 +91,11 @@ struct TableMerger {
                               hint: "check the path; it is relative to the scenario file's folder")
             return nil
         }
+        guard ScenarioDecoder.isInsideScenarioFolder(file, scenarioFile: scenarioFile) else {
+            diagnostics.error(at: location, "the \(kind.rawValue) table '\(file)' is a link to a file outside the scenario's folder",
+                              hint: "copy the table into the scenario's folder (or a folder below it)")
+            return nil
+        }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
             diagnostics.error(at: location, "the \(kind.rawValue) table '\(file)' cannot be read",
                               hint: isDirectory.boolValue ? "name a CSV file, not a folder" : "check that the file is readable")
@@ -183,7 +188,7 @@ struct TableMerger {
         for record in table.records {
             let d = district(record, in: &table)
             let year = table.year(record, "year")
-            let births = table.number(record, "births")
+            let births = table.number(record, "births", max: PlausibilityLimits.births)
             guard let d, let year, let births, let cell = table.cell(record, "year") else { continue }
             let key = DistrictYear(district: d, year: year)
             if let first = seen[key] {
@@ -246,7 +251,7 @@ struct TableMerger {
                 }
             }
             let grade = stage.flatMap { self.grade(record, of: $0, in: &table) }
-            let students = table.number(record, "students")
+            let students = table.number(record, "students", max: PlausibilityLimits.pupils)
             // Counts by zone are added up to their district (the model's history is by district).
             let zone = table.optionalText(record, "zone")
             if let zone, let d, let cell = table.cell(record, "zone"),
@@ -357,7 +362,7 @@ struct TableMerger {
                 yearGiven = true
                 year = table.year(record, "year")
             }
-            let pupils = table.number(record, "pupils")
+            let pupils = table.number(record, "pupils", max: PlausibilityLimits.pupils)
             guard let d, let stage, let pupils, !yearGiven || year != nil,
                   let stageCell = table.cell(record, "stage") else { continue }
             let cell = yearGiven ? table.cell(record, "year") ?? stageCell : stageCell
@@ -423,7 +428,7 @@ struct TableMerger {
             let d = district(record, in: &table)
             let name = table.text(record, "development")
             let year = table.year(record, "year")
-            let dwellings = table.number(record, "dwellings")
+            let dwellings = table.number(record, "dwellings", max: PlausibilityLimits.dwellings)
             let zone = table.optionalText(record, "zone")
             let yieldsCell = table.cell(record, "pupils_per_100_dwellings")
             let rampCell = table.cell(record, "ramp")
@@ -542,7 +547,7 @@ struct TableMerger {
         for record in table.records {
             guard let id = table.text(record, "id"), let idCell = table.cell(record, "id") else { continue }
             let stage = table.text(record, "stage")
-            let classrooms = table.whole(record, "classrooms", max: 100_000)
+            let classrooms = table.whole(record, "classrooms", max: PlausibilityLimits.classrooms)
             let zone = table.optionalText(record, "zone")
             let name = table.optionalText(record, "name")
             var closes: Int?

@@ -10,6 +10,9 @@ struct YAMLDocument {
 
     static func parse(_ text: String, file: String) throws(ScenarioError) -> YAMLDocument {
         let start = SourceLocation(file: file, line: 1, column: 1)
+        if let shape = YAMLShapeCheck.firstError(in: text, file: file) {
+            throw ScenarioError([shape])
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw ScenarioError([.error(at: start, "the file is empty",
@@ -48,6 +51,14 @@ struct YAMLDocument {
         return nil
     }
 
+    /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
+    private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars.prefix(mark.column))
+        return scalars.count == mark.column ? scalars[mark.column - 1] : nil
+    }
+
     private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         let hint = "fix the YAML syntax here (indentation, a missing ':' or a bracket left open are the usual causes)"
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
@@ -61,6 +72,10 @@ struct YAMLDocument {
             let opensTheMistake = ["while scanning a simple key", "while parsing a flow sequence",
                                    "while parsing a flow mapping"]
             let place = context.flatMap { opensTheMistake.contains($0.text) ? $0.mark : nil } ?? mark
+            if character(at: mark, in: text) == "\t" {
+                return .error(at: at(mark), "YAML syntax: found a tab character where YAML indents with spaces only",
+                              hint: "replace the tab with spaces (set the editor to insert spaces for Tab)")
+            }
             return .error(at: at(place), "YAML syntax: \(what)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")

@@ -113,32 +113,33 @@ struct YAMLReader {
         return text
     }
 
-    /// A whole number, optionally bounded below.
-    mutating func int(_ node: Node, what: String, min: Int? = nil, max: Int = 1_000_000_000) -> Int? {
+    /// A whole number from `min` to `max`. Without `max`, the number must only be whole and exact
+    /// (below 2⁵³); a caller with a meaningful limit passes it, so that the message states it truly.
+    mutating func int(_ node: Node, what: String, min: Int? = nil, max: Int? = nil) -> Int? {
         guard let number = plainNumber(node, what: what, whole: true) else { return nil }
-        if abs(number) > Double(max) {
+        if let min, number < Double(min) {
+            error(node, "\(what) must be \(min) or more", hint: "found \(Self.format(number)); correct the value")
+            return nil
+        }
+        if let max, number > Double(max) {
             error(node, "\(what) of \(Self.format(number)) is beyond the plausible", hint: "write at most \(max)")
             return nil
         }
-        guard number.rounded() == number, let value = Int(exactly: number) else {
-            error(node, "\(what) must be a whole number", hint: "found \(number); write it without decimals")
-            return nil
-        }
-        if let min, value < min {
-            error(node, "\(what) must be \(min) or more", hint: "found \(value); correct the value")
-            return nil
-        }
-        if value > max {
-            error(node, "\(what) of \(value) is beyond the plausible", hint: "write at most \(max)")
+        guard number.rounded() == number, abs(number) < 9_007_199_254_740_992, let value = Int(exactly: number) else {
+            if number.rounded() == number {
+                error(node, "\(what) of \(Self.format(number)) is too large to mean anything here", hint: "correct the value")
+            } else {
+                error(node, "\(what) must be a whole number", hint: "found \(number); write it without decimals")
+            }
             return nil
         }
         return value
     }
 
-    /// A finite number, optionally bounded below.
-    mutating func double(_ node: Node, what: String, min: Double? = nil, max: Double = 1e12) -> Double? {
+    /// A finite number from `min` to `max` (each optional).
+    mutating func double(_ node: Node, what: String, min: Double? = nil, max: Double? = nil) -> Double? {
         guard let value = plainNumber(node, what: what, whole: false) else { return nil }
-        if value > max {
+        if let max, value > max {
             error(node, "\(what) of \(Self.format(value)) is beyond the plausible", hint: "write at most \(Self.format(max))")
             return nil
         }
@@ -164,9 +165,10 @@ struct YAMLReader {
 
     /// A year used as a key or value: a whole number from 1900 to 2200.
     mutating func year(_ node: Node, what: String) -> Int? {
-        guard let year = int(node, what: what) else { return nil }
-        guard (1900...2200).contains(year) else {
-            error(node, "\(what) \(year) is not a plausible year", hint: "write a four-digit year such as 2025")
+        guard let number = plainNumber(node, what: what, whole: true) else { return nil }
+        guard (1900...2200).contains(number), let year = Int(exactly: number) else {
+            error(node, "\(what) \(Self.format(number)) is not a plausible year",
+                  hint: "write a four-digit year from 1900 to 2200, such as 2025")
             return nil
         }
         return year

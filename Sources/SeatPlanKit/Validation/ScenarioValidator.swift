@@ -11,6 +11,7 @@ public struct ScenarioValidator: Sendable {
     @discardableResult
     public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
         var out = DiagnosticCollector()
+        checkText(scenario, into: &out)
         let stageIDs = Set(scenario.standards.stages.map(\.id))
         checkStandards(scenario.standards, into: &out)
         checkFixedRatios(scenario.projection.fixedRatios, standards: scenario.standards, into: &out)
@@ -237,6 +238,7 @@ public struct ScenarioValidator: Sendable {
         let existing = SchoolNetwork.Existing(scenario, index: index)
         for plan in resolved {
             _ = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &planDiagnostics)
+            checkPlanCost(plan, scenario: scenario, into: &out)
         }
         let lastYear = scenario.baseYear + scenario.horizon
         for plan in scenario.plans {
@@ -317,7 +319,8 @@ public struct ScenarioValidator: Sendable {
         if earliest < first {
             out.error(at: district.birthsLocation,
                       "births of '\(district.id)' start in \(first), but entries in the projected years need births from \(earliest)",
-                      hint: "list births from \(earliest) on")
+                      hint: earliest >= 1900 ? "list births from \(earliest) on"
+                          : "births before 1900 cannot be listed: lower the stages' 'entry_age' or correct 'base_year'")
         }
         guard latest > last else { return }
         if method == .given {
