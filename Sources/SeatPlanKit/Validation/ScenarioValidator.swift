@@ -341,6 +341,28 @@ public struct ScenarioValidator: Sendable {
                       "the exponential births trend of '\(district.id)' cannot use \(zero), which has 0 births (ln 0)",
                       hint: "use 'method: linear' or 'constant', or correct the births of \(zero)")
         }
+        checkBirthsTrend(district, settings: settings, needed: (last + 1)...latest, into: &out)
+    }
+
+    /// Warns when the births trend, held after `extend` years, projects a year's births below half or above
+    /// 1.5 times the last listed count (MODEL.md, Demand item 4): a trend carried past what its data say.
+    private func checkBirthsTrend(_ district: District, settings: ProjectionSettings, needed: ClosedRange<Int>,
+                                  into out: inout DiagnosticCollector) {
+        guard let last = district.births.keys.max(), let lastCount = district.births[last], lastCount > 0,
+              let fit = try? BirthsTrendFit.fit(district.births, method: settings.births.method,
+                                                 window: settings.births.fitWindow) else { return }
+        let series = BirthsSeries(listed: district.births, method: settings.births.method, fit: fit,
+                                  extend: settings.births.extend)
+        for year in needed {
+            guard let projected = series.births(in: year) else { continue }
+            let ratio = projected / lastCount
+            guard ratio < 0.5 || ratio > 1.5 else { continue }
+            let held = series.trendYear(year) < year ? " (the trend held from \(series.trendYear(year)))" : ""
+            out.warning(at: district.birthsLocation,
+                        "the \(settings.births.method.rawValue) births trend of '\(district.id)' projects \(Self.format(projected.rounded())) births for \(year)\(held), \(ratio < 0.5 ? "below half" : "above 1.5 times") the last listed (\(Self.format(lastCount)) in \(last))",
+                        hint: "check that this is meant: a shorter 'extend' holds the trend sooner, 'method: constant' keeps the recent mean, or list the births of later years")
+            return
+        }
     }
 
     static func format(_ x: Double) -> String {
