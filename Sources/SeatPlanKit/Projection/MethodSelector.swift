@@ -2,7 +2,7 @@
 /// least wrong over the district's own history — a backtest from every counted origin year `T` (fitted on
 /// what was known at `T`) to `T+1 … T+3`, scored by the mean absolute percentage error.
 ///
-/// Candidates: mean, weighted mean and median over windows 2–6, the last value, exponential smoothing
+/// Candidates: mean, weighted mean, median and geometric mean over windows 2–6, the last value, exponential smoothing
 /// (α = 0.4 over 6); entry from births with the district's births trend. A tie goes to the candidate listed
 /// first. Years in `excluded` give no ratio observation.
 struct MethodSelector {
