@@ -46,6 +46,15 @@ struct Backtest: ParsableCommand {
     @Option(help: "Entry grades: 'births' (projected from births, default) or 'known' (taken as counted).")
     var entry: String = "births"
 
+    @Option(help: "Also backtest these rules of auto, as methods auto:RULE (select, pooled, pooled_units, combine), e.g. to compare them as docs/FORECASTING.md does.",
+            transform: { try $0.split(separator: ",").map {
+                guard let rule = AutoRule(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--auto-rules takes select, pooled, pooled_units or combine, separated by commas")
+                }
+                return rule
+            } })
+    var autoRules: [AutoRule] = []
+
     @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
     var excludeBreaks = false
 
@@ -124,9 +133,12 @@ struct Backtest: ParsableCommand {
         }
         let (units, stages, folder, classCheck) = (input.units, input.stages, input.folder, input.classCheck)
         let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
+        var methods = ForecastMethod.standardSet(entryKnown: entry == "known")
+        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: BirthsProjection(method: .linear, fitWindow: 5)) }
+        methods.insert(contentsOf: extra.filter { !methods.contains($0) }, at: methods.firstIndex { $0.isNaive } ?? methods.endIndex)
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
-            horizons: horizonYears.first!...horizonYears.last!, entryKnown: entry == "known",
+            horizons: horizonYears.first!...horizonYears.last!, methods: methods, entryKnown: entry == "known",
             excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         let reports = BacktestReports(result, classCheck: classCheck)

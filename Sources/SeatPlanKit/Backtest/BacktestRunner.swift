@@ -106,8 +106,39 @@ public struct BacktestRunner: Sendable {
             var cases: [Case] = []
             var breaks: [BreakDetector.Break] = []
         }
+        let autos = options.methods.compactMap { method -> (AutoRule, BirthsProjection)? in
+            if case .auto(let rule, let births) = method { return (rule, births) }
+            return nil
+        }
+        let autoRules = Set(autos.map(\.0))
+        let autoBirths = autos.first?.1 ?? BirthsProjection(method: .linear, fitWindow: 5)
         let blockSize = 64
         let blockCount = (units.count + blockSize - 1) / blockSize
+        @Sendable func excludedYears(_ unit: UnitHistory) -> Set<Int> {
+            options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []
+        }
+        // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level (block by block,
+        // merged in unit order).
+        var acrossUnits: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
+        if autoRules.contains(.pooledUnits) {
+            let partial = Blocks<[[[Int: MethodSelector.Scores.Total]]]>(count: blockCount)
+            DispatchQueue.concurrentPerform(iterations: blockCount) { b in
+                var sums: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
+                for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
+                    var none: [Int: OriginForecaster.Origin] = [:]
+                    let scores = MethodSelector.Scores(
+                        unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: excludedYears(unit)),
+                        contexts: &none, births: autoBirths, entryKnown: options.entryKnown, rules: [.pooled])
+                    let level = levels.firstIndex(of: unit.level) ?? 0
+                    sums[level] = MethodSelector.Scores.add(sums[level], scores.ratios)
+                }
+                partial.set(b, sums)
+            }
+            for sums in partial.values {
+                for l in levels.indices where !sums[l].isEmpty { acrossUnits[l] = MethodSelector.Scores.add(acrossUnits[l], sums[l]) }
+            }
+        }
+        let pooledByLevel = acrossUnits
         let blocks = Blocks<Block>(count: blockCount)
         DispatchQueue.concurrentPerform(iterations: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
@@ -117,12 +148,19 @@ public struct BacktestRunner: Sendable {
                 let excluded = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
                 let observations = forecaster.observations(unit, excluding: excluded)
                 let level = levels.firstIndex(of: unit.level) ?? 0
+                // `auto`'s record of the candidates on this unit, once for all origins (each origin reads
+                // only the cases it could have known); the contexts of its inner origins are shared.
+                var contexts: [Int: OriginForecaster.Origin] = [:]
+                var scores = autoRules.isEmpty ? nil
+                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: observations, contexts: &contexts,
+                                            births: autoBirths, entryKnown: options.entryKnown, rules: autoRules)
+                if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
                 for origin in origins where unit.counts[origin] != nil {
-                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
                     for (m, method) in options.methods.enumerated() {
                         guard let projection = forecaster.forecast(
                             unit, from: &context, horizon: options.horizons.upperBound,
-                            method: method, entryKnown: options.entryKnown) else { continue }
+                            method: method, entryKnown: options.entryKnown, scores: scores) else { continue }
                         for k in options.horizons {
                             guard let actual = unit.counts[origin + k] else { continue }
                             for (s, stage) in stages.enumerated() {
@@ -186,9 +224,13 @@ public struct BacktestRunner: Sendable {
 }
 
 extension BacktestRunner.Result {
-    /// The method with the lowest mean MAPE over the horizons for stage totals at `level` (ties: listed first).
+    /// The method with the lowest mean MAPE over the horizons for stage totals at `level` (ties: listed first):
+    /// the best chosen after the fact, among the fixed methods (never `auto`).
     public func best(level: UnitHistory.Level, stage: Int = 0, naive: Bool = false) -> Int? {
-        let rows = accuracy.filter { $0.level == level && $0.stage == stage && $0.totals && methods[$0.method].isNaive == naive }
+        let rows = accuracy.filter {
+            $0.level == level && $0.stage == stage && $0.totals && methods[$0.method].isNaive == naive
+                && !methods[$0.method].isAuto
+        }
         var sums: [Int: (Double, Int)] = [:]
         for row in rows {
             let sum = sums[row.method, default: (0, 0)]

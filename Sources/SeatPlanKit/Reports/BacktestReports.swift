@@ -63,7 +63,8 @@ public struct BacktestReports: Sendable {
     }
 }
 
-/// What `backtest` prints: the best method's error by horizon against the naive baselines.
+/// What `backtest` prints: `auto`'s error by horizon (chosen at each origin from what was known then), the
+/// best fixed method's (chosen after the fact) and the naive baselines'.
 public enum BacktestSummary {
     public static func text(_ result: BacktestRunner.Result, classCheck: ClassCheck?) -> String {
         var lines: [String] = []
@@ -76,20 +77,23 @@ public enum BacktestSummary {
                 let naive = result.methods.indices.filter { result.methods[$0].isNaive }
                 lines.append("")
                 lines.append("\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
+                let autos = result.methods.indices.filter { result.methods[$0].isAuto }
                 var table = [["method"] + result.horizons.map { "h\($0)" }]
-                for m in [best] + naive {
-                    table.append([result.methodName(m) + (m == best ? " (best)" : "")] + result.horizons.map { k in
+                for m in autos + [best] + naive {
+                    table.append([result.methodName(m) + (m == best ? " (best after the fact)" : "")] + result.horizons.map { k in
                         guard let a = result.accuracy(level: level, stage: s, method: m, horizon: k) else { return "—" }
                         return "\(CSVWriter.format(a.mape, places: 2)) (\(CSVWriter.format(a.mpe, places: 1)))"
                     })
                 }
                 lines += TextTable.render(table).map { "  " + $0 }
-                let losing = result.horizons.filter { k in
-                    !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == best && $0.horizon == k }?.beatsBaselines ?? false)
+                for (m, what) in autos.map({ ($0, result.methodName($0) + " (chosen before the fact)") }) + [(best, "the best method")] {
+                    let losing = result.horizons.filter { k in
+                        !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == m && $0.horizon == k }?.beatsBaselines ?? false)
+                    }
+                    lines.append(losing.isEmpty
+                        ? "  \(what) beats both naive baselines at every horizon"
+                        : "  \(what) does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
                 }
-                lines.append(losing.isEmpty
-                    ? "  the best method beats both naive baselines at every horizon"
-                    : "  the best method does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
             }
         }
         if !result.breaks.isEmpty {
