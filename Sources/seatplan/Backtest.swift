@@ -10,7 +10,7 @@ struct Backtest: ParsableCommand {
         From a scenario (its districts' enrolment history and births) or from plain CSV exports \
         (--enrollment year,unit,grade,students [--births year[,unit],births] --grades K,1,…). For each origin \
         year T the methods are fitted on what was known at T, project T+1…T+h, and are compared with what was \
-        counted. Writes backtest.csv, accuracy.csv, breaks.csv (and classes.csv with --class-size and a \
+        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv (and classes.csv with --class-size and a \
         'classrooms' column).
         """
     )
@@ -57,6 +57,9 @@ struct Backtest: ParsableCommand {
 
     @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
     var excludeBreaks = false
+
+    @Flag(help: "Leave ratio observations that touch a common shock year (shocks.csv) out of every method's fits; auto always does.")
+    var excludeShocks = false
 
     @Option(help: "Cases listed in backtest.csv: all, totals or none.")
     var detail: String = "all"
@@ -139,7 +142,7 @@ struct Backtest: ParsableCommand {
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
             horizons: horizonYears.first!...horizonYears.last!, methods: methods, entryKnown: entry == "known",
-            excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
+            excludeBreaks: excludeBreaks, excludeShocks: excludeShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         let reports = BacktestReports(result, classCheck: classCheck)
         do {

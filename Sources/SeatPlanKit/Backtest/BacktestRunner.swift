@@ -12,15 +12,20 @@ public struct BacktestRunner: Sendable {
         public var entryKnown: Bool
         /// Leave ratio observations that touch a break year out of the fits.
         public var excludeBreaks: Bool
+        /// Leave ratio observations that touch a common shock year out of every method's fits (`auto` always
+        /// leaves them out).
+        public var excludeShocks: Bool
         public var detail: Detail
 
         public init(origins: [Int]? = nil, horizons: ClosedRange<Int> = 1...5, methods: [ForecastMethod]? = nil,
-                    entryKnown: Bool = false, excludeBreaks: Bool = false, detail: Detail = .all) {
+                    entryKnown: Bool = false, excludeBreaks: Bool = false, excludeShocks: Bool = false,
+                    detail: Detail = .all) {
             self.origins = origins
             self.horizons = horizons
             self.methods = methods ?? ForecastMethod.standardSet(entryKnown: entryKnown)
             self.entryKnown = entryKnown
             self.excludeBreaks = excludeBreaks
+            self.excludeShocks = excludeShocks
             self.detail = detail
         }
     }
@@ -71,6 +76,8 @@ public struct BacktestRunner: Sendable {
         public var cases: [Case]
         public var accuracy: [AccuracyRow]
         public var breaks: [BreakDetector.Break]
+        /// Years in which every unit's ratios moved together (`CommonShockDetector`).
+        public var shocks: [CommonShockDetector.Shock]
         public var units: Int
         /// Entry grades were taken as counted.
         public var entryKnown: Bool
@@ -88,6 +95,8 @@ public struct BacktestRunner: Sendable {
         let origins = options.origins
             ?? (topYears.count >= 4 ? Array(topYears[2...(topYears.count - 2)]) : [])
         let detector = BreakDetector()
+        let shocks = CommonShockDetector().shocks(in: units, stages: stages)
+        let shockYears = Set(shocks.map(\.year))
         var breaks: [BreakDetector.Break] = []
         let topBreaks = top.map { detector.breaks(in: $0) } ?? []
         let levels = UnitHistory.Level.allCases
@@ -114,8 +123,9 @@ public struct BacktestRunner: Sendable {
         let autoBirths = autos.first?.1 ?? BirthsProjection(method: .linear, fitWindow: 5)
         let blockSize = 64
         let blockCount = (units.count + blockSize - 1) / blockSize
-        @Sendable func excludedYears(_ unit: UnitHistory) -> Set<Int> {
-            options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []
+        /// The years left out of `auto`'s fits: the breaks (with `excludeBreaks`) and the common shocks.
+        @Sendable func autoExcluded(_ unit: UnitHistory) -> Set<Int> {
+            (options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []).union(shockYears)
         }
         // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level (block by block,
         // merged in unit order).
@@ -127,7 +137,7 @@ public struct BacktestRunner: Sendable {
                 for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
                     var none: [Int: OriginForecaster.Origin] = [:]
                     let scores = MethodSelector.Scores(
-                        unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: excludedYears(unit)),
+                        unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: autoExcluded(unit)),
                         contexts: &none, births: autoBirths, entryKnown: options.entryKnown, rules: [.pooled])
                     let level = levels.firstIndex(of: unit.level) ?? 0
                     sums[level] = MethodSelector.Scores.add(sums[level], scores.ratios)
@@ -145,22 +155,39 @@ public struct BacktestRunner: Sendable {
             for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
                 let own = detector.breaks(in: unit)
                 block.breaks += own
-                let excluded = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
+                let breaksExcluded: Set<Int> = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
+                let excluded = options.excludeShocks ? breaksExcluded.union(shockYears) : breaksExcluded
                 let observations = forecaster.observations(unit, excluding: excluded)
+                // `auto` always leaves the common shocks out: its own observations when the others keep them.
+                let autoSeparate = !autoRules.isEmpty && !shockYears.isEmpty && !options.excludeShocks
+                let autoObservations = autoSeparate
+                    ? forecaster.observations(unit, excluding: breaksExcluded.union(shockYears)) : observations
                 let level = levels.firstIndex(of: unit.level) ?? 0
                 // `auto`'s record of the candidates on this unit, once for all origins (each origin reads
                 // only the cases it could have known); the contexts of its inner origins are shared.
                 var contexts: [Int: OriginForecaster.Origin] = [:]
+                var autoContexts: [Int: OriginForecaster.Origin] = [:]
                 var scores = autoRules.isEmpty ? nil
-                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: observations, contexts: &contexts,
-                                            births: autoBirths, entryKnown: options.entryKnown, rules: autoRules)
+                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: autoObservations,
+                                            contexts: &autoContexts, births: autoBirths, entryKnown: options.entryKnown,
+                                            rules: autoRules)
+                if !autoSeparate { swap(&contexts, &autoContexts) }
                 if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
                 for origin in origins where unit.counts[origin] != nil {
                     var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    var autoContext = autoSeparate
+                        ? autoContexts[origin] ?? OriginForecaster.Origin(unit, observations: autoObservations, year: origin)
+                        : context
                     for (m, method) in options.methods.enumerated() {
-                        guard let projection = forecaster.forecast(
-                            unit, from: &context, horizon: options.horizons.upperBound,
-                            method: method, entryKnown: options.entryKnown, scores: scores) else { continue }
+                        let projected: [[[Double]]]?
+                        if autoSeparate, method.isAuto {
+                            projected = forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
+                                                            method: method, entryKnown: options.entryKnown, scores: scores)
+                        } else {
+                            projected = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                            method: method, entryKnown: options.entryKnown, scores: scores)
+                        }
+                        guard let projection = projected else { continue }
                         for k in options.horizons {
                             guard let actual = unit.counts[origin + k] else { continue }
                             for (s, stage) in stages.enumerated() {
@@ -218,7 +245,7 @@ public struct BacktestRunner: Sendable {
         accuracy.sort { ($0.level.rawValue, $0.stage, $0.totals ? 0 : 1, $0.method, $0.horizon)
             < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
         return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
-                      cases: cases, accuracy: accuracy, breaks: breaks, units: units.count,
+                      cases: cases, accuracy: accuracy, breaks: breaks, shocks: shocks, units: units.count,
                       entryKnown: options.entryKnown)
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The files of `seatplan backtest`: `backtest.csv` (every case), `accuracy.csv` (per method and horizon),
-/// `breaks.csv` (years far outside a unit's history) and, with classrooms in the history, `classes.csv`.
+/// `breaks.csv` (years far outside a unit's history), `shocks.csv` (years every unit's ratios moved together)
+/// and, with classrooms in the history, `classes.csv`.
 public struct BacktestReports: Sendable {
     public var files: [ReportFile]
 
@@ -10,6 +11,7 @@ public struct BacktestReports: Sendable {
     public static let accuracyColumns = ["level", "stage", "target", "method", "horizon", "cases", "mape_pct", "mpe_pct",
                                          "median_ape_pct", "p90_ape_pct", "rank", "beats_naive_baselines"]
     public static let breaksColumns = ["unit", "year", "total", "previous", "change_pct", "typical_change_pct", "threshold_pct"]
+    public static let shocksColumns = ["year", "units", "common_move_pct", "typical_move_pct", "threshold_pct", "same_sign_pct"]
     public static let classesColumns = ["unit", "year", "grade", "grade_name", "pupils", "classrooms_used", "classes_needed",
                                         "difference"]
 
@@ -43,7 +45,14 @@ public struct BacktestReports: Sendable {
                                .decimal(100 * b.threshold, places: 2)])
             }
         }
-        files = [cases, accuracy, breaks]
+        let shocks = ReportFile.csv("shocks.csv", columns: Self.shocksColumns, writer: writer) { shocks in
+            for shock in result.shocks {
+                shocks.append([.integer(shock.year), .integer(shock.units), .decimal(100 * shock.commonMove, places: 2),
+                               .decimal(100 * shock.typicalMove, places: 2), .decimal(100 * shock.threshold, places: 2),
+                               .decimal(100 * shock.sameSign, places: 1)])
+            }
+        }
+        files = [cases, accuracy, breaks, shocks]
         if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
             files.append(.csv("classes.csv", columns: Self.classesColumns, writer: writer) { classes in
                 for row in classCheck.rows {
@@ -101,6 +110,12 @@ public enum BacktestSummary {
             lines.append("Breaks (years far outside the history; see breaks.csv): "
                 + result.breaks.prefix(8).map { "\($0.unit) \($0.year) (\(CSVWriter.format(100 * $0.change, places: 1)) %)" }.joined(separator: ", ")
                 + (result.breaks.count > 8 ? ", …" : ""))
+        }
+        if !result.shocks.isEmpty {
+            lines.append("")
+            lines.append("Common shocks (every unit's ratios moved together; left out of auto's fits, see shocks.csv): "
+                + result.shocks.map { "\($0.year) (\(CSVWriter.format(100 * $0.commonMove, places: 1)) %, \(CSVWriter.format(100 * $0.sameSign, places: 0)) % of units)" }
+                    .joined(separator: ", "))
         }
         if let classCheck, !classCheck.rows.isEmpty {
             lines.append("")
