@@ -109,8 +109,10 @@ struct MethodSelector {
                     for (g, series) in stage.enumerated() {
                         if g == 0, entryKnown, forecaster.recurrence.feeder[s] == nil { continue }
                         let values = series.map(\.value)
+                        let span = candidates.map(\.window).max() ?? 1
                         for i in values.indices.dropFirst() where values[i] > 0 {
-                            let before = Array(values[..<i])
+                            // Every candidate looks at its newest `window` values only.
+                            let before = Array(values[max(0, i - span)..<i])
                             for (c, estimation) in candidates.enumerated() {
                                 guard let estimate = try? RatioEstimator.estimate(before, using: estimation) else { continue }
                                 ratios[c][series[i].year, default: Total()].sum += abs(estimate - values[i]) / values[i] * 100
