@@ -45,11 +45,10 @@ public enum ForecastMethod: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The methods a backtest compares: each averaging method (mean, weighted mean, median, geometric mean) over
-    /// windows 2–6 (`last` over 1, exponential
-    /// smoothing with α = 0.4 over 6), entry from births with a linear trend over 5 years; then each births
-    /// trend (linear, exponential, constant over 3 and 5 years) with weighted means over 3; then the two naive
-    /// baselines; then `auto`, and the two naive baselines. With entry known, the births variants are left out
-    /// (they would all be the same).
+    /// windows 2–6 (`last` over 1, exponential smoothing with α = 0.4 over 6), entry from births with a linear
+    /// trend over 5 years; then each births trend (linear, exponential, constant over 3 and 5 years) with
+    /// weighted means over 3; then `auto`; then the two naive baselines. With entry known, the births variants
+    /// are left out (they would all be the same).
     public static func standardSet(entryKnown: Bool) -> [ForecastMethod] {
         let linear5 = BirthsProjection(method: .linear, fitWindow: 5)
         var methods: [ForecastMethod] = []

@@ -101,7 +101,7 @@ struct OriginForecaster {
     }
 
     /// As above, sharing what several methods need from one origin (ratios by estimation, births fits).
-    /// `auto` with rule `select` or `pooled` needs the unit's `scores` (it cannot project without them).
+    /// `auto` with a rule that chooses (`select`, `pooled`, `pooled_units`) needs the unit's `scores`.
     func forecast(_ unit: UnitHistory, from context: inout Origin, horizon: Int, method: ForecastMethod,
                   entryKnown: Bool, scores: MethodSelector.Scores? = nil) -> [[[Double]]]? {
         let origin = context.year
