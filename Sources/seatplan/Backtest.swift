@@ -61,6 +61,12 @@ struct Backtest: ParsableCommand {
     @Flag(help: "Leave ratio observations that touch a common shock year (shocks.csv) out of every method's fits; auto always does.")
     var excludeShocks = false
 
+    @Option(help: "Draws per case for P10–P90 ranges (columns p10,p90 in backtest.csv; coverage_p10_p90, mean_width_pct in accuracy.csv).")
+    var draws: Int?
+
+    @Option(help: "Seed of the draws (default: 1); the same seed gives the same files, whatever the cores.")
+    var seed: UInt64?
+
     @Option(help: "Cases listed in backtest.csv: all, totals or none.")
     var detail: String = "all"
 
@@ -78,6 +84,10 @@ struct Backtest: ParsableCommand {
         guard ["births", "known"].contains(entry) else { throw ValidationError("--entry is 'births' or 'known'") }
         guard BacktestRunner.Detail(rawValue: detail) != nil else { throw ValidationError("--detail is all, totals or none") }
         _ = try Self.years(horizons, what: "--horizons", range: 1...30)
+        if let draws, !(1...100_000).contains(draws) {
+            throw ValidationError("--draws must be a whole number from 1 to 100000, e.g. --draws 200")
+        }
+        if draws == nil, seed != nil { throw ValidationError("--seed goes with --draws; add e.g. --draws 200") }
         if let origins { _ = try Self.years(origins, what: "--origins", range: 1900...2200) }
     }
 
@@ -142,7 +152,8 @@ struct Backtest: ParsableCommand {
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
             horizons: horizonYears.first!...horizonYears.last!, methods: methods, entryKnown: entry == "known",
-            excludeBreaks: excludeBreaks, excludeShocks: excludeShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
+            excludeBreaks: excludeBreaks, excludeShocks: excludeShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all,
+            draws: draws ?? 0, seed: seed ?? 1)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         let reports = BacktestReports(result, classCheck: classCheck)
         do {

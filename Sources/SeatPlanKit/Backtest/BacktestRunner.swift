@@ -16,10 +16,15 @@ public struct BacktestRunner: Sendable {
         /// leaves them out).
         public var excludeShocks: Bool
         public var detail: Detail
+        /// Draws per case for the P10–P90 ranges (0: none), and their seed.
+        public var draws: Int
+        public var seed: UInt64
 
         public init(origins: [Int]? = nil, horizons: ClosedRange<Int> = 1...5, methods: [ForecastMethod]? = nil,
                     entryKnown: Bool = false, excludeBreaks: Bool = false, excludeShocks: Bool = false,
-                    detail: Detail = .all) {
+                    detail: Detail = .all, draws: Int = 0, seed: UInt64 = 1) {
+            self.draws = draws
+            self.seed = seed
             self.origins = origins
             self.horizons = horizons
             self.methods = methods ?? ForecastMethod.standardSet(entryKnown: entryKnown)
@@ -47,6 +52,9 @@ public struct BacktestRunner: Sendable {
         public var method: Int
         public var projected: Double
         public var actual: Double
+        /// With draws: the 10th and 90th percentiles of the drawn projections.
+        public var p10: Double?
+        public var p90: Double?
 
         public var error: Double { projected - actual }
         /// `100 · (projected − actual) / actual`; NaN when nothing was counted.
@@ -66,6 +74,10 @@ public struct BacktestRunner: Sendable {
         public var rank: Int
         /// MAPE below both naive baselines' at this horizon.
         public var beatsBaselines: Bool
+        /// With draws: the share of cases (with a range) whose actual lies within P10–P90, and the mean of
+        /// `100 · (P90 − P10) / actual` (`nil` for a method without ranges: the naive baselines, `auto:combine`).
+        public var coverage: Double? = nil
+        public var meanWidth: Double? = nil
     }
 
     public struct Result: Sendable {
@@ -81,6 +93,8 @@ public struct BacktestRunner: Sendable {
         public var units: Int
         /// Entry grades were taken as counted.
         public var entryKnown: Bool
+        /// Draws per case (0: no ranges).
+        public var draws: Int = 0
 
         /// The report name of method `m` (without the births trend when entry was known).
         public func methodName(_ m: Int) -> String { methods[m].name(entryKnown: entryKnown) }
@@ -112,6 +126,10 @@ public struct BacktestRunner: Sendable {
         // depend on the number of threads.
         struct Block {
             var errors: [[Double]]
+            /// With draws, by slot: cases with a range, those whose actual lies within it, Σ width %.
+            var ranged: [Int] = []
+            var inside: [Int] = []
+            var width: [Double] = []
             var cases: [Case] = []
             var breaks: [BreakDetector.Break] = []
         }
@@ -152,7 +170,13 @@ public struct BacktestRunner: Sendable {
         let blocks = Blocks<Block>(count: blockCount)
         DispatchQueue.concurrentPerform(iterations: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
-            for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
+            if options.draws > 0 {
+                block.ranged = Array(repeating: 0, count: slots)
+                block.inside = block.ranged
+                block.width = Array(repeating: 0, count: slots)
+            }
+            for u in (b * blockSize)..<min(units.count, (b + 1) * blockSize) {
+                let unit = units[u]
                 let own = detector.breaks(in: unit)
                 block.breaks += own
                 let breaksExcluded: Set<Int> = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
@@ -167,13 +191,13 @@ public struct BacktestRunner: Sendable {
                 // only the cases it could have known); the contexts of its inner origins are shared.
                 var contexts: [Int: OriginForecaster.Origin] = [:]
                 var autoContexts: [Int: OriginForecaster.Origin] = [:]
-                var scores = autoRules.isEmpty ? nil
+                var scores = autoRules.isEmpty && options.draws == 0 ? nil
                     : MethodSelector.Scores(unit, forecaster: forecaster, observations: autoObservations,
                                             contexts: &autoContexts, births: autoBirths, entryKnown: options.entryKnown,
-                                            rules: autoRules)
+                                            rules: autoRules, spreads: options.draws > 0)
                 if !autoSeparate { swap(&contexts, &autoContexts) }
                 if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
-                for origin in origins where unit.counts[origin] != nil {
+                for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
                     var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
                     var autoContext = autoSeparate
                         ? autoContexts[origin] ?? OriginForecaster.Origin(unit, observations: autoObservations, year: origin)
@@ -188,6 +212,28 @@ public struct BacktestRunner: Sendable {
                                                             method: method, entryKnown: options.entryKnown, scores: scores)
                         }
                         guard let projection = projected else { continue }
+                        var ranges: [[[(p10: Double, p90: Double)]]]?
+                        if options.draws > 0, let sigma = spread(method, at: origin, scores: scores),
+                           let stream = try? RandomStream(run: options.seed, draw: (u * origins.count + o) * methodCount + m) {
+                            ranges = Self.ranges(sigma: sigma, draws: options.draws, stream: stream, stages: stages) { perturb in
+                                if autoSeparate, method.isAuto {
+                                    return forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
+                                                               method: method, entryKnown: options.entryKnown, scores: scores,
+                                                               perturb: perturb)
+                                }
+                                return forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                           method: method, entryKnown: options.entryKnown, scores: scores,
+                                                           perturb: perturb)
+                            }
+                        }
+                        func record(_ c: inout Case, slot i: Int, range: (p10: Double, p90: Double)?) {
+                            guard let range, c.actual > 0 else { return }
+                            c.p10 = range.p10
+                            c.p90 = range.p90
+                            block.ranged[i] += 1
+                            if range.p10 <= c.actual && c.actual <= range.p90 { block.inside[i] += 1 }
+                            block.width[i] += 100 * (range.p90 - range.p10) / c.actual
+                        }
                         for k in options.horizons {
                             guard let actual = unit.counts[origin + k] else { continue }
                             for (s, stage) in stages.enumerated() {
@@ -197,14 +243,16 @@ public struct BacktestRunner: Sendable {
                                     projectedTotal += p
                                     actualTotal += a
                                     guard p.isFinite else { continue }
-                                    let c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
+                                    var c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
                                                  horizon: k, method: m, projected: p, actual: a)
+                                    record(&c, slot: slot(level, s, false, m, k), range: ranges?[s][g][k])
                                     block.errors[slot(level, s, false, m, k)].append(c.percentageError)
                                     if options.detail == .all { block.cases.append(c) }
                                 }
                                 guard projectedTotal.isFinite else { continue }
-                                let total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
+                                var total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
                                                  horizon: k, method: m, projected: projectedTotal, actual: actualTotal)
+                                record(&total, slot: slot(level, s, true, m, k), range: ranges?[s][stage.grades][k])
                                 block.errors[slot(level, s, true, m, k)].append(total.percentageError)
                                 if options.detail != .none { block.cases.append(total) }
                             }
@@ -215,9 +263,15 @@ public struct BacktestRunner: Sendable {
             blocks.set(b, block)
         }
         var errors = Array(repeating: [Double](), count: slots)
+        var ranged = Array(repeating: 0, count: slots), inside = ranged, width = Array(repeating: 0.0, count: slots)
         var cases: [Case] = []
         for block in blocks.values {
             for i in 0..<slots where !block.errors[i].isEmpty { errors[i] += block.errors[i] }
+            for i in block.ranged.indices where block.ranged[i] > 0 {
+                ranged[i] += block.ranged[i]
+                inside[i] += block.inside[i]
+                width[i] += block.width[i]
+            }
             cases += block.cases
             breaks += block.breaks
         }
@@ -233,10 +287,13 @@ public struct BacktestRunner: Sendable {
                         let ranked = found.sorted { ($0.1.mape, $0.0) < ($1.1.mape, $1.0) }
                         let baselineMAPE = found.filter { naive.contains($0.0) }.map(\.1.mape)
                         for (rank, entry) in ranked.enumerated() {
+                            let i = slot(l, s, totals, entry.0, k)
                             accuracy.append(AccuracyRow(
                                 level: level, stage: s, totals: totals, method: entry.0, horizon: k, accuracy: entry.1,
                                 rank: rank + 1,
-                                beatsBaselines: !baselineMAPE.isEmpty && baselineMAPE.allSatisfy { entry.1.mape < $0 }))
+                                beatsBaselines: !baselineMAPE.isEmpty && baselineMAPE.allSatisfy { entry.1.mape < $0 },
+                                coverage: ranged[i] > 0 ? Double(inside[i]) / Double(ranged[i]) : nil,
+                                meanWidth: ranged[i] > 0 ? width[i] / Double(ranged[i]) : nil))
                         }
                     }
                 }
@@ -246,7 +303,57 @@ public struct BacktestRunner: Sendable {
             < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
         return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
                       cases: cases, accuracy: accuracy, breaks: breaks, shocks: shocks, units: units.count,
-                      entryKnown: options.entryKnown)
+                      entryKnown: options.entryKnown, draws: options.draws)
+    }
+}
+
+extension BacktestRunner {
+    /// The spread `σ` of a method's ratios at `origin`: its one-year-ahead log errors on the unit up to the
+    /// origin (`MethodSelector.Scores.spread`); for `auto`, those of the candidate it chooses there. `nil` for
+    /// the naive baselines and `auto:combine` (no range).
+    func spread(_ method: ForecastMethod, at origin: Int, scores: MethodSelector.Scores?) -> Double? {
+        guard let scores else { return nil }
+        switch method {
+        case .cohort(let estimation, _):
+            return scores.spread(of: estimation, at: origin)
+        case .auto(let rule, _) where rule != .combine:
+            let chosen = scores.choices(at: origin, rule: rule).first??.estimation ?? ProjectionSettings.defaults.progression
+            return scores.spread(of: chosen, at: origin)
+        default:
+            return nil
+        }
+    }
+
+    /// P10 and P90 of `draws` projections, by `[stage][grade, then the stage total][k]`: in each draw every
+    /// ratio is multiplied by `exp(σ·z)`, `z ~ N(0, 1)` drawn once per ratio and held over the horizon (an
+    /// error of the estimated ratio, not a yearly wobble); quantiles by `GSL.quantiles`. `nil` when a draw
+    /// cannot be projected.
+    static func ranges(sigma: Double, draws: Int, stream: RandomStream, stages: [Stage],
+                       project: ([[Double]]) -> [[[Double]]]?) -> [[[(p10: Double, p90: Double)]]]? {
+        var samples: [[[[Double]]]] = []  // [stage][grade or total][k][draw]
+        for _ in 0..<draws {
+            let perturb = stages.map { stage in (0..<stage.grades).map { _ in exp(sigma * stream.gaussian()) } }
+            guard let projection = project(perturb) else { return nil }
+            if samples.isEmpty {
+                samples = projection.map { grades in
+                    Array(repeating: Array(repeating: [Double](), count: grades.first?.count ?? 0), count: grades.count + 1)
+                }
+            }
+            for (s, grades) in projection.enumerated() {
+                for k in grades[0].indices {
+                    var total = 0.0
+                    for (g, series) in grades.enumerated() {
+                        samples[s][g][k].append(series[k])
+                        total += series[k]
+                    }
+                    samples[s][grades.count][k].append(total)
+                }
+            }
+        }
+        return samples.map { $0.map { $0.map { values in
+            let q = GSL.quantiles(values, [0.1, 0.9])
+            return (q[0], q[1])
+        } } }
     }
 }
 

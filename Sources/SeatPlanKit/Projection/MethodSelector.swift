@@ -1,3 +1,5 @@
+import Foundation
+
 /// `method: auto`: how a unit's own history, up to an origin year `T`, decides the ratios projected from `T`
 /// (docs/FORECASTING.md). The scenario projection uses it with `T` = the district's last counted year; the
 /// backtest's `auto` with every origin, so that what it scores is what a planner would have run then.
@@ -60,6 +62,9 @@ struct MethodSelector {
         private(set) var ratios: [[Int: Total]]
         /// Rule `pooled_units`: the same summed over every unit of the level (set by the backtest).
         var acrossUnits: [[Int: Total]]?
+        /// With `spreads`: squared log errors `(ln x̂ − ln x_y)²` of the same one-year-ahead estimates, by
+        /// candidate and year (the spread of a candidate's ratios, for the backtest's ranges).
+        private(set) var squaredLogErrors: [[Int: Total]]
 
         struct Total: Sendable {
             var sum = 0.0
@@ -79,12 +84,13 @@ struct MethodSelector {
         ///   - entryKnown: entry grades as counted (their ratios are then neither projected nor scored)
         init(_ unit: UnitHistory, forecaster: OriginForecaster, observations: OriginForecaster.Observations,
              contexts: inout [Int: OriginForecaster.Origin], births: BirthsProjection, entryKnown: Bool,
-             rules: Set<AutoRule>) {
+             rules: Set<AutoRule>, spreads: Bool = false) {
             let stages = forecaster.stages
             let candidates = MethodSelector.candidates
             stageCount = stages.count
             totals = stages.map { _ in candidates.map { _ in [] } }
             ratios = candidates.map { _ in [:] }
+            squaredLogErrors = candidates.map { _ in [:] }
             if rules.contains(.select) {
                 let years = unit.counts.keys.sorted()
                 for origin in years.dropLast() {
@@ -104,7 +110,7 @@ struct MethodSelector {
                     contexts[origin] = context
                 }
             }
-            if rules.contains(.pooled) || rules.contains(.pooledUnits) {
+            if rules.contains(.pooled) || rules.contains(.pooledUnits) || spreads {
                 for (s, stage) in observations.values.enumerated() {
                     for (g, series) in stage.enumerated() {
                         if g == 0, entryKnown, forecaster.recurrence.feeder[s] == nil { continue }
@@ -117,11 +123,28 @@ struct MethodSelector {
                                 guard let estimate = try? RatioEstimator.estimate(before, using: estimation) else { continue }
                                 ratios[c][series[i].year, default: Total()].sum += abs(estimate - values[i]) / values[i] * 100
                                 ratios[c][series[i].year, default: Total()].count += 1
+                                if spreads, estimate > 0 {
+                                    let r = log(estimate / values[i])
+                                    squaredLogErrors[c][series[i].year, default: Total()].sum += r * r
+                                    squaredLogErrors[c][series[i].year, default: Total()].count += 1
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+
+        /// The spread `σ = √(Σ r² / n)` of `estimation`'s one-year-ahead log errors `r` of years `≤ origin`
+        /// (`nil` for a method that is not a candidate, without `spreads`, or with fewer than 2 errors).
+        func spread(of estimation: RatioEstimation, at origin: Int) -> Double? {
+            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < squaredLogErrors.count else { return nil }
+            var sum = 0.0, n = 0
+            for year in squaredLogErrors[c].keys.sorted() where year <= origin {
+                sum += squaredLogErrors[c][year]!.sum
+                n += squaredLogErrors[c][year]!.count
+            }
+            return n >= 2 ? (sum / Double(n)).squareRoot() : nil
         }
 
         /// The choice per stage at origin `T` by `rule` (`select` or `pooled`; `nil` where nothing scores).

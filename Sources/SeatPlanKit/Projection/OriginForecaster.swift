@@ -102,8 +102,9 @@ struct OriginForecaster {
 
     /// As above, sharing what several methods need from one origin (ratios by estimation, births fits).
     /// `auto` with a rule that chooses (`select`, `pooled`, `pooled_units`) needs the unit's `scores`.
+    /// `perturb` multiplies every ratio (a draw of the backtest's ranges; an entry taken as counted is kept).
     func forecast(_ unit: UnitHistory, from context: inout Origin, horizon: Int, method: ForecastMethod,
-                  entryKnown: Bool, scores: MethodSelector.Scores? = nil) -> [[[Double]]]? {
+                  entryKnown: Bool, scores: MethodSelector.Scores? = nil, perturb: [[Double]]? = nil) -> [[[Double]]]? {
         let origin = context.year
         guard let base = unit.counts[origin] else { return nil }
         var ratios = stages.map { Array(repeating: 1.0, count: $0.grades) }
@@ -135,6 +136,11 @@ struct OriginForecaster {
             ratios = filled
             birthsMethod = trend.method
             if !entryKnown { births = context.fit(trend) }
+        }
+        if let perturb {
+            for s in stages.indices {
+                for g in 0..<stages[s].grades { ratios[s][g] *= perturb[s][g] }
+            }
         }
         return run(unit, context: context, base: base, ratios: ratios, horizon: horizon, births: births,
                    birthsMethod: birthsMethod, shift: { if case .cohortShift = method { return true } else { return false } }(),

@@ -17,7 +17,10 @@ public struct BacktestReports: Sendable {
 
     public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, excel: Bool = false) {
         let writer = CSVWriter(excel: excel)
-        let cases = ReportFile.csv("backtest.csv", columns: Self.casesColumns, writer: writer) { cases in
+        // With draws, the ranges' columns follow the others.
+        let ranged = result.draws > 0
+        let cases = ReportFile.csv("backtest.csv", columns: Self.casesColumns + (ranged ? ["p10", "p90"] : []),
+                                   writer: writer) { cases in
             for c in result.cases {
                 let stage = result.stages[c.stage]
                 cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
@@ -25,17 +28,21 @@ public struct BacktestReports: Sendable {
                               .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
                               .text(result.methodName(c.method)), .decimal(c.projected, places: 2),
                               .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
-                              .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
+                              .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)]
+                             + (ranged ? [.decimal(c.p10, places: 2), .decimal(c.p90, places: 2)] : []))
             }
         }
-        let accuracy = ReportFile.csv("accuracy.csv", columns: Self.accuracyColumns, writer: writer) { accuracy in
+        let accuracy = ReportFile.csv("accuracy.csv",
+                                      columns: Self.accuracyColumns + (ranged ? ["coverage_p10_p90", "mean_width_pct"] : []),
+                                      writer: writer) { accuracy in
             for row in result.accuracy {
                 accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
                                  .text(result.methodName(row.method)), .integer(row.horizon),
                                  .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
                                  .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
                                  .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
-                                 .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))])
+                                 .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))]
+                                + (ranged ? [.decimal(row.coverage, places: 4), .decimal(row.meanWidth, places: 4)] : []))
             }
         }
         let breaks = ReportFile.csv("breaks.csv", columns: Self.breaksColumns, writer: writer) { breaks in
