@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/seatplan
 SCENARIO ?= scenarios/example-city.yaml
 
-.PHONY: demo test bench backtest deps browser screenshot build release clean install install-files fuzz
+.PHONY: demo test bench backtest backtest-ca deps browser screenshot build release clean install install-files fuzz
 
 ## Install what is missing: the C libraries the build links (GSL, GLPK, libxlsxwriter), via apt.
 deps:
@@ -34,6 +34,14 @@ backtest: release
 	$(BIN) backtest --enrollment $(EC)/ecasd_school_grade_enrollment_1998_2024.csv \
 	  --births $(EC)/ecasd_births_1995_2019.csv --grades K,1,2,3,4,5 --origins 2008-2018 --horizons 1-5 \
 	  --class-size 26,26,26,26,29,29 --out output/eau-claire-backtest
+
+## Backtest on California's 58 counties (K–12, 1974–2020, DOF; scenarios/data/ca-dof-counties/SOURCE.txt): entry
+## known (the births reach kindergarten only in 2016–2020), origins 1980–2015, horizons 1–5.
+CA := scenarios/data/ca-dof-counties
+backtest-ca: release
+	$(BIN) backtest --enrollment $(CA)/enrollment_ca_counties_k12_1974_2020.csv \
+	  --grades K,1,2,3,4,5,6,7,8,9,10,11,12 --entry known --origins 1980-2015 --horizons 1-5 \
+	  --detail totals --out output/ca-counties-backtest
 
 ## Install the binary, its man page and its bash, zsh and fish completions under PREFIX (default /usr/local;
 ## DESTDIR for packaging): make install PREFIX=$$HOME/.local

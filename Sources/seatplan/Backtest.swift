@@ -10,7 +10,7 @@ struct Backtest: ParsableCommand {
         From a scenario (its districts' enrolment history and births) or from plain CSV exports \
         (--enrollment year,unit,grade,students [--births year[,unit],births] --grades K,1,…). For each origin \
         year T the methods are fitted on what was known at T, project T+1…T+h, and are compared with what was \
-        counted. Writes backtest.csv, accuracy.csv, breaks.csv (and classes.csv with --class-size and a \
+        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv (and classes.csv with --class-size and a \
         'classrooms' column).
         """
     )
@@ -46,8 +46,26 @@ struct Backtest: ParsableCommand {
     @Option(help: "Entry grades: 'births' (projected from births, default) or 'known' (taken as counted).")
     var entry: String = "births"
 
+    @Option(help: "Also backtest these rules of auto, as methods auto:RULE (select, pooled, pooled_units, combine), e.g. to compare them as docs/FORECASTING.md does.",
+            transform: { try $0.split(separator: ",").map {
+                guard let rule = AutoRule(rawValue: $0.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--auto-rules takes select, pooled, pooled_units or combine, separated by commas")
+                }
+                return rule
+            } })
+    var autoRules: [AutoRule] = []
+
     @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
     var excludeBreaks = false
+
+    @Flag(help: "Leave ratio observations that touch a common shock year (shocks.csv) out of every method's fits; auto always does.")
+    var excludeShocks = false
+
+    @Option(help: "Draws per case for P10–P90 ranges (columns p10,p90 in backtest.csv; coverage_p10_p90, mean_width_pct in accuracy.csv).")
+    var draws: Int?
+
+    @Option(help: "Seed of the draws (default: 1); the same seed gives the same files, whatever the cores.")
+    var seed: UInt64?
 
     @Option(help: "Cases listed in backtest.csv: all, totals or none.")
     var detail: String = "all"
@@ -69,6 +87,10 @@ struct Backtest: ParsableCommand {
         if horizonYears != Array(horizonYears.first!...horizonYears.last!) {
             throw ValidationError("--horizons takes one number or one range without gaps, e.g. 3 or 1-5 (not '\(horizons)': every horizon up to the last is projected, so a gap cannot be left out)")
         }
+        if let draws, !(1...100_000).contains(draws) {
+            throw ValidationError("--draws must be a whole number from 1 to 100000, e.g. --draws 200")
+        }
+        if draws == nil, seed != nil { throw ValidationError("--seed goes with --draws; add e.g. --draws 200") }
         if let origins { _ = try Self.years(origins, what: "--origins", range: 1900...2200) }
     }
 
@@ -143,10 +165,14 @@ struct Backtest: ParsableCommand {
         }
         let (units, stages, folder, classCheck) = (input.units, input.stages, input.folder, input.classCheck)
         let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
+        var methods = ForecastMethod.standardSet(entryKnown: entry == "known")
+        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: BirthsProjection(method: .linear, fitWindow: 5)) }
+        methods.insert(contentsOf: extra.filter { !methods.contains($0) }, at: methods.firstIndex { $0.isNaive } ?? methods.endIndex)
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
-            horizons: horizonYears.first!...horizonYears.last!, entryKnown: entry == "known",
-            excludeBreaks: excludeBreaks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all)
+            horizons: horizonYears.first!...horizonYears.last!, methods: methods, entryKnown: entry == "known",
+            excludeBreaks: excludeBreaks, excludeShocks: excludeShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all,
+            draws: draws ?? 0, seed: seed ?? 1)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         if result.accuracy.isEmpty {
             Diagnostics.print(summary: "error: " + Self.noCase(units, result: result) + "; nothing was written")

@@ -125,7 +125,7 @@ import Testing
         let (_, allocation) = try simulate(yaml)
         let ratio = try #require(allocation.demand.assumptions.first { $0.parameter == .progressionRatio })
         #expect(ratio.method == "last")
-        #expect(ratio.note.hasPrefix("auto: lowest backtest MAPE of 17 methods"))
+        #expect(ratio.note.hasPrefix("auto: lowest one-year-ahead ratio MAPE of 22 methods"))
         #expect(close(ratio.value, 1.16, 1e-9))
     }
 }

@@ -12,15 +12,25 @@ public struct BacktestRunner: Sendable {
         public var entryKnown: Bool
         /// Leave ratio observations that touch a break year out of the fits.
         public var excludeBreaks: Bool
+        /// Leave ratio observations that touch a common shock year out of every method's fits (`auto` always
+        /// leaves them out).
+        public var excludeShocks: Bool
         public var detail: Detail
+        /// Draws per case for the P10–P90 ranges (0: none), and their seed.
+        public var draws: Int
+        public var seed: UInt64
 
         public init(origins: [Int]? = nil, horizons: ClosedRange<Int> = 1...5, methods: [ForecastMethod]? = nil,
-                    entryKnown: Bool = false, excludeBreaks: Bool = false, detail: Detail = .all) {
+                    entryKnown: Bool = false, excludeBreaks: Bool = false, excludeShocks: Bool = false,
+                    detail: Detail = .all, draws: Int = 0, seed: UInt64 = 1) {
+            self.draws = draws
+            self.seed = seed
             self.origins = origins
             self.horizons = horizons
             self.methods = methods ?? ForecastMethod.standardSet(entryKnown: entryKnown)
             self.entryKnown = entryKnown
             self.excludeBreaks = excludeBreaks
+            self.excludeShocks = excludeShocks
             self.detail = detail
         }
     }
@@ -42,6 +52,9 @@ public struct BacktestRunner: Sendable {
         public var method: Int
         public var projected: Double
         public var actual: Double
+        /// With draws: the 10th and 90th percentiles of the drawn projections.
+        public var p10: Double?
+        public var p90: Double?
 
         public var error: Double { projected - actual }
         /// `100 · (projected − actual) / actual`; NaN when nothing was counted.
@@ -61,6 +74,10 @@ public struct BacktestRunner: Sendable {
         public var rank: Int
         /// MAPE below both naive baselines' at this horizon.
         public var beatsBaselines: Bool
+        /// With draws: the share of cases (with a range) whose actual lies within P10–P90, and the mean of
+        /// `100 · (P90 − P10) / actual` (`nil` for a method without ranges: the naive baselines, `auto:combine`).
+        public var coverage: Double? = nil
+        public var meanWidth: Double? = nil
     }
 
     public struct Result: Sendable {
@@ -71,9 +88,13 @@ public struct BacktestRunner: Sendable {
         public var cases: [Case]
         public var accuracy: [AccuracyRow]
         public var breaks: [BreakDetector.Break]
+        /// Years in which every unit's ratios moved together (`CommonShockDetector`).
+        public var shocks: [CommonShockDetector.Shock]
         public var units: Int
         /// Entry grades were taken as counted.
         public var entryKnown: Bool
+        /// Draws per case (0: no ranges).
+        public var draws: Int = 0
 
         /// The report name of method `m` (without the births trend when entry was known).
         public func methodName(_ m: Int) -> String { methods[m].name(entryKnown: entryKnown) }
@@ -88,6 +109,8 @@ public struct BacktestRunner: Sendable {
         let origins = options.origins
             ?? (topYears.count >= 4 ? Array(topYears[2...(topYears.count - 2)]) : [])
         let detector = BreakDetector()
+        let shocks = CommonShockDetector().shocks(in: units, stages: stages)
+        let shockYears = Set(shocks.map(\.year))
         var breaks: [BreakDetector.Break] = []
         let topBreaks = top.map { detector.breaks(in: $0) } ?? []
         let levels = UnitHistory.Level.allCases
@@ -103,26 +126,114 @@ public struct BacktestRunner: Sendable {
         // depend on the number of threads.
         struct Block {
             var errors: [[Double]]
+            /// With draws, by slot: cases with a range, those whose actual lies within it, Σ width %.
+            var ranged: [Int] = []
+            var inside: [Int] = []
+            var width: [Double] = []
             var cases: [Case] = []
             var breaks: [BreakDetector.Break] = []
         }
+        let autos = options.methods.compactMap { method -> (AutoRule, BirthsProjection)? in
+            if case .auto(let rule, let births) = method { return (rule, births) }
+            return nil
+        }
+        let autoRules = Set(autos.map(\.0))
+        let autoBirths = autos.first?.1 ?? BirthsProjection(method: .linear, fitWindow: 5)
         let blockSize = 64
         let blockCount = (units.count + blockSize - 1) / blockSize
+        /// The years left out of `auto`'s fits: the breaks (with `excludeBreaks`) and the common shocks.
+        @Sendable func autoExcluded(_ unit: UnitHistory) -> Set<Int> {
+            (options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []).union(shockYears)
+        }
+        // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level (block by block,
+        // merged in unit order).
+        var acrossUnits: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
+        if autoRules.contains(.pooledUnits) {
+            let partial = Blocks<[[[Int: MethodSelector.Scores.Total]]]>(count: blockCount)
+            DispatchQueue.concurrentPerform(iterations: blockCount) { b in
+                var sums: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
+                for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
+                    var none: [Int: OriginForecaster.Origin] = [:]
+                    let scores = MethodSelector.Scores(
+                        unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: autoExcluded(unit)),
+                        contexts: &none, births: autoBirths, entryKnown: options.entryKnown, rules: [.pooled])
+                    let level = levels.firstIndex(of: unit.level) ?? 0
+                    sums[level] = MethodSelector.Scores.add(sums[level], scores.ratios)
+                }
+                partial.set(b, sums)
+            }
+            for sums in partial.values {
+                for l in levels.indices where !sums[l].isEmpty { acrossUnits[l] = MethodSelector.Scores.add(acrossUnits[l], sums[l]) }
+            }
+        }
+        let pooledByLevel = acrossUnits
         let blocks = Blocks<Block>(count: blockCount)
         DispatchQueue.concurrentPerform(iterations: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
-            for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
+            if options.draws > 0 {
+                block.ranged = Array(repeating: 0, count: slots)
+                block.inside = block.ranged
+                block.width = Array(repeating: 0, count: slots)
+            }
+            for u in (b * blockSize)..<min(units.count, (b + 1) * blockSize) {
+                let unit = units[u]
                 let own = detector.breaks(in: unit)
                 block.breaks += own
-                let excluded = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
+                let breaksExcluded: Set<Int> = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
+                let excluded = options.excludeShocks ? breaksExcluded.union(shockYears) : breaksExcluded
                 let observations = forecaster.observations(unit, excluding: excluded)
+                // `auto` always leaves the common shocks out: its own observations when the others keep them.
+                let autoSeparate = !autoRules.isEmpty && !shockYears.isEmpty && !options.excludeShocks
+                let autoObservations = autoSeparate
+                    ? forecaster.observations(unit, excluding: breaksExcluded.union(shockYears)) : observations
                 let level = levels.firstIndex(of: unit.level) ?? 0
-                for origin in origins where unit.counts[origin] != nil {
-                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin)
+                // `auto`'s record of the candidates on this unit, once for all origins (each origin reads
+                // only the cases it could have known); the contexts of its inner origins are shared.
+                var contexts: [Int: OriginForecaster.Origin] = [:]
+                var autoContexts: [Int: OriginForecaster.Origin] = [:]
+                var scores = autoRules.isEmpty && options.draws == 0 ? nil
+                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: autoObservations,
+                                            contexts: &autoContexts, births: autoBirths, entryKnown: options.entryKnown,
+                                            rules: autoRules, spreads: options.draws > 0)
+                if !autoSeparate { swap(&contexts, &autoContexts) }
+                if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
+                for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
+                    var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    var autoContext = autoSeparate
+                        ? autoContexts[origin] ?? OriginForecaster.Origin(unit, observations: autoObservations, year: origin)
+                        : context
                     for (m, method) in options.methods.enumerated() {
-                        guard let projection = forecaster.forecast(
-                            unit, from: &context, horizon: options.horizons.upperBound,
-                            method: method, entryKnown: options.entryKnown) else { continue }
+                        let projected: [[[Double]]]?
+                        if autoSeparate, method.isAuto {
+                            projected = forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
+                                                            method: method, entryKnown: options.entryKnown, scores: scores)
+                        } else {
+                            projected = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                            method: method, entryKnown: options.entryKnown, scores: scores)
+                        }
+                        guard let projection = projected else { continue }
+                        var ranges: [[[(p10: Double, p90: Double)]]]?
+                        if options.draws > 0, let sigma = spread(method, at: origin, scores: scores),
+                           let stream = try? RandomStream(run: options.seed, draw: (u * origins.count + o) * methodCount + m) {
+                            ranges = Self.ranges(sigma: sigma, draws: options.draws, stream: stream, stages: stages) { perturb in
+                                if autoSeparate, method.isAuto {
+                                    return forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
+                                                               method: method, entryKnown: options.entryKnown, scores: scores,
+                                                               perturb: perturb)
+                                }
+                                return forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                           method: method, entryKnown: options.entryKnown, scores: scores,
+                                                           perturb: perturb)
+                            }
+                        }
+                        func record(_ c: inout Case, slot i: Int, range: (p10: Double, p90: Double)?) {
+                            guard let range, c.actual > 0 else { return }
+                            c.p10 = range.p10
+                            c.p90 = range.p90
+                            block.ranged[i] += 1
+                            if range.p10 <= c.actual && c.actual <= range.p90 { block.inside[i] += 1 }
+                            block.width[i] += 100 * (range.p90 - range.p10) / c.actual
+                        }
                         for k in options.horizons {
                             guard let actual = unit.counts[origin + k] else { continue }
                             for (s, stage) in stages.enumerated() {
@@ -132,14 +243,16 @@ public struct BacktestRunner: Sendable {
                                     projectedTotal += p
                                     actualTotal += a
                                     guard p.isFinite else { continue }
-                                    let c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
+                                    var c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
                                                  horizon: k, method: m, projected: p, actual: a)
+                                    record(&c, slot: slot(level, s, false, m, k), range: ranges?[s][g][k])
                                     block.errors[slot(level, s, false, m, k)].append(c.percentageError)
                                     if options.detail == .all { block.cases.append(c) }
                                 }
                                 guard projectedTotal.isFinite else { continue }
-                                let total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
+                                var total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
                                                  horizon: k, method: m, projected: projectedTotal, actual: actualTotal)
+                                record(&total, slot: slot(level, s, true, m, k), range: ranges?[s][stage.grades][k])
                                 block.errors[slot(level, s, true, m, k)].append(total.percentageError)
                                 if options.detail != .none { block.cases.append(total) }
                             }
@@ -150,9 +263,15 @@ public struct BacktestRunner: Sendable {
             blocks.set(b, block)
         }
         var errors = Array(repeating: [Double](), count: slots)
+        var ranged = Array(repeating: 0, count: slots), inside = ranged, width = Array(repeating: 0.0, count: slots)
         var cases: [Case] = []
         for block in blocks.values {
             for i in 0..<slots where !block.errors[i].isEmpty { errors[i] += block.errors[i] }
+            for i in block.ranged.indices where block.ranged[i] > 0 {
+                ranged[i] += block.ranged[i]
+                inside[i] += block.inside[i]
+                width[i] += block.width[i]
+            }
             cases += block.cases
             breaks += block.breaks
         }
@@ -168,10 +287,13 @@ public struct BacktestRunner: Sendable {
                         let ranked = found.sorted { ($0.1.mape, $0.0) < ($1.1.mape, $1.0) }
                         let baselineMAPE = found.filter { naive.contains($0.0) }.map(\.1.mape)
                         for (rank, entry) in ranked.enumerated() {
+                            let i = slot(l, s, totals, entry.0, k)
                             accuracy.append(AccuracyRow(
                                 level: level, stage: s, totals: totals, method: entry.0, horizon: k, accuracy: entry.1,
                                 rank: rank + 1,
-                                beatsBaselines: !baselineMAPE.isEmpty && baselineMAPE.allSatisfy { entry.1.mape < $0 }))
+                                beatsBaselines: !baselineMAPE.isEmpty && baselineMAPE.allSatisfy { entry.1.mape < $0 },
+                                coverage: ranged[i] > 0 ? Double(inside[i]) / Double(ranged[i]) : nil,
+                                meanWidth: ranged[i] > 0 ? width[i] / Double(ranged[i]) : nil))
                         }
                     }
                 }
@@ -180,15 +302,69 @@ public struct BacktestRunner: Sendable {
         accuracy.sort { ($0.level.rawValue, $0.stage, $0.totals ? 0 : 1, $0.method, $0.horizon)
             < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
         return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
-                      cases: cases, accuracy: accuracy, breaks: breaks, units: units.count,
-                      entryKnown: options.entryKnown)
+                      cases: cases, accuracy: accuracy, breaks: breaks, shocks: shocks, units: units.count,
+                      entryKnown: options.entryKnown, draws: options.draws)
+    }
+}
+
+extension BacktestRunner {
+    /// The spread `σ` of a method's ratios at `origin`: its one-year-ahead log errors on the unit up to the
+    /// origin (`MethodSelector.Scores.spread`); for `auto`, those of the candidate it chooses there. `nil` for
+    /// the naive baselines and `auto:combine` (no range).
+    func spread(_ method: ForecastMethod, at origin: Int, scores: MethodSelector.Scores?) -> Double? {
+        guard let scores else { return nil }
+        switch method {
+        case .cohort(let estimation, _):
+            return scores.spread(of: estimation, at: origin)
+        case .auto(let rule, _) where rule != .combine:
+            let chosen = scores.choices(at: origin, rule: rule).first??.estimation ?? ProjectionSettings.defaults.progression
+            return scores.spread(of: chosen, at: origin)
+        default:
+            return nil
+        }
+    }
+
+    /// P10 and P90 of `draws` projections, by `[stage][grade, then the stage total][k]`: in each draw every
+    /// ratio is multiplied by `exp(σ·z)`, `z ~ N(0, 1)` drawn once per ratio and held over the horizon (an
+    /// error of the estimated ratio, not a yearly wobble); quantiles by `GSL.quantiles`. `nil` when a draw
+    /// cannot be projected.
+    static func ranges(sigma: Double, draws: Int, stream: RandomStream, stages: [Stage],
+                       project: ([[Double]]) -> [[[Double]]]?) -> [[[(p10: Double, p90: Double)]]]? {
+        var samples: [[[[Double]]]] = []  // [stage][grade or total][k][draw]
+        for _ in 0..<draws {
+            let perturb = stages.map { stage in (0..<stage.grades).map { _ in exp(sigma * stream.gaussian()) } }
+            guard let projection = project(perturb) else { return nil }
+            if samples.isEmpty {
+                samples = projection.map { grades in
+                    Array(repeating: Array(repeating: [Double](), count: grades.first?.count ?? 0), count: grades.count + 1)
+                }
+            }
+            for (s, grades) in projection.enumerated() {
+                for k in grades[0].indices {
+                    var total = 0.0
+                    for (g, series) in grades.enumerated() {
+                        samples[s][g][k].append(series[k])
+                        total += series[k]
+                    }
+                    samples[s][grades.count][k].append(total)
+                }
+            }
+        }
+        return samples.map { $0.map { $0.map { values in
+            let q = GSL.quantiles(values, [0.1, 0.9])
+            return (q[0], q[1])
+        } } }
     }
 }
 
 extension BacktestRunner.Result {
-    /// The method with the lowest mean MAPE over the horizons for stage totals at `level` (ties: listed first).
+    /// The method with the lowest mean MAPE over the horizons for stage totals at `level` (ties: listed first):
+    /// the best chosen after the fact, among the fixed methods (never `auto`).
     public func best(level: UnitHistory.Level, stage: Int = 0, naive: Bool = false) -> Int? {
-        let rows = accuracy.filter { $0.level == level && $0.stage == stage && $0.totals && methods[$0.method].isNaive == naive }
+        let rows = accuracy.filter {
+            $0.level == level && $0.stage == stage && $0.totals && methods[$0.method].isNaive == naive
+                && !methods[$0.method].isAuto
+        }
         var sums: [Int: (Double, Int)] = [:]
         for row in rows {
             let sum = sums[row.method, default: (0, 0)]

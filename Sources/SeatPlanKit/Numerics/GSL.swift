@@ -124,6 +124,20 @@ public enum GSL {
         return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, values.count) }
     }
 
+    /// Geometric mean `exp(Σ ln x_i / n)`, the mean of the logarithms with `gsl_stats_mean`. A value of 0 makes
+    /// it 0 (`ln 0 = −∞`); a negative or non-finite value is an error (`GSL_EDOM`), as is no value.
+    public static func geometricMean(_ values: [Double]) throws(GSLError) -> Double {
+        prepare()
+        guard !values.isEmpty else { throw emptyInput("gsl_stats_mean") }
+        guard values.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw GSLError(status: Int32(GSL_EDOM), routine: "gsl_stats_mean",
+                           message: "a geometric mean needs values of 0 or more")
+        }
+        if values.contains(0) { return 0 }
+        let logs = values.map { log($0) }
+        return exp(logs.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, logs.count) })
+    }
+
     /// Weighted mean `Σ w_i x_i / Σ w_i` with `gsl_stats_wmean`.
     public static func weightedMean(_ values: [Double], weights: [Double]) throws(GSLError) -> Double {
         prepare()

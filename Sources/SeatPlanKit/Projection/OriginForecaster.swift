@@ -101,8 +101,10 @@ struct OriginForecaster {
     }
 
     /// As above, sharing what several methods need from one origin (ratios by estimation, births fits).
+    /// `auto` with a rule that chooses (`select`, `pooled`, `pooled_units`) needs the unit's `scores`.
+    /// `perturb` multiplies every ratio (a draw of the backtest's ranges; an entry taken as counted is kept).
     func forecast(_ unit: UnitHistory, from context: inout Origin, horizon: Int, method: ForecastMethod,
-                  entryKnown: Bool) -> [[[Double]]]? {
+                  entryKnown: Bool, scores: MethodSelector.Scores? = nil, perturb: [[Double]]? = nil) -> [[[Double]]]? {
         let origin = context.year
         guard let base = unit.counts[origin] else { return nil }
         var ratios = stages.map { Array(repeating: 1.0, count: $0.grades) }
@@ -123,19 +125,69 @@ struct OriginForecaster {
         case .cohortShift:
             break
         case .cohort(let estimation, let trend):
-            guard let estimated = context.ratios(estimation) else { return nil }
-            for s in stages.indices {
-                for g in 0..<stages[s].grades {
-                    let isEntry = g == 0 && recurrence.feeder[s] == nil
-                    if isEntry && entryKnown { continue }
-                    guard estimated[s][g].isFinite else { return nil }
-                    ratios[s][g] = estimated[s][g]
-                }
-            }
+            guard let estimated = context.ratios(estimation),
+                  let filled = try? fill(ratios, with: estimated, entryKnown: entryKnown) else { return nil }
+            ratios = filled
+            birthsMethod = trend.method
+            if !entryKnown { births = context.fit(trend) }
+        case .auto(let rule, let trend):
+            guard let estimated = autoRatios(rule, context: &context, scores: scores),
+                  let filled = try? fill(ratios, with: estimated, entryKnown: entryKnown) else { return nil }
+            ratios = filled
             birthsMethod = trend.method
             if !entryKnown { births = context.fit(trend) }
         }
-        let isShift: Bool = { if case .cohortShift = method { return true } else { return false } }()
+        if let perturb {
+            for s in stages.indices {
+                for g in 0..<stages[s].grades { ratios[s][g] *= perturb[s][g] }
+            }
+        }
+        return run(unit, context: context, base: base, ratios: ratios, horizon: horizon, births: births,
+                   birthsMethod: birthsMethod, shift: { if case .cohortShift = method { return true } else { return false } }(),
+                   entryKnown: entryKnown)
+    }
+
+    /// `ratios` with every estimated ratio put in (the entry grade's only when entry is projected); throws
+    /// when one that is needed has no estimate.
+    private func fill(_ ratios: [[Double]], with estimated: [[Double]], entryKnown: Bool) throws -> [[Double]] {
+        var ratios = ratios
+        for s in stages.indices {
+            for g in 0..<stages[s].grades {
+                let isEntry = g == 0 && recurrence.feeder[s] == nil
+                if isEntry && entryKnown { continue }
+                guard estimated[s][g].isFinite else { throw Unforecastable() }
+                ratios[s][g] = estimated[s][g]
+            }
+        }
+        return ratios
+    }
+
+    /// The ratios of `auto` at the context's origin: per stage the chosen candidate's (the default
+    /// `weighted_mean` over 3 where nothing could be scored), or the mean of every candidate's (`combine`).
+    private func autoRatios(_ rule: AutoRule, context: inout Origin, scores: MethodSelector.Scores?) -> [[Double]]? {
+        if rule == .combine {
+            var sum: [[Double]]?
+            for estimation in MethodSelector.candidates {
+                guard let r = context.ratios(estimation) else { return nil }
+                sum = sum.map { zip($0, r).map { zip($0, $1).map(+) } } ?? r
+            }
+            let n = Double(MethodSelector.candidates.count)
+            return sum?.map { $0.map { $0 / n } }
+        }
+        guard let scores else { return nil }
+        let fallback = ProjectionSettings.defaults.progression
+        var result: [[Double]] = []
+        for (s, choice) in scores.choices(at: context.year, rule: rule).enumerated() {
+            guard let r = context.ratios(choice?.estimation ?? fallback) else { return nil }
+            result.append(r[s])
+        }
+        return result
+    }
+
+    private func run(_ unit: UnitHistory, context: Origin, base: [[Double]], ratios: [[Double]], horizon: Int,
+                     births: BirthsTrendFit?, birthsMethod: BirthsTrend, shift isShift: Bool,
+                     entryKnown: Bool) -> [[[Double]]]? {
+        let origin = context.year
         let lastListed = context.births.keys.max()
         do {
             let (cohort, _) = try recurrence.run(

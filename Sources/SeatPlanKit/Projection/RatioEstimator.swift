@@ -9,6 +9,7 @@ public enum RatioEstimator {
     /// - `mean`: `Σx / n` (`gsl_stats_mean`)
     /// - `weighted_mean`: `Σ k·x_k / Σ k`, weights `1…n`, newest heaviest (`gsl_stats_wmean`)
     /// - `median`: the middle value, the mean of the middle two for an even count (`gsl_stats_median_from_sorted_data`)
+    /// - `geometric_mean`: `exp(Σ ln x / n)` (`gsl_stats_mean` of the logarithms); 0 when a value is 0
     /// - `last`: `x_n`
     /// - `exponential`: `s_1 = x_1`, `s_k = α·x_k + (1−α)·s_{k−1}`, result `s_n`
     ///
@@ -22,6 +23,8 @@ public enum RatioEstimator {
             return try GSL.weightedMean(xs, weights: (1...max(xs.count, 1)).prefix(xs.count).map(Double.init))
         case .median:
             return try GSL.median(xs)
+        case .geometricMean:
+            return try GSL.geometricMean(xs)
         case .last:
             guard let last = xs.last else { return try GSL.mean(xs) }
             return last

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The files of `seatplan backtest`: `backtest.csv` (every case), `accuracy.csv` (per method and horizon),
-/// `breaks.csv` (years far outside a unit's history) and, with classrooms in the history, `classes.csv`.
+/// `breaks.csv` (years far outside a unit's history), `shocks.csv` (years every unit's ratios moved together)
+/// and, with classrooms in the history, `classes.csv`.
 public struct BacktestReports: Sendable {
     public var files: [ReportFile]
 
@@ -10,12 +11,16 @@ public struct BacktestReports: Sendable {
     public static let accuracyColumns = ["level", "stage", "target", "method", "horizon", "cases", "mape_pct", "mpe_pct",
                                          "median_ape_pct", "p90_ape_pct", "rank", "beats_naive_baselines"]
     public static let breaksColumns = ["unit", "year", "total", "previous", "change_pct", "typical_change_pct", "threshold_pct"]
+    public static let shocksColumns = ["year", "units", "common_move_pct", "typical_move_pct", "threshold_pct", "same_sign_pct"]
     public static let classesColumns = ["unit", "year", "grade", "grade_name", "pupils", "classrooms_used", "classes_needed",
                                         "difference"]
 
     public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, excel: Bool = false) {
         let writer = CSVWriter(excel: excel)
-        let cases = ReportFile.csv("backtest.csv", columns: Self.casesColumns, writer: writer) { cases in
+        // With draws, the ranges' columns follow the others.
+        let ranged = result.draws > 0
+        let cases = ReportFile.csv("backtest.csv", columns: Self.casesColumns + (ranged ? ["p10", "p90"] : []),
+                                   writer: writer) { cases in
             for c in result.cases {
                 let stage = result.stages[c.stage]
                 cases.append([.text(c.unit), .text(c.level.rawValue), .text(stage.id),
@@ -23,17 +28,21 @@ public struct BacktestReports: Sendable {
                               .integer(c.origin), .integer(c.horizon), .integer(c.origin + c.horizon),
                               .text(result.methodName(c.method)), .decimal(c.projected, places: 2),
                               .decimal(c.actual, places: 2), .decimal(c.error, places: 2),
-                              .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)])
+                              .decimal(c.percentageError.isFinite ? c.percentageError : nil, places: 4)]
+                             + (ranged ? [.decimal(c.p10, places: 2), .decimal(c.p90, places: 2)] : []))
             }
         }
-        let accuracy = ReportFile.csv("accuracy.csv", columns: Self.accuracyColumns, writer: writer) { accuracy in
+        let accuracy = ReportFile.csv("accuracy.csv",
+                                      columns: Self.accuracyColumns + (ranged ? ["coverage_p10_p90", "mean_width_pct"] : []),
+                                      writer: writer) { accuracy in
             for row in result.accuracy {
                 accuracy.append([.text(row.level.rawValue), .text(result.stages[row.stage].id), .text(row.totals ? "total" : "grades"),
                                  .text(result.methodName(row.method)), .integer(row.horizon),
                                  .integer(row.accuracy.cases), .decimal(row.accuracy.mape, places: 4),
                                  .decimal(row.accuracy.mpe, places: 4), .decimal(row.accuracy.medianAPE, places: 4),
                                  .decimal(row.accuracy.p90APE, places: 4), .integer(row.rank),
-                                 .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))])
+                                 .text(result.methods[row.method].isNaive ? "" : (row.beatsBaselines ? "yes" : "no"))]
+                                + (ranged ? [.decimal(row.coverage, places: 4), .decimal(row.meanWidth, places: 4)] : []))
             }
         }
         let breaks = ReportFile.csv("breaks.csv", columns: Self.breaksColumns, writer: writer) { breaks in
@@ -43,7 +52,14 @@ public struct BacktestReports: Sendable {
                                .decimal(100 * b.threshold, places: 2)])
             }
         }
-        files = [cases, accuracy, breaks]
+        let shocks = ReportFile.csv("shocks.csv", columns: Self.shocksColumns, writer: writer) { shocks in
+            for shock in result.shocks {
+                shocks.append([.integer(shock.year), .integer(shock.units), .decimal(100 * shock.commonMove, places: 2),
+                               .decimal(100 * shock.typicalMove, places: 2), .decimal(100 * shock.threshold, places: 2),
+                               .decimal(100 * shock.sameSign, places: 1)])
+            }
+        }
+        files = [cases, accuracy, breaks, shocks]
         if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
             files.append(.csv("classes.csv", columns: Self.classesColumns, writer: writer) { classes in
                 for row in classCheck.rows {
@@ -63,7 +79,8 @@ public struct BacktestReports: Sendable {
     }
 }
 
-/// What `backtest` prints: the best method's error by horizon against the naive baselines.
+/// What `backtest` prints: `auto`'s error by horizon (chosen at each origin from what was known then), the
+/// best fixed method's (chosen after the fact) and the naive baselines'.
 public enum BacktestSummary {
     public static func text(_ result: BacktestRunner.Result, classCheck: ClassCheck?) -> String {
         var lines: [String] = []
@@ -76,20 +93,23 @@ public enum BacktestSummary {
                 let naive = result.methods.indices.filter { result.methods[$0].isNaive }
                 lines.append("")
                 lines.append("\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
+                let autos = result.methods.indices.filter { result.methods[$0].isAuto }
                 var table = [["method"] + result.horizons.map { "h\($0)" }]
-                for m in [best] + naive {
-                    table.append([result.methodName(m) + (m == best ? " (best)" : "")] + result.horizons.map { k in
+                for m in autos + [best] + naive {
+                    table.append([result.methodName(m) + (m == best ? " (best after the fact)" : "")] + result.horizons.map { k in
                         guard let a = result.accuracy(level: level, stage: s, method: m, horizon: k) else { return "—" }
                         return "\(CSVWriter.format(a.mape, places: 2)) (\(CSVWriter.format(a.mpe, places: 1)))"
                     })
                 }
                 lines += TextTable.render(table).map { "  " + $0 }
-                let losing = result.horizons.filter { k in
-                    !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == best && $0.horizon == k }?.beatsBaselines ?? false)
+                for (m, what) in autos.map({ ($0, result.methodName($0) + " (chosen before the fact)") }) + [(best, "the best method")] {
+                    let losing = result.horizons.filter { k in
+                        !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == m && $0.horizon == k }?.beatsBaselines ?? false)
+                    }
+                    lines.append(losing.isEmpty
+                        ? "  \(what) beats both naive baselines at every horizon"
+                        : "  \(what) does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
                 }
-                lines.append(losing.isEmpty
-                    ? "  the best method beats both naive baselines at every horizon"
-                    : "  the best method does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
             }
         }
         if !result.breaks.isEmpty {
@@ -97,6 +117,12 @@ public enum BacktestSummary {
             lines.append("Breaks (years far outside the history; see breaks.csv): "
                 + result.breaks.prefix(8).map { "\($0.unit) \($0.year) (\(CSVWriter.format(100 * $0.change, places: 1)) %)" }.joined(separator: ", ")
                 + (result.breaks.count > 8 ? ", …" : ""))
+        }
+        if !result.shocks.isEmpty {
+            lines.append("")
+            lines.append("Common shocks (every unit's ratios moved together; left out of auto's fits, see shocks.csv): "
+                + result.shocks.map { "\($0.year) (\(CSVWriter.format(100 * $0.commonMove, places: 1)) %, \(CSVWriter.format(100 * $0.sameSign, places: 0)) % of units)" }
+                    .joined(separator: ", "))
         }
         if let classCheck, !classCheck.rows.isEmpty {
             lines.append("")

@@ -6,6 +6,8 @@ public enum AveragingMethod: String, Sendable, CaseIterable {
     case weightedMean = "weighted_mean"
     /// Median (mean of the middle two for an even count).
     case median
+    /// Geometric mean `exp(Σ ln x / n)` of the window.
+    case geometricMean = "geometric_mean"
     /// The newest value.
     case last
     /// `s_1 = x_1`, `s_k = α·x_k + (1−α)·s_{k−1}` from the oldest value of the window.
