@@ -1,0 +1,67 @@
+/// The county ranking (考评排位, MODEL.md, *Indicators and ranking*): per plan and year, the districts ranked
+/// on each indicator of `ranking` (lower is better; `general_share` on its deviation from the target; an empty
+/// value ranks as 0) by `CompetitionRanking`; `score = Σ weight × rank`; the overall `rank` orders the scores
+/// the same way. `ALL` is not ranked.
+public struct Rankings: Sendable {
+    /// One district under one plan in one year.
+    public struct Row: Sendable {
+        public var plan: String
+        public var year: Int
+        public var district: String
+        /// Each ranked indicator's value as shown (`general_share`: the share), in `ranking` order.
+        public var values: [Double?]
+        public var ranks: [Int]
+        public var score: Double
+        public var rank: Int
+    }
+
+    /// The indicators ranked and their weights, as the scenario lists them.
+    public let entries: [RankingEntry]
+    /// Per plan, year, district (file order); empty when the scenario has no `ranking`.
+    public let rows: [Row]
+
+    public init(_ indicators: Indicators, ranking entries: [RankingEntry]) {
+        self.entries = entries
+        guard !entries.isEmpty else {
+            rows = []
+            return
+        }
+        var rows: [Row] = []
+        var group: [DistrictIndicators] = []
+        func rank(_ group: [DistrictIndicators]) {
+            guard !group.isEmpty else { return }
+            let values = group.map { row in entries.map { row.ranked($0.indicator) } }
+            let ranks = entries.indices.map { e in CompetitionRanking.ranks(values.map { $0[e].ranked ?? 0 }) }
+            let scores = group.indices.map { k in entries.indices.reduce(0.0) { $0 + entries[$1].weight * Double(ranks[$1][k]) } }
+            let overall = CompetitionRanking.ranks(scores)
+            for (k, row) in group.enumerated() {
+                rows.append(Row(plan: row.plan, year: row.year, district: row.district,
+                                values: values[k].map(\.shown), ranks: entries.indices.map { ranks[$0][k] },
+                                score: scores[k], rank: overall[k]))
+            }
+        }
+        for row in indicators.rows {
+            if row.district == AreaGrid.allDistricts {
+                rank(group)
+                group = []
+            } else {
+                group.append(row)
+            }
+        }
+        self.rows = rows
+    }
+
+    /// Decimals that write every score exactly: the fewest (at most 6) that write every weight exactly, so
+    /// that whole weights give whole scores.
+    public var scorePlaces: Int {
+        (0...6).first { places in
+            let scale = pow10(places)
+            return entries.allSatisfy { abs(($0.weight * scale).rounded() - $0.weight * scale) < 1e-9 * scale }
+        } ?? 6
+    }
+
+    private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// The rows of one plan and year.
+    public func rows(plan: String, year: Int) -> [Row] { rows.filter { $0.plan == plan && $0.year == year } }
+}
