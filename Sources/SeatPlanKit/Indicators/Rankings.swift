@@ -21,6 +21,11 @@ public struct Rankings: Sendable {
     public let rows: [Row]
 
     public init(_ indicators: Indicators, ranking entries: [RankingEntry]) {
+        self.init(indicators.rows, ranking: entries)
+    }
+
+    /// The ranking of `rows` (`Indicators.rows`: each plan and year's districts, then its `ALL`).
+    init(_ indicatorRows: [DistrictIndicators], ranking entries: [RankingEntry]) {
         self.entries = entries
         guard !entries.isEmpty else {
             rows = []
@@ -40,7 +45,7 @@ public struct Rankings: Sendable {
                                 score: scores[k], rank: overall[k]))
             }
         }
-        for row in indicators.rows {
+        for row in indicatorRows {
             if row.district == AreaGrid.allDistricts {
                 rank(group)
                 group = []
