@@ -70,3 +70,17 @@ public struct Rankings: Sendable {
     /// The rows of one plan and year.
     public func rows(plan: String, year: Int) -> [Row] { rows.filter { $0.plan == plan && $0.year == year } }
 }
+
+extension Rankings {
+    /// The years whose ranking the terminal prints (and the page's table shows): the year the scenario names
+    /// — the earliest target year of its `advisor` (`no_super_large_from`, `no_shortage_from`), else the base
+    /// year + 5 (the end of a five-year plan, 五年规划) — when it is a projected year, then the last projected
+    /// year; the base year alone without a projected year.
+    public static func shownYears(_ scenario: Scenario) -> [Int] {
+        let first = scenario.baseYear + 1, last = scenario.baseYear + scenario.horizon
+        guard last >= first else { return [scenario.baseYear] }
+        let targets = [scenario.advisor?.targets.noSuperLargeFrom, scenario.advisor?.targets.noShortageFrom].compactMap { $0 }
+        let named = targets.min() ?? scenario.baseYear + 5
+        return (first...last).contains(named) && named != last ? [named, last] : [last]
+    }
+}
