@@ -56,8 +56,8 @@ struct ExampleCityReportTests {
     @Test("the page is written with the CSV files, at once")
     func writtenWithTheReports() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["assumptions.csv", "capacity.csv", "comparison.csv", "districts.csv", "grades.csv", "projects.csv",
-                          "report.html", "summary.csv", "transfers.csv"])
+        #expect(names == ["assumptions.csv", "capacity.csv", "comparison.csv", "districts.csv", "grades.csv", "indicators.csv",
+                          "projects.csv", "rankings.csv", "report.html", "summary.csv", "transfers.csv"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
