@@ -48,23 +48,30 @@ public struct Indicators: Sendable {
             let plan = outcome.plan.id, data = outcome.rows
             for t in 0..<grid.yearCount {
                 let year = grid.baseYear + t
-                // Sums over each district's rows (position D: every row).
+                // Sums over each district's rows; position D first the scenario's own rows, then every row.
                 var formed = Array(repeating: 0, count: D + 1), large = formed, superLarge = formed, noSchool = formed
                 var shortage = Array(repeating: 0.0, count: D + 1), compulsoryStudents = shortage
                 var students = Array(repeating: 0.0, count: (D + 1) * S)
                 for i in (t * grid.rowsPerYear)..<((t + 1) * grid.rowsPerYear) {
-                    let s = grid.stage(i), own = grid.district(i)
-                    for d in own..<(D + 1) where d == own || d == D {  // the row's district, then ALL (once)
-                        if compulsory[s] {
-                            formed[d] += data.classesFormed(i)
-                            large[d] += data.largeClasses(i)
-                            superLarge[d] += data.superLargeClasses(i)
-                            compulsoryStudents[d] += data.students(i)
-                        }
-                        shortage[d] += Swift.max(0, data.gap(i))
-                        if data.alert(i) == .noSchool { noSchool[d] += 1 }
-                        students[d * S + s] += data.students(i)
+                    let s = grid.stage(i), d = grid.district(i)
+                    if compulsory[s] {
+                        formed[d] += data.classesFormed(i)
+                        large[d] += data.largeClasses(i)
+                        superLarge[d] += data.superLargeClasses(i)
+                        compulsoryStudents[d] += data.students(i)
                     }
+                    shortage[d] += Swift.max(0, data.gap(i))
+                    if data.alert(i) == .noSchool { noSchool[d] += 1 }
+                    students[d * S + s] += data.students(i)
+                }
+                for d in 0..<D {
+                    formed[D] += formed[d]
+                    large[D] += large[d]
+                    superLarge[D] += superLarge[d]
+                    compulsoryStudents[D] += compulsoryStudents[d]
+                    shortage[D] += shortage[d]
+                    noSchool[D] += noSchool[d]
+                    for s in 0..<S { students[D * S + s] += students[d * S + s] }
                 }
                 // The plan's schools this year: public kindergartens by zone, special seats by district.
                 var publicKindergarten = Array(repeating: false, count: grid.zoneCount)
@@ -92,14 +99,13 @@ public struct Indicators: Sendable {
                     staff[D].append(StaffIndicators(needed: D > 0 ? needed : nil, posts: D > 0 ? sumPosts : nil))
                 }
 
-                var disabled: [Double?] = special.enumerated().map { d, settings in
-                    settings.map { $0.rate * compulsoryStudents[d] }
+                // Pupils with disabilities (all, inclusion, home) per district, then ALL: their sum, none if
+                // a district gives no special_education.
+                var pupils: [SpecialPupils?] = (0..<D).map { d in
+                    special[d].map { SpecialPupils($0, students: compulsoryStudents[d]) }
                 }
-                disabled.append(D > 0 && !disabled.contains { $0 == nil } ? disabled.reduce(0) { $0 + ($1 ?? 0) } : nil)
-                var inclusion: [Double?] = special.enumerated().map { d, settings in settings.map { $0.inclusion * disabled[d]! } }
-                var home: [Double?] = special.enumerated().map { d, settings in settings.map { $0.home * disabled[d]! } }
-                inclusion.append(disabled[D] == nil ? nil : inclusion.reduce(0) { $0 + ($1 ?? 0) })
-                home.append(disabled[D] == nil ? nil : home.reduce(0) { $0 + ($1 ?? 0) })
+                pupils.append(D > 0 && pupils.allSatisfy { $0 != nil }
+                              ? pupils.reduce(SpecialPupils.none) { $0 + $1! } : nil)
 
                 var blind = (0..<D).map { d in
                     blindSpots?.blindSpotAreas(plan: plan, year: year, district: grid.districtIDs[d])
@@ -111,7 +117,6 @@ public struct Indicators: Sendable {
                     let townships = kindergarten.map { _ in zones.filter { township[$0] && !publicKindergarten[$0] }.count }
                     let gaps = staff[d].compactMap(\.gap)
                     let seats = specialRooms[d] * standards.specialClassSize
-                    let specialSchool = disabled[d].map { $0 - inclusion[d]! - home[d]! }
                     let share = shares.share(district: d, t: t)
                     rows.append(DistrictIndicators(
                         plan: plan, year: year, district: grid.districtIDs[d],
@@ -121,9 +126,9 @@ public struct Indicators: Sendable {
                         townshipsWithoutPublicKindergarten: townships, blindSpotAreas: blind[d],
                         generalShare: share, generalShareDeviation: share.map { abs($0 - shares.target) },
                         staff: staff[d], staffShortage: gaps.isEmpty ? nil : gaps.reduce(0) { $0 + Swift.max(0, $1) },
-                        disabledPupils: disabled[d], inclusionPupils: inclusion[d], homePupils: home[d],
-                        specialSchoolPupils: specialSchool, specialSeats: seats,
-                        specialGap: specialSchool.map { $0 - Double(seats) }))
+                        disabledPupils: pupils[d]?.all, inclusionPupils: pupils[d]?.inclusion, homePupils: pupils[d]?.home,
+                        specialSchoolPupils: pupils[d]?.specialSchool, specialSeats: seats,
+                        specialGap: pupils[d].map { $0.specialSchool - Double(seats) }))
                 }
             }
         }
@@ -135,5 +140,33 @@ public struct Indicators: Sendable {
     static func posts(_ students: Double, ratio: Double) -> Int {
         guard ratio > 0 else { return 0 }
         return Swift.max(0, Int((students / ratio - 1e-9).rounded(.up)))
+    }
+}
+
+/// Pupils with disabilities of a district's compulsory stages: `all = rate × students`, `inclusion` and
+/// `home` of them; the rest, `all − inclusion − home`, need special-school seats.
+struct SpecialPupils {
+    var all: Double
+    var inclusion: Double
+    var home: Double
+
+    static let none = SpecialPupils(all: 0, inclusion: 0, home: 0)
+
+    init(all: Double, inclusion: Double, home: Double) {
+        self.all = all
+        self.inclusion = inclusion
+        self.home = home
+    }
+
+    init(_ settings: SpecialEducation, students: Double) {
+        all = settings.rate * students
+        inclusion = settings.inclusion * all
+        home = settings.home * all
+    }
+
+    var specialSchool: Double { all - inclusion - home }
+
+    static func + (a: SpecialPupils, b: SpecialPupils) -> SpecialPupils {
+        SpecialPupils(all: a.all + b.all, inclusion: a.inclusion + b.inclusion, home: a.home + b.home)
     }
 }
