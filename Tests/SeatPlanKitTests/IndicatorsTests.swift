@@ -171,6 +171,7 @@ import TestSupport
       - id: more
         projects:
           - { expand: sa, classrooms: 1, opens: 2025 }
+          - { build: sb, zone: b, classrooms: { special: 1 }, opens: 2025 }
     ranking:
       - { indicator: large_class_share, weight: 1 }
       - { indicator: shortage_seats, weight: 2 }
@@ -226,11 +227,22 @@ import TestSupport
         #expect(all.specialSeats == 24 && all.specialGap == nil)
     }
 
+    @Test func aStagesOwnStaffRatioReplacesTheDefault() throws {
+        let yaml = Self.twoDistricts.replacingOccurrences(of: "entry_age: 6, class_size: 30 }",
+                                                          with: "entry_age: 6, class_size: 30, staff_ratio: 10 }")
+        let (scenario, allocation) = try simulate(yaml)
+        let a = try #require(Indicators(allocation, scenario: scenario).rows.first { $0.district == "a" })
+        // ceil(122 ÷ 10) = 13 posts needed, 5 given.
+        #expect(a.staff[0] == StaffIndicators(needed: 13, posts: 5) && a.staffShortage == 8)
+    }
+
     @Test func specialSeatsFollowThePlansSpecialClassrooms() throws {
         let (_, rows) = try Self.twoDistrictRows()
         // 2 special rooms × 12; the plan adds one from 2025.
         #expect(rows["baseline 2025 a"]?.specialSeats == 24 && rows["more 2024 a"]?.specialSeats == 24)
-        #expect(rows["more 2025 a"]?.specialSeats == 36 && rows["more 2025 ALL"]?.specialSeats == 36)
+        // It also builds a special school of 1 room in b from 2025: 12 seats there.
+        #expect(rows["more 2025 a"]?.specialSeats == 36 && rows["more 2025 b"]?.specialSeats == 12)
+        #expect(rows["more 2024 b"]?.specialSeats == 0 && rows["more 2025 ALL"]?.specialSeats == 48)
         let a = try #require(rows["more 2025 a"])
         #expect(close(a.specialGap, (a.specialSchoolPupils ?? .nan) - 36))
     }
