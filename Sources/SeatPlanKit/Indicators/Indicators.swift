@@ -46,6 +46,11 @@ public struct Indicators: Sendable {
         rows.reserveCapacity(allocation.outcomes.count * grid.yearCount * (D + 1))
         for outcome in allocation.outcomes {
             let plan = outcome.plan.id, data = outcome.rows
+            // The schools the yearly checks read: public ones in township zones, and those with special rooms.
+            let schools = outcome.network.schools.filter { school in
+                (kindergarten != nil && township[school.zone] && school.isPublic)
+                    || school.special > 0 || !school.specialExpansions.isEmpty
+            }
             for t in 0..<grid.yearCount {
                 let year = grid.baseYear + t
                 // Sums over each district's rows; position D first the scenario's own rows, then every row.
@@ -76,8 +81,9 @@ public struct Indicators: Sendable {
                 // The plan's schools this year: public kindergartens by zone, special seats by district.
                 var publicKindergarten = Array(repeating: false, count: grid.zoneCount)
                 var specialRooms = Array(repeating: 0, count: D + 1)
-                for school in outcome.network.schools where school.isOpen(in: year) {
-                    if let k = kindergarten, school.isPublic, school.classrooms(stage: k, year: year) > 0 {
+                for school in schools where school.isOpen(in: year) {
+                    if let k = kindergarten, township[school.zone], school.isPublic,
+                       school.classrooms(stage: k, year: year) > 0 {
                         publicKindergarten[school.zone] = true
                     }
                     let rooms = school.specialClassrooms(year: year)
