@@ -35,7 +35,8 @@ struct Run: ParsableCommand {
         print(summary)
         print("")
         if let drawn { print(drawn) }
-        if case let ranking = TerminalRanking.text(allocation, comparison: comparison, scenario: scenario), !ranking.isEmpty { print(ranking + "\n") }
+        let ranking = TerminalRanking.text(allocation, comparison: comparison, scenario: scenario)
+        if !ranking.isEmpty { print(ranking + "\n") }
         print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }
