@@ -48,7 +48,8 @@ struct ComparisonArguments: ParsableArguments {
 
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
     static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) -> String {
-        TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
-            + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
+        let ranking = TerminalRanking.text(result.allocation, comparison: result.comparison, scenario: scenario)
+        return TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
+            + (ranking.isEmpty ? "" : "\n\n" + ranking) + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
     }
 }

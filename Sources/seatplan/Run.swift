@@ -7,7 +7,7 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Project a scenario and write the capacity-gap reports (CSV).",
         discussion: """
-        Writes capacity.csv, districts.csv, grades.csv, summary.csv, transfers.csv and assumptions.csv into the output \
+        Writes capacity.csv, districts.csv, grades.csv, summary.csv, transfers.csv, assumptions.csv, indicators.csv and rankings.csv into the output \
         folder at once: on any error nothing is written and the folder keeps what it had. With --draws N, \
         also ranges.csv, summary_ranges.csv and plan_probabilities.csv from N Monte Carlo draws (the \
         scenario's 'uncertainty'), with the others, at once.
@@ -35,6 +35,8 @@ struct Run: ParsableCommand {
         TerminalText.print(summary)
         TerminalText.print("")
         if let drawn { TerminalText.print(drawn) }
+        let ranking = TerminalRanking.text(allocation, comparison: comparison, scenario: scenario)
+        if !ranking.isEmpty { TerminalText.print(ranking + "\n") }
         TerminalText.print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
     }
 }

@@ -57,7 +57,7 @@ struct ExampleCityReportTests {
     func writtenWithTheReports() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == [".seatplan-output", "assumptions.csv", "capacity.csv", "comparison.csv", "districts.csv", "grades.csv",
-                          "projects.csv", "report.html", "summary.csv", "transfers.csv"])
+                          "indicators.csv", "projects.csv", "rankings.csv", "report.html", "summary.csv", "transfers.csv"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }

@@ -101,6 +101,7 @@ struct WorkbookTests {
         "capacity.csv": "学位供需", "districts.csv": "区县汇总", "grades.csv": "年级明细", "summary.csv": "缺口汇总",
         "assumptions.csv": "预测假设", "comparison.csv": "方案比较", "projects.csv": "建设项目", "ranges.csv": "区间预测",
         "summary_ranges.csv": "缺口区间", "plan_probabilities.csv": "方案优劣概率", "transfers.csv": "跨片区就学",
+        "indicators.csv": "办学条件指标", "rankings.csv": "排名",
     ]
 
     /// The page's alert colours (AlertSection), as openpyxl gives them (ARGB).
@@ -168,7 +169,8 @@ struct WorkbookTests {
     func exampleCitySheets() throws {
         let run = try Self.exampleCity.get()
         let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv",
-                    "comparison.csv", "projects.csv", "ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"]
+                    "indicators.csv", "rankings.csv", "comparison.csv", "projects.csv", "ranges.csv", "summary_ranges.csv",
+                    "plan_probabilities.csv"]
         #expect(Set(run.names) == Set(csvs + [".seatplan-output", "report.html", "report.xlsx"]))
         #expect(run.sheets.map(\.title) == ["概览"] + csvs.map { Self.zhSheets[$0]! })
         var cells = 0
@@ -218,7 +220,7 @@ struct WorkbookTests {
     func eauClaireSheets() throws {
         let run = try Self.eauClaire.get()
         let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv",
-                    "comparison.csv", "projects.csv"]
+                    "indicators.csv", "rankings.csv", "comparison.csv", "projects.csv"]
         #expect(run.sheets.map(\.title) == ["overview"] + csvs.map { String($0.dropLast(4)) })
         for (sheet, name) in zip(run.sheets.dropFirst(), csvs) {
             _ = try expectSheet(sheet, equals: run.out.appendingPathComponent(name))
@@ -231,7 +233,8 @@ struct WorkbookTests {
     @Test("names that look like formulas: text cells as written, without the CSV's formula-safe quote")
     func formulaLikeNames() throws {
         let run = try Self.formulaNames.get()
-        let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv"]
+        let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv",
+                    "indicators.csv", "rankings.csv"]
         #expect(run.sheets.map(\.title) == csvs.map { String($0.dropLast(4)) })
         let capacity = try String(contentsOf: run.out.appendingPathComponent("capacity.csv"), encoding: .utf8)
         #expect(capacity.contains(",'-中心城区,'=老城片区,"), "the CSV is formula-safe")

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Command line")
 struct CommandLineTests {
-    static let reportFiles = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv"]
+    static let reportFiles = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv",
+                              "indicators.csv", "rankings.csv"]
     static let capacityHeader = "plan,year,district,zone,stage,students,seats,gap,utilisation,classes_needed,classrooms,"
         + "classroom_shortage,large_classes,super_large_classes,max_class_size,mean_class_size,unplaced,alert"
 

@@ -61,7 +61,7 @@ struct ScenarioFolder {
         let fromTables = try reports(tables)
         let fromYAML = try reports(inline)
         #expect(fromTables.map(\.name) == fromYAML.map(\.name))
-        #expect(fromTables.count == 8)
+        #expect(fromTables.count == ReportSet.fileNames.count + ReportSet.comparisonFileNames.count)
         for (a, b) in zip(fromTables, fromYAML) {
             #expect(a.data == b.data, "\(a.name) differs between \(tables) and \(inline)")
         }

@@ -13,10 +13,12 @@ public struct HTMLReport: Sendable {
 
     /// - Parameter pupilBands: optional ranges of pupils (e.g. P10–P90 of Monte Carlo draws), drawn as a band
     ///   around the pupils line of the capacity charts; none by default.
+    ///   `blindSpots` (the coverage check) gives the ranking its `blind_spot_areas`.
     public init(allocation: Allocation, comparison: PlanComparison, scenario: Scenario, language: ReportLanguage,
-                pupilBands: [PupilBand] = []) {
-        let context = ReportContext(allocation: allocation, comparison: comparison, scenario: scenario,
+                pupilBands: [PupilBand] = [], blindSpots: (any BlindSpotSource)? = nil) {
+        var context = ReportContext(allocation: allocation, comparison: comparison, scenario: scenario,
                                     language: language, pupilBands: pupilBands)
+        context.blindSpots = blindSpots
         html = Self.page(context)
     }
 
@@ -30,6 +32,7 @@ public struct HTMLReport: Sendable {
             ("alerts", l.alertsTitle, AlertSection.html),
             ("capacity", l.capacityTitle, CapacitySection.html),
             ("comparison", l.comparisonTitle, ComparisonSection.html),
+            ("district-ranking", l.districtRankingTitle, RankingSection.html),
             ("assumptions", l.assumptionsTitle, AssumptionsSection.html),
         ]
         var out = "<!DOCTYPE html>\n<html lang=\"\(l.htmlLanguage)\"><head><meta charset=\"utf-8\">"

@@ -36,6 +36,8 @@ struct ReportContext {
     /// row index for the shown rows only, never for every row of the run.
     private let rowsByKey: [String: [CapacityRow]]
     private let bands: [String: PupilBand]
+    /// The coverage check's residential areas beyond reach, for the ranking (none: `blind_spot_areas` empty).
+    var blindSpots: (any BlindSpotSource)? = nil
 
     init(allocation: Allocation, comparison: PlanComparison, scenario: Scenario, language: ReportLanguage,
          pupilBands: [PupilBand]) {

@@ -38,6 +38,8 @@ enum ReportStyle {
     table.data .num { text-align: right; white-space: nowrap; }
     table.data tr.flag td { background: #fff4e5; }
     table.ranking { width: 100%; }
+    .rank-chart-card { max-width: 640px; }
+    .rank-chip { display: inline-block; min-width: 28px; padding: 1px 6px; border-radius: 3px; white-space: nowrap; text-align: right; }
     table.worst { min-width: 60%; }
     .plan-tag { white-space: nowrap; }
     table.ranking thead th { vertical-align: bottom; }

@@ -8,7 +8,10 @@ extension ScenarioDecoder {
         let vocational = map.value("vocational").flatMap { reader.string($0, what: "'vocational'") }
         let target = map.value("target").map { reader.double($0, what: "'target'", min: 0, max: 1) } ?? 0.5
         guard let general, let vocational, let target else { return nil }
-        return UpperSecondary(general: general, vocational: vocational, target: target, location: map.location)
+        var upper = UpperSecondary(general: general, vocational: vocational, target: target, location: map.location)
+        upper.generalLocation = map.value("general").map { reader.location($0) } ?? map.location
+        upper.vocationalLocation = map.value("vocational").map { reader.location($0) } ?? map.location
+        return upper
     }
 
     /// A district's `staff: { STAGE: posts }`.
@@ -46,6 +49,8 @@ extension ScenarioDecoder {
         let indicator = map.value("indicator").flatMap { reader.string($0, what: "'indicator'") }
         let weight = map.value("weight").map { reader.double($0, what: "'weight'", min: 0, max: 1e6) } ?? 1
         guard let indicator, let weight else { return nil }
-        return RankingEntry(indicator: indicator, weight: weight, location: map.location)
+        // Diagnostics about the indicator point at its id.
+        return RankingEntry(indicator: indicator, weight: weight,
+                            location: map.value("indicator").map { reader.location($0) } ?? map.location)
     }
 }

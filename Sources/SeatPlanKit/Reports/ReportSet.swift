@@ -7,7 +7,7 @@ public struct ReportSet: Sendable {
 
     /// The files of a run, in the order they are listed to the user.
     public static let fileNames = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv",
-                                   "assumptions.csv"]
+                                   "assumptions.csv", "indicators.csv", "rankings.csv"]
     /// The files `compare` adds.
     public static let comparisonFileNames = ["comparison.csv", "projects.csv"]
 
@@ -24,9 +24,10 @@ public struct ReportSet: Sendable {
     }
 
     /// The run's reports (`summary.csv` formats the comparison's stage measures), and with `comparisonFiles`
-    /// `comparison.csv` and `projects.csv` too.
+    /// `comparison.csv` and `projects.csv` too. `blindSpots` (the coverage check) fills `blind_spot_areas`
+    /// of `indicators.csv` (empty without it).
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison,
-                comparisonFiles: Bool, grades detail: GradesDetail = .zone) {
+                comparisonFiles: Bool, grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil) {
         let writer = CSVWriter(excel: excel)
         files = [
             .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
@@ -44,6 +45,13 @@ public struct ReportSet: Sendable {
             },
             .csv("assumptions.csv", columns: AssumptionsReport.columns, writer: writer) {
                 AssumptionsReport.fill(allocation.demand, into: &$0)
+            },
+            .csv("indicators.csv", columns: IndicatorsReport.columns(scenario), writer: writer) {
+                IndicatorsReport.fill(Indicators(allocation, scenario: scenario, blindSpots: blindSpots), into: &$0)
+            },
+            .csv("rankings.csv", columns: RankingsReport.columns(scenario), writer: writer) {
+                RankingsReport.fill(Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots),
+                                             ranking: scenario.ranking), into: &$0)
             },
         ]
         switch detail {
@@ -70,10 +78,10 @@ public struct ReportSet: Sendable {
     /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too (without one,
     /// `summary.csv` is formatted from a comparison made here).
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
-                grades detail: GradesDetail = .zone) {
+                grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil) {
         self.init(allocation: allocation, scenario: scenario, excel: excel,
                   comparison: comparison ?? PlanComparison(allocation, scenario: scenario),
-                  comparisonFiles: comparison != nil, grades: detail)
+                  comparisonFiles: comparison != nil, grades: detail, blindSpots: blindSpots)
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`); returns the data rows written.

@@ -6,12 +6,17 @@ public struct UpperSecondary: Sendable {
     /// Target general share of grade-1 intake (0.5: 大体相当).
     public var target: Double
     public var location: SourceLocation
+    /// Where the general and the vocational stage ids are written (default: `location`).
+    public var generalLocation: SourceLocation
+    public var vocationalLocation: SourceLocation
 
     public init(general: String, vocational: String, target: Double, location: SourceLocation) {
         self.general = general
         self.vocational = vocational
         self.target = target
         self.location = location
+        generalLocation = location
+        vocationalLocation = location
     }
 }
 

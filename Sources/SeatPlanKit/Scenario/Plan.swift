@@ -100,4 +100,10 @@ public enum ProjectClassrooms: Sendable {
     case ofTheSchoolsStage(count: Int, location: SourceLocation)
 
     public static let none = ProjectClassrooms.byStage([])
+
+    /// Classrooms under the key `special` (0 for a number, which names the school's one stage).
+    public var special: Int {
+        if case .byStage(let entries) = self { return entries.special }
+        return 0
+    }
 }

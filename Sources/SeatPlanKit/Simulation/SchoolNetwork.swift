@@ -13,6 +13,12 @@ public struct SchoolNetwork: Sendable {
         /// Classrooms added by expansions: stage position, count, from year, and the position of the
         /// project in the plan as applied.
         public var expansions: [(stage: Int, count: Int, from: Int, project: Int)]
+        /// Special-school classrooms (the key `special`, 特殊教育), which no stage's rows count, and those
+        /// added by expansions from a year.
+        public var special = 0
+        public var specialExpansions: [(count: Int, from: Int)] = []
+        /// `public: false` for a private school (民办).
+        public var isPublic = true
 
         public func isOpen(in year: Int) -> Bool {
             (opens.map { year >= $0 } ?? true) && (closes.map { year < $0 } ?? true)
@@ -26,6 +32,12 @@ public struct SchoolNetwork: Sendable {
                 total += expansion.count
             }
             return total
+        }
+
+        /// Special-school classrooms in a year: 0 when closed; otherwise the school's own plus expansions in force.
+        public func specialClassrooms(year: Int) -> Int {
+            guard isOpen(in: year) else { return 0 }
+            return special + specialExpansions.reduce(0) { $0 + ($1.from <= year ? $1.count : 0) }
         }
     }
 
@@ -50,7 +62,8 @@ public struct SchoolNetwork: Sendable {
                 }
                 position[school.id] = members.count
                 members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
-                                      closes: school.closes, expansions: []))
+                                      closes: school.closes, expansions: [], special: school.classrooms.special,
+                                      isPublic: school.isPublic))
             }
             schools = members
             self.position = position
@@ -101,17 +114,26 @@ public struct SchoolNetwork: Sendable {
                                        diagnostics: &diagnostics)
                 built[project.school] = members.count
                 members.append(Member(id: project.school, name: project.name ?? project.school, zone: zone,
-                                      classrooms: rooms, opens: applied.year, closes: nil, expansions: []))
+                                      classrooms: rooms, opens: applied.year, closes: nil, expansions: [],
+                                      special: project.classrooms.special, isPublic: project.isPublic))
             case .expand:
                 guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",
                                       hint: hintSchools)
                     continue
                 }
+                if case .ofTheSchoolsStage(let count, _) = project.classrooms, members[i].classrooms.isEmpty,
+                   members[i].special > 0 {
+                    members[i].specialExpansions.append((count, applied.year))  // a special school's one kind of room
+                    continue
+                }
                 let rooms = stageRooms(project.classrooms, schoolRooms: members[i].classrooms, project: project,
                                        index: index, diagnostics: &diagnostics)
                 for (stage, count) in rooms.sorted(by: { $0.key < $1.key }) {
                     members[i].expansions.append((stage, count, applied.year, number))
+                }
+                if project.classrooms.special > 0 {
+                    members[i].specialExpansions.append((project.classrooms.special, applied.year))
                 }
             case .close:
                 guard let i = position(project.school) else {

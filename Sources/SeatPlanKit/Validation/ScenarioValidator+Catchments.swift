@@ -53,8 +53,8 @@ extension ScenarioValidator {
             checkStage(id, at: standards.compulsoryLocation ?? scenario.location, what: "'compulsory'")
         }
         if let upper = standards.upperSecondary {
-            checkStage(upper.general, at: upper.location, what: "'upper_secondary' (general)")
-            checkStage(upper.vocational, at: upper.location, what: "'upper_secondary' (vocational)")
+            checkStage(upper.general, at: upper.generalLocation, what: "'upper_secondary' (general)")
+            checkStage(upper.vocational, at: upper.vocationalLocation, what: "'upper_secondary' (vocational)")
         }
         for district in scenario.districts {
             for (stage, location) in district.staffLocations.sorted(by: { $0.key < $1.key }) {
@@ -67,6 +67,7 @@ extension ScenarioValidator {
             out.error(at: entry.location, "'\(entry.indicator)' is not an indicator the districts can be ranked on",
                       hint: "\(suggestion)use one of: \(RankingEntry.indicators.joined(separator: ", "))")
         }
+        checkRanking(scenario, into: &out)
     }
 }
 
