@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import SeatPlanKit
 
-/// Every report of every scenario in `scenarios/` (those of `run` and of `compare`) against the committed
-/// files in `Golden/<scenario>/`.
+/// Every report of every scenario in `scenarios/` (those of `run` and of `compare`), and the text `compare`
+/// prints (`compare.txt`, a snapshot of the terminal), against the committed files in `Golden/<scenario>/`.
 ///
 /// After a deliberate change of the numbers, re-record with `SEATPLAN_RECORD_GOLDEN=1 swift test`
 /// and review the diff of `Tests/SeatPlanKitTests/Golden/` before committing it.
@@ -20,19 +20,21 @@ import Testing
         if Self.record {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        for file in reports.files {
-            let goldenPath = "\(folder)/\(file.name)"
+        let terminal = Data((TerminalComparison.text(comparison, allocation: allocation, scenario: scenario) + "\n").utf8)
+        for (name, data) in reports.files.map({ ($0.name, $0.data) }) + [("compare.txt", terminal)] {
+            let goldenPath = "\(folder)/\(name)"
             if Self.record {
-                try file.data.write(to: URL(fileURLWithPath: goldenPath))
+                try data.write(to: URL(fileURLWithPath: goldenPath))
                 continue
             }
             let golden = try #require(FileManager.default.contents(atPath: goldenPath), "missing golden file \(goldenPath)")
-            if golden != file.data {
-                let expected = String(decoding: golden, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
-                let actual = String(decoding: file.data, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
+            if golden != data {
+                let separator = name.hasSuffix(".txt") ? "\n" : "\r\n"
+                let expected = String(decoding: golden, as: UTF8.self).split(separator: separator, omittingEmptySubsequences: false)
+                let actual = String(decoding: data, as: UTF8.self).split(separator: separator, omittingEmptySubsequences: false)
                 let first = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }
                 Issue.record("""
-                    \(scenario.id)/\(file.name) differs from its golden file (\(expected.count) vs \(actual.count) lines)\
+                    \(scenario.id)/\(name) differs from its golden file (\(expected.count) vs \(actual.count) lines)\
                     \(first.map { "; first difference at line \($0.offset + 1):\n- \($0.element.0)\n+ \($0.element.1)" } ?? "")
                     """)
             }
