@@ -51,6 +51,22 @@ struct YAMLDocument {
         return nil
     }
 
+    /// The first full-width comma or colon outside quotes between two marks (1-based lines and columns):
+    /// typed by an input method in Chinese mode, it is text to YAML, and the flow mapping around it breaks.
+    private static func fullWidthPunctuation(from start: Mark, to end: Mark, in text: String)
+        -> (character: Character, line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard start.line >= 1, end.line >= start.line else { return nil }
+        for lineIndex in (start.line - 1)..<min(end.line, lines.count) {
+            var quote: Character?
+            for (k, character) in lines[lineIndex].enumerated() {
+                if character == "\"" || character == "'" { quote = quote == character ? nil : quote ?? character }
+                if quote == nil, character == "，" || character == "：" { return (character, lineIndex + 1, k + 1) }
+            }
+        }
+        return nil
+    }
+
     /// The character at a 1-based line and column (columns count Unicode scalars, as libyaml does).
     private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
         let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
@@ -72,6 +88,13 @@ struct YAMLDocument {
             let opensTheMistake = ["while scanning a simple key", "while parsing a flow sequence",
                                    "while parsing a flow mapping"]
             let place = context.flatMap { opensTheMistake.contains($0.text) ? $0.mark : nil } ?? mark
+            if let wide = fullWidthPunctuation(from: place, to: mark, in: text) {
+                let name = wide.character == "，" ? "comma '，' (U+FF0C)" : "colon '：' (U+FF1A)"
+                let ascii = wide.character == "，" ? "','" : "':' followed by a space"
+                return .error(at: SourceLocation(file: file, line: wide.line, column: wide.column),
+                              "YAML syntax: a full-width \(name) where YAML needs \(ascii)",
+                              hint: "replace it with the ASCII \(ascii) (an input method in Chinese mode types the full-width one)")
+            }
             if character(at: mark, in: text) == "\t" {
                 return .error(at: at(mark), "YAML syntax: found a tab character where YAML indents with spaces only",
                               hint: "replace the tab with spaces (set the editor to insert spaces for Tab)")
@@ -80,6 +103,10 @@ struct YAMLDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             let repeated = duplicates.sorted().first.flatMap { secondOccurrence(of: $0, after: context.mark, in: text) }
+            if let slip = duplicates.sorted().first.flatMap(YAMLReader.punctuationMistake(inKey:)) {
+                return .error(at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
+                              slip.what, hint: slip.fix)
+            }
             return .error(at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(context.mark),
                           "duplicate key \(keys) in one mapping (first at line \(context.mark.line))",
                           hint: "keep one entry per key; merge the values or remove the extra line")

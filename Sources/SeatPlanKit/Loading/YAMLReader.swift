@@ -45,6 +45,10 @@ struct YAMLReader {
         guard let entries = rawMapping(node, what: what) else { return nil }
         let allowed = required + optional
         for entry in entries where !allowed.contains(entry.key) {
+            if let message = Self.punctuationMistake(inKey: entry.key) {
+                error(entry.keyNode, message.what, hint: message.fix)
+                continue
+            }
             let suggestion = Self.closest(to: entry.key, in: allowed).map { "did you mean '\($0)'? " } ?? ""
             error(entry.keyNode, "unknown key '\(entry.key)' in \(what)",
                   hint: "\(suggestion)allowed keys here: \(allowed.joined(separator: ", "))")
@@ -198,10 +202,43 @@ struct YAMLReader {
         let text = scalar.string.replacingUnderscores
         guard let value = Double(text), value.isFinite,
               text.allSatisfy({ "0123456789+-.eE".contains($0) }) else {
-            error(node, "\(what) must be \(kind)", hint: "found '\(scalar.string)'; write digits only, e.g. 1200 or 0.95")
+            if Self.hasThousandsSeparators(scalar.string) {
+                let plain = scalar.string.filter { $0 != "," && $0 != "，" && $0 != " " }
+                error(node, "\(what) is written with thousands separators ('\(scalar.string)')",
+                      hint: "numbers take no thousands separators: write \(plain)")
+            } else {
+                error(node, "\(what) must be \(kind)", hint: "found '\(scalar.string)'; write digits only, e.g. 1200 or 0.95")
+            }
             return nil
         }
         return value
+    }
+
+    /// `150,000,000` or `150，000`: digits in groups of three after the first, separated by commas.
+    static func hasThousandsSeparators(_ text: String) -> Bool {
+        let digit = { (c: Character) in c.isASCII && c.isNumber }
+        let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" })
+        guard groups.count > 1, let first = groups.first, !first.isEmpty, first.count <= 3,
+              first.allSatisfy(digit) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(digit) }
+    }
+
+    /// What a key says of a punctuation slip: the rest of a number written with thousands separators in a
+    /// flow mapping (`cost: 150,000,000` reads as `cost: 150` and keys `000`), or a full-width colon.
+    static func punctuationMistake(inKey key: String) -> (what: String, fix: String)? {
+        if key.count == 3, key.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return ("'\(key)' reads as a key: a number before it was written with thousands separators",
+                    "numbers take no thousands separators: write e.g. cost: 150000000, not 150,000,000")
+        }
+        if key.contains("：") {
+            return ("the key '\(key)' holds a full-width colon '：' (U+FF1A), which YAML does not read as ':'",
+                    "write the ASCII colon and a space: '\(key.replacingOccurrences(of: "：", with: ": "))'")
+        }
+        if key.contains("，") {
+            return ("the key '\(key)' holds a full-width comma '，' (U+FF0C), which YAML does not read as ','",
+                    "write the ASCII comma ',' between the entries")
+        }
+        return nil
     }
 
     private func resolved(_ node: Node) -> Node {

@@ -96,7 +96,12 @@ public struct SchoolNetwork: Sendable {
         func position(_ id: String) -> Int? { built[id] ?? existing.position[id] }
         for (number, applied) in plan.projects.enumerated() {
             let project = applied.project
-            let hintSchools = "name a school listed under 'schools' or built by this plan (or the plan it is based on)"
+            /// "did you mean" the nearest school id (existing or built so far), then what to name.
+            func hintSchools() -> String {
+                let ids = members.map(\.id)
+                let suggestion = YAMLReader.closest(to: project.school, in: ids).map { "did you mean '\($0)'? " } ?? ""
+                return suggestion + "name a school listed under 'schools' or built by this plan (or the plan it is based on)"
+            }
             switch project.kind {
             case .build:
                 if position(project.school) != nil {
@@ -106,8 +111,10 @@ public struct SchoolNetwork: Sendable {
                     continue
                 }
                 guard let zoneID = project.zone, let zone = index.zoneIndex[zoneID] else {
+                    let suggestion = YAMLReader.closest(to: project.zone ?? "", in: index.zones.map(\.id))
+                        .map { "did you mean '\($0)'? " } ?? ""
                     diagnostics.error(at: project.location, "the new school's zone '\(project.zone ?? "")' is not a zone of any district",
-                                      hint: "use a zone id listed under a district's 'zones' (or a district id, for a district without zones)")
+                                      hint: suggestion + "use a zone id listed under a district's 'zones' (or a district id, for a district without zones)")
                     continue
                 }
                 let rooms = stageRooms(project.classrooms, schoolRooms: [:], project: project, index: index,
@@ -119,7 +126,7 @@ public struct SchoolNetwork: Sendable {
             case .expand:
                 guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",
-                                      hint: hintSchools)
+                                      hint: hintSchools())
                     continue
                 }
                 if case .ofTheSchoolsStage(let count, _) = project.classrooms, members[i].classrooms.isEmpty,
@@ -138,7 +145,7 @@ public struct SchoolNetwork: Sendable {
             case .close:
                 guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'close' names '\(project.school)', which is not a school",
-                                      hint: hintSchools)
+                                      hint: hintSchools())
                     continue
                 }
                 members[i].closes = min(members[i].closes ?? applied.year, applied.year)
