@@ -26,14 +26,15 @@ struct ComparisonArguments: ParsableArguments {
 
     /// Projects, allocates the baseline and the chosen plans, and compares them. A plan that is not in the
     /// scenario is a usage error (exit status 64); a failed projection exits with 1.
-    func compare(_ scenario: Scenario, file: String, clock: inout PhaseClock) throws -> Result {
+    func compare(_ compiled: CompiledScenario, file: String, clock: inout PhaseClock) throws -> Result {
+        let scenario = compiled.scenario
         let chosen = plans.flatMap { $0 }.filter { !$0.isEmpty }
         let known = scenario.plans.map(\.id)
         if let unknown = chosen.first(where: { !known.contains($0) && $0 != Plan.baselineID }) {
             throw ValidationError("--plans names '\(unknown)', which is not a plan of \(file) "
                                   + "(plans: \(known.joined(separator: ", ")))")
         }
-        let allocation = try OutputArguments.simulate(scenario, plans: chosen.isEmpty ? nil : Set(chosen), clock: &clock)
+        let allocation = try OutputArguments.simulate(compiled, plans: chosen.isEmpty ? nil : Set(chosen), clock: &clock)
         let comparison = clock.measure("compare") {
             PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold)
         }

@@ -41,11 +41,11 @@ struct OutputArguments: ParsableArguments {
     }
 
     /// Projects and allocates, printing the diagnostics of a failure (exit status 1).
-    static func simulate(_ scenario: Scenario, plans: Set<String>? = nil, clock: inout PhaseClock) throws -> Allocation {
+    static func simulate(_ compiled: CompiledScenario, plans: Set<String>? = nil, clock: inout PhaseClock) throws -> Allocation {
         do {
             let pipeline = Pipeline()
-            let demand = try clock.measure("project") { () throws(ScenarioError) in try pipeline.project(scenario) }
-            return clock.measure("allocate") { pipeline.allocate(scenario, demand: demand, plans: plans) }
+            let demand = try clock.measure("project") { () throws(ScenarioError) in try pipeline.project(compiled.scenario) }
+            return clock.measure("allocate") { pipeline.allocate(compiled, demand: demand, plans: plans) }
         } catch {
             Diagnostics.print(error.diagnostics)
             Diagnostics.print(summary: "the projection failed; nothing was written")

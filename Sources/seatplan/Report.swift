@@ -23,8 +23,9 @@ struct Report: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock()
-        let scenario = try input.check(clock: &clock).scenario
-        let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
+        let checked = try input.check(clock: &clock)
+        let scenario = checked.scenario
+        let result = try comparing.compare(checked.compiled, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
         let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
                                                        excel: output.excel ?? scenario.output.excel, clock: &clock)

@@ -21,8 +21,9 @@ struct Run: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock()
-        let scenario = try input.check(clock: &clock).scenario
-        let allocation = try OutputArguments.simulate(scenario, clock: &clock)
+        let checked = try input.check(clock: &clock)
+        let scenario = checked.scenario
+        let allocation = try OutputArguments.simulate(checked.compiled, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
         let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario) }
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,

@@ -23,8 +23,7 @@ struct ScenarioArguments: ParsableArguments {
         do {
             let pipeline = Pipeline()
             let scenario = try clock.measure("load") { () throws(ScenarioError) in try pipeline.load(path: self.scenario) }
-            let warnings = try clock.measure("validate") { () throws(ScenarioError) in try pipeline.validate(scenario) }
-            checked = Pipeline.Checked(scenario: scenario, warnings: warnings)
+            checked = try clock.measure("validate") { () throws(ScenarioError) in try pipeline.compile(scenario) }
         } catch {
             Diagnostics.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count

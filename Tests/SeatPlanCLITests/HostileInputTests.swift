@@ -60,7 +60,8 @@ struct Sandbox {
 
 @Suite("Hostile input: output folders")
 struct OutputFolderSafetyTests {
-    static let reports = ["assumptions.csv", "capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv"]
+    static let reports = ["assumptions.csv", "capacity.csv", "districts.csv", "grades.csv", "indicators.csv", "rankings.csv",
+                          "summary.csv", "transfers.csv"]
 
     @Test("an id that is not a folder name is refused by run and backtest, and every canary survives",
           arguments: ["..", ".", "../../x", "../victim", "ABSOLUTE", "a/b"])

@@ -19,7 +19,6 @@ public struct PlanComparison: Sendable {
 
     public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold) {
         self.usedThreshold = usedThreshold
-        let index = ScenarioIndex(scenario)
         let grid = allocation.grid
         let stageIDs = grid.stages.map(\.id)
         let districtIDs = grid.districtIDs
@@ -35,7 +34,7 @@ public struct PlanComparison: Sendable {
         var baselineShortage: [String: Double] = [:]
         for (outcome, gathered) in zip(allocation.outcomes, gathered.values) {
             let plan = outcome.plan.id
-            let costs = Self.costByDistrict(outcome, scenario: scenario, index: index)
+            let costs = Self.costByDistrict(outcome, grid: allocation.grid)
             let added = Self.seatsAdded(outcome.network, baseline: baseline?.network, grid: grid, year: lastYear)
             for (d, district) in districtIDs.enumerated() {
                 var m = gathered.all[d].measures(plan: plan, district: district, stage: nil, grid: grid)
@@ -57,7 +56,7 @@ public struct PlanComparison: Sendable {
         self.stageMeasures = stageMeasures
         self.spans = spans
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
-            Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
+            Self.projectUses($0, scenario: scenario, threshold: usedThreshold)
         }
     }
 
@@ -165,18 +164,18 @@ public struct PlanComparison: Sendable {
     }
 
     /// Cost of a plan's projects by the district of each project's school.
-    static func costByDistrict(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex) -> [String: Double] {
+    static func costByDistrict(_ outcome: PlanOutcome, grid: AreaGrid) -> [String: Double] {
         var costs: [String: Double] = [:]
         for applied in outcome.plan.projects {
             guard let zone = outcome.network.member(applied.project.school)?.zone else { continue }
-            costs[scenario.districts[index.districtOfZone[zone]].id, default: 0] += applied.project.cost
+            costs[grid.districtIDs[grid.districtOfZone[zone]], default: 0] += applied.project.cost
         }
         return costs
     }
 
     // MARK: Projects
 
-    static func projectUses(_ outcome: PlanOutcome, scenario: Scenario, index: ScenarioIndex, threshold: Double)
+    static func projectUses(_ outcome: PlanOutcome, scenario: Scenario, threshold: Double)
         -> [ProjectUse] {
         let stages = scenario.standards.stages
         let lastYear = scenario.baseYear + scenario.horizon
@@ -184,7 +183,7 @@ public struct PlanComparison: Sendable {
         var uses: [ProjectUse] = []
         for (number, applied) in outcome.plan.projects.enumerated() {
             guard let school = outcome.network.member(applied.project.school) else { continue }
-            let zone = index.zones[school.zone]
+            let zoneID = outcome.rows.grid.zoneIDs[school.zone]
             var perStage: [(stage: Int, classrooms: Int)] = []
             switch applied.project.kind {
             case .build:
@@ -214,8 +213,8 @@ public struct PlanComparison: Sendable {
                 }
                 uses.append(ProjectUse(
                     plan: outcome.plan.id, number: number + 1, kind: applied.project.kind, school: school.id,
-                    schoolName: school.name, district: scenario.districts[index.districtOfZone[school.zone]].id,
-                    zone: zone.id, stage: stage.id, classrooms: entry.classrooms,
+                    schoolName: school.name, district: outcome.rows.grid.districtIDs[outcome.rows.grid.districtOfZone[school.zone]],
+                    zone: zoneID, stage: stage.id, classrooms: entry.classrooms,
                     seats: Double(entry.classrooms) * stage.seatsPerClassroom, plannedYear: applied.project.year,
                     year: applied.year, delayedBy: applied.delayedBy, origin: applied.origin,
                     cost: i == 0 ? applied.project.cost : nil, yearsOpen: yearsOpen, yearsUsed: yearsUsed))

@@ -8,13 +8,14 @@ public struct Pipeline: Sendable {
         GSL.prepare()
     }
 
-    /// A checked scenario and the warnings found on the way.
+    /// A checked scenario, compiled once for the later stages, and the warnings found on the way.
     public struct Checked: Sendable {
-        public var scenario: Scenario
+        public var compiled: CompiledScenario
         public var warnings: [Diagnostic]
+        public var scenario: Scenario { compiled.scenario }
 
-        public init(scenario: Scenario, warnings: [Diagnostic]) {
-            self.scenario = scenario
+        public init(compiled: CompiledScenario, warnings: [Diagnostic]) {
+            self.compiled = compiled
             self.warnings = warnings
         }
     }
@@ -22,7 +23,13 @@ public struct Pipeline: Sendable {
     /// Load and validate; throws every error found (with any warnings).
     public func check(path: String) throws(ScenarioError) -> Checked {
         let scenario = try load(path: path)
-        return Checked(scenario: scenario, warnings: try validate(scenario))
+        return try compile(scenario)
+    }
+
+    /// Stage 2, keeping what it resolved: the checked scenario compiled once (`CompiledScenario`).
+    public func compile(_ scenario: Scenario) throws(ScenarioError) -> Checked {
+        let (compiled, warnings) = try ScenarioValidator().compile(scenario)
+        return Checked(compiled: compiled, warnings: warnings)
     }
 
     /// Stage 1: the scenario file (and its CSV tables) → `Scenario`; throws every error found.
@@ -49,5 +56,10 @@ public struct Pipeline: Sendable {
     /// Stage 4: the baseline and each plan (only those in `plans`, when given) against `demand`.
     public func allocate(_ scenario: Scenario, demand: Demand, plans: Set<String>? = nil) -> Allocation {
         Allocator().allocate(scenario, demand: demand, plans: plans)
+    }
+
+    /// Stage 4 on a compiled scenario: its plans and networks as the validator resolved them.
+    public func allocate(_ compiled: CompiledScenario, demand: Demand, plans: Set<String>? = nil) -> Allocation {
+        Allocator().allocate(compiled, demand: demand, plans: plans)
     }
 }

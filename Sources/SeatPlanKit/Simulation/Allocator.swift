@@ -11,17 +11,21 @@ public struct Allocator: Sendable {
 
     /// Allocates the baseline and the plans of `scenario` (only those in `plans`, when given, plus the baseline).
     public func allocate(_ scenario: Scenario, demand: Demand, plans selected: Set<String>? = nil) -> Allocation {
-        let index = ScenarioIndex(scenario)
-        let grid = AreaGrid(scenario: scenario, yearCount: demand.yearCount)
+        allocate(CompiledScenario(checked: scenario), demand: demand, plans: selected)
+    }
+
+    /// Allocates the baseline and the plans of a compiled scenario (only those in `plans`, when given, plus
+    /// the baseline), with the plans and networks compiled once.
+    public func allocate(_ compiled: CompiledScenario, demand: Demand, plans selected: Set<String>? = nil) -> Allocation {
+        let scenario = compiled.scenario
+        let grid = compiled.grid
         let pupils = AreaDemand(demand: demand, grid: grid, standards: scenario.standards)
-        let transfers = TransferPass(scenario: scenario, grid: grid)
-        var ignored = DiagnosticCollector()  // the validator has reported them
-        let plans = PlanResolver(plans: scenario.plans).resolveAll(into: &ignored)
-            .filter { $0.id == Plan.baselineID || selected?.contains($0.id) ?? true }
+        let transfers = compiled.transfers
         var done: [[Int]: CapacityRows] = [:]
-        let existing = SchoolNetwork.Existing(scenario, index: index)
-        let outcomes = plans.map { plan in
-            let network = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &ignored)
+        let chosen = zip(compiled.plans, compiled.networks).filter {
+            $0.0.id == Plan.baselineID || selected?.contains($0.0.id) ?? true
+        }
+        let outcomes = chosen.map { plan, network in
             let classrooms = Self.classroomTable(network, grid: grid)
             let rows: CapacityRows
             if let same = done[classrooms] {

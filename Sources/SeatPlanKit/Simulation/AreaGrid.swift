@@ -38,7 +38,10 @@ public struct AreaGrid: Sendable {
 
     /// The grid of a scenario whose projection covers `yearCount` years from its base year.
     public init(scenario: Scenario, yearCount: Int) {
-        let index = ScenarioIndex(scenario)
+        self.init(scenario: scenario, index: ScenarioIndex(scenario), yearCount: yearCount)
+    }
+
+    init(scenario: Scenario, index: ScenarioIndex, yearCount: Int) {
         baseYear = scenario.baseYear
         self.yearCount = yearCount
         stages = scenario.standards.stages

@@ -10,6 +10,12 @@ public struct ScenarioValidator: Sendable {
 
     @discardableResult
     public func validate(_ scenario: Scenario) throws(ScenarioError) -> [Diagnostic] {
+        try compile(scenario).warnings
+    }
+
+    /// Checks `scenario` and compiles it once for the later stages (`CompiledScenario`, built from what the
+    /// checks resolved); throws every error, returns the warnings with it.
+    public func compile(_ scenario: Scenario) throws(ScenarioError) -> (compiled: CompiledScenario, warnings: [Diagnostic]) {
         var out = DiagnosticCollector()
         checkText(scenario, into: &out)
         let stageIDs = Set(scenario.standards.stages.map(\.id))
@@ -17,13 +23,13 @@ public struct ScenarioValidator: Sendable {
         checkFixedRatios(scenario.projection.fixedRatios, standards: scenario.standards, into: &out)
         let zoneIDs = checkDistricts(scenario, stageIDs: stageIDs, into: &out)
         checkSchools(scenario, zoneIDs: zoneIDs, stageIDs: stageIDs, into: &out)
-        checkPlans(scenario, into: &out)
+        let compiled = checkPlans(scenario, into: &out)
         checkUncertainty(scenario, into: &out)
         checkCatchments(scenario, into: &out)
         checkIndicatorSettings(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }
-        return out.sorted
+        return (compiled, out.sorted)
     }
 
     // MARK: Standards
@@ -224,7 +230,8 @@ public struct ScenarioValidator: Sendable {
         }
     }
 
-    private func checkPlans(_ scenario: Scenario, into out: inout DiagnosticCollector) {
+    /// Checks the plans by compiling them (resolving `based_on`, building each network); returns the result.
+    private func checkPlans(_ scenario: Scenario, into out: inout DiagnosticCollector) -> CompiledScenario {
         var planIDs: Set<String> = [Plan.baselineID]
         for plan in scenario.plans where !planIDs.insert(plan.id).inserted {
             out.error(at: plan.location,
@@ -233,11 +240,9 @@ public struct ScenarioValidator: Sendable {
                       hint: "give each plan its own id")
         }
         var planDiagnostics = DiagnosticCollector()
-        let index = ScenarioIndex(scenario)
-        let resolved = PlanResolver(plans: scenario.plans).resolveAll(into: &planDiagnostics)
-        let existing = SchoolNetwork.Existing(scenario, index: index)
+        let compiled = CompiledScenario(scenario, diagnostics: &planDiagnostics)
+        let resolved = compiled.plans
         for plan in resolved {
-            _ = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &planDiagnostics)
             checkPlanCost(plan, scenario: scenario, into: &out)
         }
         let lastYear = scenario.baseYear + scenario.horizon
@@ -269,6 +274,7 @@ public struct ScenarioValidator: Sendable {
         for diagnostic in planDiagnostics.diagnostics where seen.insert(diagnostic).inserted {
             out.add(diagnostic)
         }
+        return compiled
     }
 
     // MARK: What the projection needs
