@@ -43,7 +43,8 @@ struct ComparisonArguments: ParsableArguments {
     /// The reports of `compare`: those of `run`, plus `comparison.csv` and `projects.csv`.
     static func reports(_ result: Result, scenario: Scenario, output: OutputArguments) -> ReportSet {
         ReportSet(allocation: result.allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel,
-                  comparison: result.comparison, comparisonFiles: true, grades: output.grades)
+                  comparison: result.comparison, comparisonFiles: true, grades: output.grades,
+                  geojson: output.geojson)
     }
 
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.

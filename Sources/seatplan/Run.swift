@@ -26,7 +26,7 @@ struct Run: ParsableCommand {
         let excel = output.excel ?? scenario.output.excel
         let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario) }
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
-                                comparisonFiles: false, grades: output.grades)
+                                comparisonFiles: false, grades: output.grades, geojson: output.geojson)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
         try output.write(reports, for: scenario, clock: &clock)

@@ -12,6 +12,8 @@ public struct PlanComparison: Sendable {
     public var spans: [String: [ShortageSpan]]
     /// Utilisation at or above which a project's seats count as used.
     public var usedThreshold: Double
+    /// Service-radius coverage and 一乡一园 of every plan, and their measures.
+    public var coverage: CoverageSummary
 
     public static let allDistricts = AreaGrid.allDistricts
     /// Default `usedThreshold`: seats of an area less than 60 % full stand mostly empty.
@@ -56,6 +58,7 @@ public struct PlanComparison: Sendable {
         self.measures = measures
         self.stageMeasures = stageMeasures
         self.spans = spans
+        coverage = CoverageSummary(allocation, scenario: scenario)
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
         }

@@ -26,7 +26,7 @@ public struct ReportSet: Sendable {
     /// The run's reports (`summary.csv` formats the comparison's stage measures), and with `comparisonFiles`
     /// `comparison.csv` and `projects.csv` too.
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison,
-                comparisonFiles: Bool, grades detail: GradesDetail = .zone) {
+                comparisonFiles: Bool, grades detail: GradesDetail = .zone, geojson: Bool = false) {
         let writer = CSVWriter(excel: excel)
         files = [
             .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
@@ -57,6 +57,8 @@ public struct ReportSet: Sendable {
             }, at: 2)
         case .none: break
         }
+        files += GeographyFiles.files(comparison.coverage, scenario: scenario, allocation: allocation, writer: writer,
+                                      geojson: geojson)
         if comparisonFiles {
             files.append(.csv("comparison.csv", columns: ComparisonReport.columns(scenario), writer: writer) {
                 ComparisonReport.fill(comparison, scenario: scenario, into: &$0)
@@ -70,10 +72,10 @@ public struct ReportSet: Sendable {
     /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too (without one,
     /// `summary.csv` is formatted from a comparison made here).
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
-                grades detail: GradesDetail = .zone) {
+                grades detail: GradesDetail = .zone, geojson: Bool = false) {
         self.init(allocation: allocation, scenario: scenario, excel: excel,
                   comparison: comparison ?? PlanComparison(allocation, scenario: scenario),
-                  comparisonFiles: comparison != nil, grades: detail)
+                  comparisonFiles: comparison != nil, grades: detail, geojson: geojson)
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`); returns the data rows written.

@@ -13,6 +13,10 @@ public struct SchoolNetwork: Sendable {
         /// Classrooms added by expansions: stage position, count, from year, and the position of the
         /// project in the plan as applied.
         public var expansions: [(stage: Int, count: Int, from: Int, project: Int)]
+        /// Where it stands (`nil`: not given), for the coverage check and the maps.
+        public var at: GeoPoint? = nil
+        /// `false` for a private school (民办).
+        public var isPublic = true
 
         public func isOpen(in year: Int) -> Bool {
             (opens.map { year >= $0 } ?? true) && (closes.map { year < $0 } ?? true)
@@ -50,7 +54,7 @@ public struct SchoolNetwork: Sendable {
                 }
                 position[school.id] = members.count
                 members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
-                                      closes: school.closes, expansions: []))
+                                      closes: school.closes, expansions: [], at: school.at, isPublic: school.isPublic))
             }
             schools = members
             self.position = position
@@ -101,7 +105,8 @@ public struct SchoolNetwork: Sendable {
                                        diagnostics: &diagnostics)
                 built[project.school] = members.count
                 members.append(Member(id: project.school, name: project.name ?? project.school, zone: zone,
-                                      classrooms: rooms, opens: applied.year, closes: nil, expansions: []))
+                                      classrooms: rooms, opens: applied.year, closes: nil, expansions: [],
+                                      at: project.at, isPublic: project.isPublic))
             case .expand:
                 guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",
