@@ -50,6 +50,7 @@ struct ComparisonArguments: ParsableArguments {
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
     static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) -> String {
         TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
+            + [TerminalCoverage.text(result.comparison, scenario: scenario)].filter { !$0.isEmpty }.map { "\n\n" + $0 }.joined()
             + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
     }
 }
