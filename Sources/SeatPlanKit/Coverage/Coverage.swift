@@ -70,7 +70,7 @@ public struct Coverage: Sendable {
             Parallel.forEach(count: outcomes.count * K) { job in
                 let network = outcomes[job / K].network
                 let global = network.schools.map { numbers[$0.id] ?? -1 }
-                jobs.set(job, Self.chain(network, stage: stages[job % K], points: points, baseYear: base,
+                jobs.set(job, Self.chain(network.schools, stage: stages[job % K], points: points, baseYear: base,
                                          yearCount: years, global: global))
             }
         }
@@ -91,11 +91,10 @@ public struct Coverage: Sendable {
         }
     }
 
-    /// The nearest open school of `stage` to every point in every year, at `t · points.count + a`, as a
-    /// position in `Coverage.schools` (`global` maps network positions there).
-    static func chain(_ network: SchoolNetwork, stage: Int, points: [GeoPoint], baseYear: Int, yearCount: Int,
+    /// The nearest open school of `stage` among a network's `members` to every point in every year, at
+    /// `t · points.count + a`, as a position in `Coverage.schools` (`global` maps network positions there).
+    static func chain(_ members: [SchoolNetwork.Member], stage: Int, points: [GeoPoint], baseYear: Int, yearCount: Int,
                       global: [Int32]) -> (school: [Int32], distance: [Double]) {
-        let members = network.schools
         let A = points.count
         var best = [Int](repeating: -1, count: A)  // network position
         var bestDistance = [Double](repeating: .infinity, count: A)
