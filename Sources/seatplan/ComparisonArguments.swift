@@ -34,8 +34,9 @@ struct ComparisonArguments: ParsableArguments {
                                   + "(plans: \(known.joined(separator: ", ")))")
         }
         let allocation = try OutputArguments.simulate(scenario, plans: chosen.isEmpty ? nil : Set(chosen), clock: &clock)
+        let coverage = clock.measure("coverage") { CoverageSummary(allocation, scenario: scenario) }
         let comparison = clock.measure("compare") {
-            PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold)
+            PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold, coverage: coverage)
         }
         return Result(allocation: allocation, comparison: comparison)
     }

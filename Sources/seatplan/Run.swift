@@ -24,7 +24,8 @@ struct Run: ParsableCommand {
         let scenario = try input.check(clock: &clock).scenario
         let allocation = try OutputArguments.simulate(scenario, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
-        let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario) }
+        let coverage = clock.measure("coverage") { CoverageSummary(allocation, scenario: scenario) }
+        let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario, coverage: coverage) }
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
                                 comparisonFiles: false, grades: output.grades, geojson: output.geojson)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,

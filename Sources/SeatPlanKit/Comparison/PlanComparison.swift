@@ -19,7 +19,9 @@ public struct PlanComparison: Sendable {
     /// Default `usedThreshold`: seats of an area less than 60 % full stand mostly empty.
     public static let defaultUsedThreshold = 0.6
 
-    public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold) {
+    /// `coverage`: computed here when not given (the commands time it as a phase of its own).
+    public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold,
+                coverage: CoverageSummary? = nil) {
         self.usedThreshold = usedThreshold
         let index = ScenarioIndex(scenario)
         let grid = allocation.grid
@@ -58,7 +60,7 @@ public struct PlanComparison: Sendable {
         self.measures = measures
         self.stageMeasures = stageMeasures
         self.spans = spans
-        coverage = CoverageSummary(allocation, scenario: scenario)
+        self.coverage = coverage ?? CoverageSummary(allocation, scenario: scenario)
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, index: index, threshold: usedThreshold)
         }

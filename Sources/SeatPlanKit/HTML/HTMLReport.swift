@@ -25,13 +25,15 @@ public struct HTMLReport: Sendable {
     static func page(_ c: ReportContext) -> String {
         let l = c.labels
         let s = c.scenario
-        let sections: [(id: String, title: String, html: (ReportContext) -> String)] = [
+        let all: [(id: String, title: String, html: (ReportContext) -> String)] = [
             ("overview", l.overview, OverviewSection.html),
             ("alerts", l.alertsTitle, AlertSection.html),
             ("capacity", l.capacityTitle, CapacitySection.html),
             ("comparison", l.comparisonTitle, ComparisonSection.html),
+            ("coverage", MapSection.title(l), MapSection.html),
             ("assumptions", l.assumptionsTitle, AssumptionsSection.html),
         ]
+        let sections = all.filter { $0.id != "coverage" || MapSection.isShown(c) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(l.htmlLanguage)\"><head><meta charset=\"utf-8\">"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<meta name=\"generator\" content=\"SeatPlan\">"

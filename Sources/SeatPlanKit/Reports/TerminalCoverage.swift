@@ -40,12 +40,16 @@ public enum TerminalCoverage {
                     }
                 }
             }
-            for (j, zone) in townships.zoneIDs.enumerated() {
+            let failing = townships.zoneIDs.enumerated().compactMap { j, zone -> (String, [Int])? in
                 let without = (1..<max(1, townships.yearCount)).filter { townships.isWithout(plan: p, t: $0, township: j) }
                     .map { townships.baseYear + $0 }
-                if !without.isEmpty {
-                    lines.append("    一乡一园: township \(zone) has no public kindergarten in \(years(without)) (townships.csv)")
-                }
+                return without.isEmpty ? nil : (zone, without)
+            }
+            for (zone, without) in failing.prefix(shortListLength) {
+                lines.append("    一乡一园: township \(zone) has no public kindergarten in \(years(without)) (townships.csv)")
+            }
+            if failing.count > shortListLength {
+                lines.append("    一乡一园: … and \(failing.count - shortListLength) more township(s) without one in some year (townships.csv)")
             }
         }
         return lines.joined(separator: "\n")
