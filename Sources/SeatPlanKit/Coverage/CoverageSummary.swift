@@ -51,16 +51,16 @@ public struct CoverageSummary: Sendable {
             for (a, area) in coverage.areas.enumerated() {
                 var spot = BlindSpot(area: a, years: [], stages: [], dwellings: 0)
                 for t in 1..<max(1, coverage.yearCount) where coverage.isBlindSpot(plan: p, t: t, area: a) {
-                    let year = coverage.baseYear + t
-                    spot.years.append(year)
-                    spot.dwellings = area.dwellings(in: year)
-                    spot.stages = coverage.stages.indices.filter { coverage.isBlindSpot(plan: p, t: t, area: a, stage: $0) }
-                        .map { k in
-                            let cell = coverage.cell(plan: p, t: t, area: a, stage: k)
-                            return (k, cell.school?.id, cell.distance)
-                        }
+                    spot.years.append(coverage.baseYear + t)
                 }
-                guard !spot.years.isEmpty else { continue }
+                guard let year = spot.years.last else { continue }
+                let t = year - coverage.baseYear
+                spot.dwellings = area.dwellings(in: year)
+                spot.stages = coverage.stages.indices.filter { coverage.isBlindSpot(plan: p, t: t, area: a, stage: $0) }
+                    .map { k in
+                        let cell = coverage.cell(plan: p, t: t, area: a, stage: k)
+                        return (k, cell.school?.id, cell.distance)
+                    }
                 spots.append(spot)
                 for d in [area.district, D] {
                     perDistrict[d].blindSpotAreaYears += spot.years.count
