@@ -162,8 +162,8 @@ struct CommandLineTests {
     func timings() async throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        for (command, phases) in [("run", ["load", "validate", "project", "allocate", "write", "summary"]),
-                                  ("compare", ["load", "validate", "project", "allocate", "compare", "write", "summary"])] {
+        for (command, phases) in [("run", ["load", "validate", "project", "allocate", "coverage", "compare", "write", "summary"]),
+                                  ("compare", ["load", "validate", "project", "allocate", "coverage", "compare", "write", "summary"])] {
             let out = temporary.appending(command)
             let result = try await Binary.run([command, Binary.exampleCity.path, "--out", out.path, "--timings"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -208,6 +208,9 @@ struct CommandLineTests {
         let first = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let before = try Self.readReports(out)
+        // example-city has coordinates and a township: its geography files too (byte-identical reruns).
+        let geography = ["coverage.csv", "townships.csv", "map.geojson"]
+        let geographyBefore = try geography.map { try Data(contentsOf: out.appendingPathComponent($0)) }
 
         // A stray file in the folder goes with the old reports.
         let stray = out.appendingPathComponent("old-notes.txt")
@@ -219,8 +222,12 @@ struct CommandLineTests {
         for name in Self.reportFiles {
             #expect(before[name] == after[name], "\(name) differs between two runs")
         }
+        for (name, data) in zip(geography, geographyBefore) {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == data, "\(name) differs between two runs")
+        }
         #expect(!FileManager.default.fileExists(atPath: stray.path), "the old folder's stray file is still there")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == Self.reportFiles.sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == (Self.reportFiles + ["transfers.csv"] + geography).sorted())
         #expect(try temporary.entries() == ["reports"])
         #expect(first.stdout == second.stdout)
     }
