@@ -7,8 +7,11 @@ enum GeographyFiles {
                       geojson: Bool) -> [ReportFile] {
         var files: [ReportFile] = []
         if !summary.coverage.isEmpty {
-            files.append(.csv("coverage.csv", columns: CoverageReport.columns, writer: writer) {
-                CoverageReport.fill(summary.coverage, scenario: scenario, into: &$0)
+            let coverage = summary.coverage, layout = CoverageReport.Layout(coverage)
+            let fields = CoverageReport.Fields(coverage, scenario: scenario, writer: writer)
+            files.append(.csv("coverage.csv", columns: CoverageReport.columns, writer: writer,
+                              rowCount: CoverageReport.rowCount(coverage, layout: layout)) {
+                CoverageReport.fill(coverage, layout: layout, fields: fields, rows: $0, into: &$1)
             })
         }
         if !summary.townships.zones.isEmpty {
