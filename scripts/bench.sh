@@ -35,6 +35,8 @@
 #    (migration, housing yields and delivery slips vary too) `run --draws 1000`: wall seconds of the whole
 #    run, seconds of the draws alone (as `run` prints them), draws per second of the draws, peak RSS.
 #    EXAMPLE_DRAWS and PROVINCE_DRAWS change the numbers of draws.
+# 3. Unless GEO=0: the coverage of a province with coordinates (20,000 estates, 4,545 schools;
+#    `make_tables_bench.py --scale province --geography`), `compare --timings`: its `coverage` phase (issue #13).
 # Peak RSS comes from `/usr/bin/time -v`; without it the script times with bash `time` only and says so
 # (peak RSS "n/a", memory targets "unknown").
 # Everything is written under a `mktemp -d` folder, removed on exit; nothing goes into the repository.
@@ -366,6 +368,30 @@ if [ "$EXTRAS" = 1 ]; then
     # shellcheck disable=SC2059
     printf "$DRAW_FORMAT\n" "draws ($cpus cores)" "wall s" "draws s" "draws/s" "peak RSS MiB"
     for row in "${draw_rows[@]}"; do echo "$row"; done
+fi
+
+# 3. Unless GEO=0: coverage (issue #13) of a province with coordinates — `make_tables_bench.py --scale province
+#    --geography` (20,000 estates, 4,545 schools with coordinates, baseline + 2 plans, 16 years of rows;
+#    not timed) through `compare --timings`: the `coverage` phase is the nearest-school search of every
+#    plan, stage, year and area and its measures (target: under 1 s); the whole run also writes the
+#    ≈ 2.9 million rows of coverage.csv.
+if [ "${GEO:-1}" = 1 ]; then
+    echo
+    geo="$tmp/geo"
+    if python3 "$root/scripts/make_tables_bench.py" "$geo" --scale province --geography --seed "$SEED" \
+            >"$tmp/geo-generate.log" 2>&1; then
+        if timed "$tmp/geo.log" "$bin" compare "$geo/scenario.yaml" --out "$tmp/geo-out" --timings; then
+            line="$(timings_line "$tmp/geo.log")"
+            echo "coverage of a province with coordinates (20,000 estates, 4,545 schools, 3 plans × 3 stages × 16 years):"
+            echo "  coverage phase $(phase "$line" coverage) s (target < 1 s); compare phase $(phase "$line" compare) s;" \
+                "write $(phase "$line" write) s; wall $wall s; peak RSS $(mib "$rss_kib") MiB; rows written $(phase "$line" rows)"
+        else
+            show_failure "province with coordinates compare" "$tmp/geo.log" $?
+        fi
+    else
+        show_failure "generating the province with coordinates (scripts/make_tables_bench.py --geography)" "$tmp/geo-generate.log" 1
+    fi
+    rm -rf "$geo" "$tmp/geo-out"
 fi
 
 if [ "$failed" != 0 ]; then

@@ -13,6 +13,12 @@ housing.csv and schools.csv. The national default stages (kindergarten, primary,
 district has births 2010-2024, enrolment 2023-2025 of every grade, migration, and the zones of each district
 share its pupils evenly; schools are spread over the zones round robin, one in ten with two stages. The
 numbers are random but repeatable (--seed), plausible enough for the scenario to validate and run.
+
+With --geography (issue #13's coverage bench) the places get coordinates inside a province-sized box
+(113.5-118.5 E, 24.5-30 N): each district a centre, its zones within about 15 km of it (zones.csv gains
+longitude, latitude and township, every fifth zone a township), schools and --estates estates (default
+20,000, spread over the districts round robin) within about 2 km of their zone's centre, and the plans'
+builds too; the districts are then listed in the YAML (with their estates) instead of districts.csv.
 """
 import argparse
 import os
@@ -39,6 +45,8 @@ def main():
     parser.add_argument("--schools", type=int, default=200000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale", choices=sorted(SCALES))
+    parser.add_argument("--geography", action="store_true")
+    parser.add_argument("--estates", type=int, default=20000)
     args = parser.parse_args()
     global STAGES
     horizon = 10
@@ -56,6 +64,18 @@ def main():
     zones_of = {d: [] for d in districts}
     for z in range(args.zones):
         zones_of[districts[z % len(districts)]].append(f"z{z:05d}")
+    # Places (--geography): a separate generator, so that the other numbers stay as without it.
+    geo = random.Random(args.seed + 1000)
+    centre = {}
+    if args.geography:
+        for d in districts:
+            centre[d] = (geo.uniform(113.8, 118.2), geo.uniform(24.8, 29.7))
+            for z in zones_of[d]:
+                centre[z] = (centre[d][0] + geo.uniform(-0.15, 0.15), centre[d][1] + geo.uniform(-0.15, 0.15))
+
+    def near(zone):
+        lon, lat = centre[zone]
+        return round(lon + geo.uniform(-0.02, 0.02), 6), round(lat + geo.uniform(-0.02, 0.02), 6)
 
     with open(path("scenario.yaml"), "w") as f:
         f.write(f"scenario: tables-bench\nbase_year: 2025\nhorizon: {horizon}\n"
@@ -63,29 +83,46 @@ def main():
                 + "projection:\n  births: { method: linear, fit_window: 5 }\n"
                 "tables:\n")
         for t in ["districts", "zones", "births", "enrollment", "migration", "housing", "schools"]:
-            f.write(f"  {t}: {t}.csv\n")
+            if not (args.geography and t == "districts"):
+                f.write(f"  {t}: {t}.csv\n")
         if args.scale:
             f.write("plans:\n  - id: build-more\n    projects:\n")
             for i, d in enumerate(districts[::10]):
+                at = ", at: [%s, %s]" % near(zones_of[d][0]) if args.geography else ""
                 f.write(f"      - {{ build: new-{d}, zone: {zones_of[d][0]}, classrooms: {{ primary: 24, junior: 12 }}, "
-                        f"opens: 2028, cost: 100000000 }}\n")
+                        f"opens: 2028, cost: 100000000{at} }}\n")
             f.write("  - id: build-more-late\n    based_on: build-more\n    delay: {"
                     + ", ".join(f"new-{d}: 2" for d in districts[::10]) + "}\n")
         else:
             f.write("plans:\n  - id: grow\n    projects:\n"
                     "      - { build: new-school, zone: z00000, stage: primary, classrooms: 24, opens: 2027, cost: 1 }\n")
-    with open(path("districts.csv"), "w") as f:
-        f.write("id,name\n")
-        for d in districts:
-            f.write(f"{d},District {d}\n")
+    if args.geography:
+        estates_of = {d: [] for d in districts}
+        for e in range(args.estates):
+            d = districts[e % len(districts)]
+            z = zones_of[d][(e // len(districts)) % len(zones_of[d])]
+            lon, lat = near(z)
+            estates_of[d].append(f"{{ id: e{e:06d}, zone: {z}, at: [{lon}, {lat}], dwellings: {geo.randint(200, 3000)} }}")
+        with open(path("scenario.yaml"), "a") as f:
+            f.write("districts:\n")
+            for d in districts:
+                f.write(f"  - id: {d}\n    name: District {d}\n    estates:\n")
+                for e in estates_of[d]:
+                    f.write(f"      - {e}\n")
+    else:
+        with open(path("districts.csv"), "w") as f:
+            f.write("id,name\n")
+            for d in districts:
+                f.write(f"{d},District {d}\n")
     with open(path("zones.csv"), "w") as f:
-        f.write("district,id,name,share\n")
+        f.write("district,id,name,share" + (",township,longitude,latitude\n" if args.geography else "\n"))
         for d in districts:
             zs = zones_of[d]
             shares = [round(1 / len(zs), 9)] * len(zs)
             shares[-1] = round(1 - sum(shares[:-1]), 9)
-            for z, share in zip(zs, shares):
-                f.write(f"{d},{z},Zone {z},{share}\n")
+            for k, (z, share) in enumerate(zip(zs, shares)):
+                place = f",{'yes' if k % 5 == 4 else ''},{round(centre[z][0], 6)},{round(centre[z][1], 6)}" if args.geography else ""
+                f.write(f"{d},{z},Zone {z},{share}{place}\n")
     size = {d: rnd.randint(500, 3000) for d in districts}
     with open(path("births.csv"), "w") as f:
         f.write("district,year,births\n")
@@ -111,16 +148,17 @@ def main():
             f.write(f"{d},{z},Estate {d},2028,{rnd.randint(100, 2000)},,\n")
     all_zones = [z for d in districts for z in zones_of[d]]
     with open(path("schools.csv"), "w") as f:
-        f.write("id,name,zone,stage,classrooms,closes\n")
+        f.write("id,name,zone,stage,classrooms,closes" + (",longitude,latitude\n" if args.geography else "\n"))
         rows = 0
         s = 0
         while rows < args.schools:
             zone = all_zones[s % len(all_zones)]
             stage = STAGES[s % len(STAGES)][0]
-            f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},{stage},{rnd.randint(6, 48)},\n")
+            place = ",%s,%s" % near(zone) if args.geography else ""
+            f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},{stage},{rnd.randint(6, 48)},{place}\n")
             rows += 1
             if s % 10 == 1 and stage == "primary" and rows < args.schools:
-                f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},junior,{rnd.randint(6, 24)},\n")
+                f.write(f"s{s:06d},\"School {s}, {zone}\",{zone},junior,{rnd.randint(6, 24)},{',,' if args.geography else ''}\n")
                 rows += 1
             s += 1
 

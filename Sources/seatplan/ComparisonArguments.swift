@@ -35,8 +35,9 @@ struct ComparisonArguments: ParsableArguments {
                                   + "(plans: \(known.joined(separator: ", ")))")
         }
         let allocation = try OutputArguments.simulate(compiled, plans: chosen.isEmpty ? nil : Set(chosen), clock: &clock)
+        let coverage = clock.measure("coverage") { CoverageSummary(allocation, scenario: scenario) }
         let comparison = clock.measure("compare") {
-            PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold)
+            PlanComparison(allocation, scenario: scenario, usedThreshold: usedThreshold, coverage: coverage)
         }
         return Result(allocation: allocation, comparison: comparison)
     }
@@ -44,13 +45,16 @@ struct ComparisonArguments: ParsableArguments {
     /// The reports of `compare`: those of `run`, plus `comparison.csv` and `projects.csv`.
     static func reports(_ result: Result, scenario: Scenario, output: OutputArguments) -> ReportSet {
         ReportSet(allocation: result.allocation, scenario: scenario, excel: output.excel ?? scenario.output.excel,
-                  comparison: result.comparison, comparisonFiles: true, grades: output.grades)
+                  comparison: result.comparison, comparisonFiles: true, grades: output.grades,
+                  geojson: output.geojson)
     }
 
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
     static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) -> String {
         let ranking = TerminalRanking.text(result.allocation, comparison: result.comparison, scenario: scenario)
+        let coverage = TerminalCoverage.text(result.comparison, scenario: scenario)
         return TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
-            + (ranking.isEmpty ? "" : "\n\n" + ranking) + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
+            + [coverage, ranking].filter { !$0.isEmpty }.map { "\n\n" + $0 }.joined()
+            + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
     }
 }

@@ -21,6 +21,9 @@ struct OutputArguments: ParsableArguments {
     @Option(name: .long, help: "grades.csv detail: zone (every grade of every zone), district (summed over zones) or none.")
     var grades: ReportSet.GradesDetail = .zone
 
+    @Flag(name: .long, help: "Write map.geojson (for QGIS, ArcGIS, GDAL) even when the scenario has no coordinates (with coordinates it is always written).")
+    var geojson = false
+
     func folder(for scenario: Scenario) -> String { out ?? "output/\(scenario.id)" }
 
     /// Writes the reports at once into the output folder, with `report.xlsx` when asked for (its overview

@@ -25,9 +25,10 @@ struct Run: ParsableCommand {
         let scenario = checked.scenario
         let allocation = try OutputArguments.simulate(checked.compiled, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
-        let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario) }
+        let coverage = clock.measure("coverage") { CoverageSummary(allocation, scenario: scenario) }
+        let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario, coverage: coverage) }
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
-                                comparisonFiles: false, grades: output.grades)
+                                comparisonFiles: false, grades: output.grades, geojson: output.geojson)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
         try output.write(&reports, for: scenario, clock: &clock)

@@ -56,8 +56,9 @@ struct ExampleCityReportTests {
     @Test("the page is written with the CSV files, at once")
     func writtenWithTheReports() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == [".seatplan-output", "assumptions.csv", "capacity.csv", "comparison.csv", "districts.csv", "grades.csv",
-                          "indicators.csv", "projects.csv", "rankings.csv", "report.html", "summary.csv", "transfers.csv"])
+        #expect(names == [".seatplan-output", "assumptions.csv", "capacity.csv", "comparison.csv", "coverage.csv", "districts.csv",
+                          "grades.csv", "indicators.csv", "map.geojson", "projects.csv", "rankings.csv", "report.html",
+                          "summary.csv", "townships.csv", "transfers.csv"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
@@ -198,6 +199,55 @@ struct ExampleCityReportTests {
         // A table behind every chart: 19 capacity charts, 4 heat maps, 3 districts' assumptions.
         #expect(dom.all("details").filter { $0["class"] == "data-table" }.count >= 26)
         #expect(dom.all("th").count > 500)
+    }
+
+    @Test("the coverage maps draw every residential area and school once, blind spots as in coverage.csv, new schools as in map.geojson")
+    func coverageMaps() throws {
+        let dom = try dom()
+        let coverage = try csv("coverage.csv").filter { $0["year"] == "2035" }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("map.geojson"))) as? [String: Any]
+        let features = (json?["features"] as? [[String: Any]] ?? []).compactMap { $0["properties"] as? [String: Any] }
+        let schools = features.filter { $0["kind"] as? String == "school" }
+        let maps = dom.all("svg", having: ["data-plan", "data-district"]).filter { $0["class"] == "chart coverage-map" }
+        // 4 plans × 3 districts with located schools or areas.
+        #expect(maps.count == 12)
+        let svgStarts = dom.all("svg").map(\.offset)
+        for map in maps {
+            let plan = map["data-plan"]!, district = map["data-district"]!
+            let end = svgStarts.first { $0 > map.offset } ?? Int.max
+            let inside = dom.elements.filter { $0.offset > map.offset && $0.offset < end }
+            let key = "\(plan) \(district)"
+            // Areas: exactly those of coverage.csv in 2035, each once, red where any stage is a blind spot.
+            let rows = coverage.filter { $0["plan"] == plan && $0["district"] == district }
+            var blind: [String: Bool] = [:]
+            for row in rows { blind[row["area"]!, default: false] = blind[row["area"]!, default: false] || row["blind_spot"] == "yes" }
+            let areas = inside.filter { $0.name == "g" && $0["class"] == "area" }
+            #expect(areas.count == blind.count && Set(areas.map { $0["data-area"] ?? "" }) == Set(blind.keys), "\(key)")
+            for area in areas {
+                #expect(area["data-blind"] == (blind[area["data-area"] ?? ""] == true ? "yes" : "no"), "\(key) \(area["data-area"] ?? "")")
+            }
+            // Schools: each once; those of the plan in this district open in 2035 (map.geojson), new ones marked.
+            let drawn = inside.filter { $0.name == "g" && $0["class"] == "school" }
+            let expected = schools.filter {
+                $0["district"] as? String == district && $0["in_\(plan)"] as? Bool == true && ($0["classrooms_\(plan)"] as? Int ?? 0) > 0
+                    && ($0["stages"] as? String ?? "") != ""
+            }
+            #expect(drawn.count == expected.count && Set(drawn.map { $0["data-school"] ?? "" }) == Set(expected.map { $0["id"] as? String ?? "" }), "\(key)")
+            for school in drawn {
+                let feature = expected.first { $0["id"] as? String == school["data-school"] }
+                let isNew = feature?["opens_\(plan)"] is Int
+                #expect(school["data-new"] == (isNew ? "yes" : "no"), "\(key) \(school["data-school"] ?? "")")
+            }
+        }
+        // The plan's new schools in the centre are marked: hexi-dier-shiyan, zenggong-xuexiao and hexi-youeryuan-2.
+        let central = try #require(maps.first { $0["data-plan"] == "layout-plan" && $0["data-district"] == "central" })
+        let next = svgStarts.first { $0 > central.offset } ?? Int.max
+        let marked = dom.elements.filter { $0.offset > central.offset && $0.offset < next && $0["data-new"] == "yes" }.map { $0["data-school"] ?? "" }
+        #expect(Set(marked) == ["hexi-dier-shiyan", "zenggong-xuexiao", "hexi-youeryuan-2"])
+        // Baseline, 2035: all six areas of the centre are blind spots for some stage (coverage.csv).
+        let baseline = try #require(maps.first { $0["data-plan"] == "baseline" && $0["data-district"] == "central" })
+        let after = svgStarts.first { $0 > baseline.offset } ?? Int.max
+        #expect(dom.elements.filter { $0.offset > baseline.offset && $0.offset < after && $0["class"] == "area" && $0["data-blind"] == "yes" }.count == 6)
     }
 
     @Test("the DOM holds every ratio of assumptions.csv with its value")

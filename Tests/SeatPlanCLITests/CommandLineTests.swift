@@ -163,8 +163,8 @@ struct CommandLineTests {
     func timings() async throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        for (command, phases) in [("run", ["load", "validate", "project", "allocate", "compare", "write", "summary"]),
-                                  ("compare", ["load", "validate", "project", "allocate", "compare", "write", "summary"])] {
+        for (command, phases) in [("run", ["load", "validate", "project", "allocate", "coverage", "compare", "write", "summary"]),
+                                  ("compare", ["load", "validate", "project", "allocate", "coverage", "compare", "write", "summary"])] {
             let out = temporary.appending(command)
             let result = try await Binary.run([command, Binary.exampleCity.path, "--out", out.path, "--timings"])
             #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -188,7 +188,7 @@ struct CommandLineTests {
     @Test("make bench's script runs the city scale and prints its phase table and the targets")
     func benchScript() async throws {
         let script = Binary.repositoryRoot.appendingPathComponent("scripts/bench.sh").path
-        let result = try await Binary.runProgram(script, [Binary.path], environment: ["SCALES": "city", "EXTRAS": "0"])
+        let result = try await Binary.runProgram(script, [Binary.path], environment: ["SCALES": "city", "EXTRAS": "0", "GEO": "0"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("scale ") && $0.contains("allocate") && $0.contains("rows/s") })
@@ -209,6 +209,9 @@ struct CommandLineTests {
         let first = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let before = try Self.readReports(out)
+        // example-city has coordinates and a township: its geography files too (byte-identical reruns).
+        let geography = ["coverage.csv", "townships.csv", "map.geojson"]
+        let geographyBefore = try geography.map { try Data(contentsOf: out.appendingPathComponent($0)) }
 
         // A stray file in the folder goes with the old reports.
         let stray = out.appendingPathComponent("old-notes.txt")
@@ -220,9 +223,12 @@ struct CommandLineTests {
         for name in Self.reportFiles {
             #expect(before[name] == after[name], "\(name) differs between two runs")
         }
+        for (name, data) in zip(geography, geographyBefore) {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == data, "\(name) differs between two runs")
+        }
         #expect(!FileManager.default.fileExists(atPath: stray.path), "the old folder's stray file is still there")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-                == (Self.reportFiles + [".seatplan-output"]).sorted())
+                == (Self.reportFiles + [".seatplan-output"] + geography).sorted())
         #expect(try temporary.entries() == ["reports"])
         #expect(first.stdout == second.stdout)
     }

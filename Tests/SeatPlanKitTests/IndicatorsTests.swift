@@ -41,14 +41,10 @@ import TestSupport
         try CSVFile(data: try #require(reports.files.first { $0.name == name }).data)
     }
 
-    /// COVERAGE NOT YET WIRED: `blind_spot_areas` is skipped here, since `run`, `compare` and `report` give
-    /// `ReportSet` no `BlindSpotSource` yet (the column is empty). Once the coverage check passes its
-    /// counts as `ReportSet(…, blindSpots:)`, drop `skipping:` so that this test compares that column too.
-    /// (`blindSpotAreasFromTheExpectedCoverage` already checks how the column is counted from coverage.)
+    /// Every column, `blind_spot_areas` included (counted from the run's own coverage, `Coverage`).
     @Test func indicatorsOfEveryPlanAndYearMatchTheIndependentImplementation() throws {
         let expected = try CSVFile(path: "\(Repo.golden)/example-city.expected-indicators.csv")
-        Self.compare(try Self.file("indicators.csv", of: try Self.exampleReports()), expected,
-                     skipping: ["blind_spot_areas"])
+        Self.compare(try Self.file("indicators.csv", of: try Self.exampleReports()), expected)
     }
 
     @Test func rankingsOfEveryPlanAndYearMatchTheIndependentImplementation() throws {

@@ -203,6 +203,32 @@ struct ScenarioFolder {
                                       StageClassrooms(stage: "junior", count: 3, location: school.location)])
     }
 
+    @Test func geographyColumnsOfZonesAndSchools() throws {
+        let folder = try ScenarioFolder(yaml: Self.yaml(tables: """
+              zones: zones.csv
+              enrollment: enrollment.csv
+              schools: schools.csv
+            """).replacingOccurrences(of: "2017: 100 }", with: "2017: 100, 2018: 100, 2019: 100 }"), tables: [
+                "zones.csv": "district,id,share,neighbours,township,longitude,latitude\nnorth,north-b,0.5,north-a; ,yes,116.7,27.5\n",
+                "enrollment.csv": Self.enrollment.split(separator: "\n").filter { !$0.contains("south") }.joined(separator: "\n") + "\n",
+                "schools.csv": "id,zone,stage,classrooms,public,longitude,latitude\nn1,north-a,primary,4,no,116.3538,27.941\nn2,north-b,primary,1,,,\n",
+            ])
+        let scenario = try folder.check().get()
+        let zone = try #require(scenario.districts[0].zones.last)
+        #expect(zone.neighbours == ["north-a"] && zone.geography.township)
+        #expect(zone.geography.at == GeoPoint(longitude: 116.7, latitude: 27.5))
+        #expect(scenario.districts[0].zones[0].geography.township == false)
+        #expect(scenario.schools.map(\.isPublic) == [false, true])
+        #expect(scenario.schools.map(\.at) == [GeoPoint(longitude: 116.3538, latitude: 27.941), nil])
+
+        let half = try ScenarioFolder(yaml: Self.yaml(tables: "  schools: schools.csv"), tables: [
+            "schools.csv": "id,zone,stage,classrooms,public,longitude,latitude\nn1,north-a,primary,4,maybe,116.3,\n",
+        ])
+        let errors = half.errors().joined(separator: "\n")
+        #expect(errors.contains("'public' is 'maybe'"))
+        #expect(errors.contains("'longitude' is given without 'latitude'"))
+    }
+
     @Test func districtsMayComeOnlyFromTheTable() throws {
         let folder = try ScenarioFolder(yaml: Self.yaml(districts: "", tables: """
               districts: districts.csv

@@ -12,12 +12,16 @@ public struct PlanComparison: Sendable {
     public var spans: [String: [ShortageSpan]]
     /// Utilisation at or above which a project's seats count as used.
     public var usedThreshold: Double
+    /// Service-radius coverage and 一乡一园 of every plan, and their measures.
+    public var coverage: CoverageSummary
 
     public static let allDistricts = AreaGrid.allDistricts
     /// Default `usedThreshold`: seats of an area less than 60 % full stand mostly empty.
     public static let defaultUsedThreshold = 0.6
 
-    public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold) {
+    /// `coverage`: computed here when not given (the commands time it as a phase of its own).
+    public init(_ allocation: Allocation, scenario: Scenario, usedThreshold: Double = defaultUsedThreshold,
+                coverage: CoverageSummary? = nil) {
         self.usedThreshold = usedThreshold
         let grid = allocation.grid
         let stageIDs = grid.stages.map(\.id)
@@ -55,6 +59,7 @@ public struct PlanComparison: Sendable {
         self.measures = measures
         self.stageMeasures = stageMeasures
         self.spans = spans
+        self.coverage = coverage ?? CoverageSummary(allocation, scenario: scenario)
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, threshold: usedThreshold)
         }

@@ -18,7 +18,7 @@ public struct HTMLReport: Sendable {
                 pupilBands: [PupilBand] = [], blindSpots: (any BlindSpotSource)? = nil) {
         var context = ReportContext(allocation: allocation, comparison: comparison, scenario: scenario,
                                     language: language, pupilBands: pupilBands)
-        context.blindSpots = blindSpots
+        context.blindSpots = blindSpots ?? comparison.coverage.coverage
         html = Self.page(context)
     }
 
@@ -27,14 +27,16 @@ public struct HTMLReport: Sendable {
     static func page(_ c: ReportContext) -> String {
         let l = c.labels
         let s = c.scenario
-        let sections: [(id: String, title: String, html: (ReportContext) -> String)] = [
+        let all: [(id: String, title: String, html: (ReportContext) -> String)] = [
             ("overview", l.overview, OverviewSection.html),
             ("alerts", l.alertsTitle, AlertSection.html),
             ("capacity", l.capacityTitle, CapacitySection.html),
             ("comparison", l.comparisonTitle, ComparisonSection.html),
             ("district-ranking", l.districtRankingTitle, RankingSection.html),
+            ("coverage", MapSection.title(l), MapSection.html),
             ("assumptions", l.assumptionsTitle, AssumptionsSection.html),
         ]
+        let sections = all.filter { $0.id != "coverage" || MapSection.isShown(c) }
         var out = "<!DOCTYPE html>\n<html lang=\"\(l.htmlLanguage)\"><head><meta charset=\"utf-8\">"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<meta name=\"generator\" content=\"SeatPlan\">"

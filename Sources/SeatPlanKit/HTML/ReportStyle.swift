@@ -79,6 +79,7 @@ enum ReportStyle {
     svg.scatter .point-label { font-size: 11px; font-weight: 600; fill: #1f2328; }
     svg.scatter .axis-label { font-size: 11px; fill: #5b636d; }
     .heat-maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 12px; }
+    .coverage-maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; }
     .scatter-card { max-width: 640px; }
     .comparison-table { overflow-x: auto; margin-top: 10px; }
     .assumption-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 8px; }

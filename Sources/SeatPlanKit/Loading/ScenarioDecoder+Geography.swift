@@ -9,6 +9,12 @@ extension ScenarioDecoder {
                          hint: "write 'at: [longitude, latitude]' in WGS84 degrees, e.g. at: [116.358, 27.948]")
             return nil
         }
+        if let lon = items[0].scalar.flatMap({ Double($0.string) }), let lat = items[1].scalar.flatMap({ Double($0.string) }),
+           abs(lat) > 90, abs(lat) <= 180, abs(lon) <= 90 {
+            reader.error(items[1], "the latitude of 'at' is \(items[1].scalar!.string), outside −90…90: the pair looks written latitude first",
+                         hint: "write 'at: [\(items[1].scalar!.string), \(items[0].scalar!.string)]', longitude first (as GeoJSON does)")
+            return nil
+        }
         let longitude = reader.double(items[0], what: "the longitude of 'at'", min: -180, max: 180)
         let latitude = reader.double(items[1], what: "the latitude of 'at'", min: -90, max: 90)
         guard let longitude, let latitude else { return nil }

@@ -23,11 +23,11 @@ struct ScenarioTable {
         var optional: [String] {
             switch self {
             case .districts: ["name"]
-            case .zones: ["name"]
+            case .zones: ["name", "neighbours", "township", "longitude", "latitude"]
             case .births: []
             case .enrollment: ["zone"]
             case .migration: ["year"]
-            case .schools: ["name", "closes"]
+            case .schools: ["name", "closes", "public", "longitude", "latitude"]
             case .housing: ["zone", "ramp"]
             }
         }
@@ -36,11 +36,11 @@ struct ScenarioTable {
         var columns: [String] {
             switch self {
             case .districts: ["id", "name"]
-            case .zones: ["district", "id", "name", "share"]
+            case .zones: ["district", "id", "name", "share", "neighbours", "township", "longitude", "latitude"]
             case .births: ["district", "year", "births"]
             case .enrollment: ["year", "district", "zone", "stage", "grade", "students"]
             case .migration: ["district", "stage", "year", "pupils"]
-            case .schools: ["id", "name", "zone", "stage", "classrooms", "closes"]
+            case .schools: ["id", "name", "zone", "stage", "classrooms", "closes", "public", "longitude", "latitude"]
             case .housing: ["district", "zone", "development", "year", "dwellings", "pupils_per_100_dwellings", "ramp"]
             }
         }

@@ -170,8 +170,12 @@ struct TableMerger {
             }
             let location = table.location(cell)
             seen[id] = location
+            let neighbours = table.list(record, "neighbours")
+            let geography = ZoneGeography(neighbours: neighbours,
+                                          neighbourLocations: neighbours.map { _ in table.location(table.cell(record, "neighbours")!) },
+                                          township: table.flag(record, "township") ?? false, at: table.point(record))
             districts[d].zones.append(Zone(id: id, name: table.optionalText(record, "name") ?? id, share: share,
-                                           district: districts[d].id, location: location))
+                                           district: districts[d].id, geography: geography, location: location))
         }
     }
 
@@ -550,6 +554,7 @@ struct TableMerger {
             let classrooms = table.whole(record, "classrooms", max: PlausibilityLimits.classrooms)
             let zone = table.optionalText(record, "zone")
             let name = table.optionalText(record, "name")
+            let isPublic = table.flag(record, "public"), at = table.point(record)
             var closes: Int?
             let closesGiven = table.optionalText(record, "closes") != nil
             if closesGiven { closes = table.year(record, "closes") }
@@ -573,6 +578,8 @@ struct TableMerger {
                 firstLine.append(record.line)
                 added.append(School(id: id, name: name ?? id, zone: zone, classrooms: rooms.map { [$0] } ?? [],
                                     closes: closes, location: table.location(idCell)))
+                added[added.count - 1].isPublic = isPublic ?? true
+                added[added.count - 1].at = at
                 continue
             }
             // A further stage of the school: its name, zone and closing year are empty or as on its first row.
@@ -586,6 +593,12 @@ struct TableMerger {
             if let closes, closes != added[p].closes, let cell = table.cell(record, "closes") {
                 table.error(cell, "school '\(id)' closes in \(closes) here and \(added[p].closes.map(String.init) ?? "never") on its first row",
                             hint: hint)
+            }
+            if let isPublic, isPublic != added[p].isPublic, let cell = table.cell(record, "public") {
+                table.error(cell, "school '\(id)' is \(isPublic ? "public" : "private") here and not on its first row", hint: hint)
+            }
+            if let at, at != added[p].at, let cell = table.cell(record, "longitude") {
+                table.error(cell, "school '\(id)' stands elsewhere here than on its first row", hint: hint)
             }
             if let rooms { added[p].classrooms.append(rooms) }
         }

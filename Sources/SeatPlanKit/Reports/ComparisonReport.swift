@@ -11,7 +11,7 @@ enum ComparisonReport {
                "cost_per_shortage_seat_year_avoided", "avoids_none",
                "first_year_no_super_large", "shortage_blocked_by", "super_large_blocked_by"]
             + stages.flatMap { ["first_year_no_shortage_\($0)", "first_year_no_super_large_\($0)"] }
-            + ["plan_name"]
+            + ["plan_name", "blind_spot_area_years", "blind_spot_dwellings", "township_years_without_public_kindergarten"]
     }
 
     static func fill(_ comparison: PlanComparison, scenario: Scenario, into table: inout CSVTable) {
@@ -32,7 +32,8 @@ enum ComparisonReport {
                    .text(m.avoidsNone ? "yes" : "no"),
                    .integer(m.firstYearWithoutSuperLarge), .text(describe(m.shortageBlocker, unit: "seats")),
                    .text(describe(m.superLargeBlocker, unit: "super-large classes"))]
-                + perStage + [.text(names.plan[m.plan] ?? m.plan)])
+                + perStage + [.text(names.plan[m.plan] ?? m.plan)]
+                + CoverageColumns.cells(comparison.coverage.measures(plan: m.plan, district: m.district)))
         }
     }
 

@@ -27,8 +27,11 @@ public struct ReportSet: Sendable {
     /// `comparison.csv` and `projects.csv` too. `blindSpots` (the coverage check) fills `blind_spot_areas`
     /// of `indicators.csv` (empty without it).
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison,
-                comparisonFiles: Bool, grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil) {
+                comparisonFiles: Bool, grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil,
+                geojson: Bool = false) {
         let writer = CSVWriter(excel: excel)
+        // Blind-spot areas come from the comparison's coverage unless given.
+        let blindSpots = blindSpots ?? comparison.coverage.coverage
         files = [
             .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
                  rowCount: CapacityReport.rowCount(allocation)) { [fields = CapacityReport.Fields(allocation, scenario: scenario, writer: writer)] in
@@ -65,6 +68,8 @@ public struct ReportSet: Sendable {
             }, at: 2)
         case .none: break
         }
+        files += GeographyFiles.files(comparison.coverage, scenario: scenario, allocation: allocation, writer: writer,
+                                      geojson: geojson)
         if comparisonFiles {
             files.append(.csv("comparison.csv", columns: ComparisonReport.columns(scenario), writer: writer) {
                 ComparisonReport.fill(comparison, scenario: scenario, into: &$0)
@@ -78,10 +83,10 @@ public struct ReportSet: Sendable {
     /// The run's reports, and with a comparison `comparison.csv` and `projects.csv` too (without one,
     /// `summary.csv` is formatted from a comparison made here).
     public init(allocation: Allocation, scenario: Scenario, excel: Bool, comparison: PlanComparison? = nil,
-                grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil) {
+                grades detail: GradesDetail = .zone, blindSpots: (any BlindSpotSource)? = nil, geojson: Bool = false) {
         self.init(allocation: allocation, scenario: scenario, excel: excel,
                   comparison: comparison ?? PlanComparison(allocation, scenario: scenario),
-                  comparisonFiles: comparison != nil, grades: detail, blindSpots: blindSpots)
+                  comparisonFiles: comparison != nil, grades: detail, blindSpots: blindSpots, geojson: geojson)
     }
 
     /// Writes every file into `directory` at once (see `OutputDirectory`); returns the data rows written.

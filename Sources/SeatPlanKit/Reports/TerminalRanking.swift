@@ -10,7 +10,8 @@ public enum TerminalRanking {
     public static func text(_ allocation: Allocation, comparison: PlanComparison, scenario: Scenario,
                             blindSpots: (any BlindSpotSource)? = nil) -> String {
         guard !scenario.ranking.isEmpty else { return "" }
-        let rankings = Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots), ranking: scenario.ranking)
+        let rankings = Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots ?? comparison.coverage.coverage),
+                                ranking: scenario.ranking)
         let plan = comparison.ranked.first { $0.plan != Plan.baselineID }?.plan ?? Plan.baselineID
         let names = DisplayNames(scenario)
         let weights = rankings.entries.map { "\($0.indicator) ×\(CSVWriter.format($0.weight, places: rankings.scorePlaces))" }

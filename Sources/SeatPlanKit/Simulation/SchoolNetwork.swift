@@ -17,7 +17,9 @@ public struct SchoolNetwork: Sendable {
         /// added by expansions from a year.
         public var special = 0
         public var specialExpansions: [(count: Int, from: Int)] = []
-        /// `public: false` for a private school (民办).
+        /// Where it stands (`nil`: not given), for the coverage check and the maps.
+        public var at: GeoPoint? = nil
+        /// `false` for a private school (民办).
         public var isPublic = true
 
         public func isOpen(in year: Int) -> Bool {
@@ -63,7 +65,7 @@ public struct SchoolNetwork: Sendable {
                 position[school.id] = members.count
                 members.append(Member(id: school.id, name: school.name, zone: zone, classrooms: rooms, opens: nil,
                                       closes: school.closes, expansions: [], special: school.classrooms.special,
-                                      isPublic: school.isPublic))
+                                      at: school.at, isPublic: school.isPublic))
             }
             schools = members
             self.position = position
@@ -122,7 +124,7 @@ public struct SchoolNetwork: Sendable {
                 built[project.school] = members.count
                 members.append(Member(id: project.school, name: project.name ?? project.school, zone: zone,
                                       classrooms: rooms, opens: applied.year, closes: nil, expansions: [],
-                                      special: project.classrooms.special, isPublic: project.isPublic))
+                                      special: project.classrooms.special, at: project.at, isPublic: project.isPublic))
             case .expand:
                 guard let i = position(project.school) else {
                     diagnostics.error(at: project.location, "'expand' names '\(project.school)', which is not a school",

@@ -26,6 +26,7 @@ public struct ScenarioValidator: Sendable {
         let compiled = checkPlans(scenario, into: &out)
         checkUncertainty(scenario, into: &out)
         checkCatchments(scenario, into: &out)
+        checkGeography(scenario, into: &out)
         checkIndicatorSettings(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }

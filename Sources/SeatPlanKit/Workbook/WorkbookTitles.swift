@@ -24,6 +24,7 @@ struct WorkbookTitles {
         "assumptions": "预测假设", "comparison": "方案比较", "projects": "建设项目", "ranges": "区间预测",
         "summary_ranges": "缺口区间", "plan_probabilities": "方案优劣概率",
         "transfers": "跨片区就学", "coverage": "服务半径覆盖", "indicators": "办学条件指标", "rankings": "排名",
+        "townships": "一乡一园",
     ]
 
     static let zhColumns: [String: String] = [

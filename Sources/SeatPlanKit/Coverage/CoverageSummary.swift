@@ -1,0 +1,89 @@
+/// The coverage measures of every plan, over the projected years, computed once for `comparison.csv`, the
+/// terminal and the page (which only format them):
+/// - `blind_spot_area_years`: (residential area, year) pairs with the area a blind spot of coverage for at
+///   least one stage (MODEL.md, *Coverage*);
+/// - `blind_spot_dwellings`: dwellings of the areas that are blind spots in the last projected year
+///   (housing: those completed by then);
+/// - `township_years_without_public_kindergarten`: (township, year) pairs failing 一乡一园.
+/// Per plan and district (the district of the area or township), and for the whole scenario (`ALL`).
+public struct CoverageSummary: Sendable {
+    public struct Measures: Sendable {
+        public var plan: String
+        public var district: String
+        public var blindSpotAreaYears = 0
+        public var blindSpotDwellings = 0.0
+        public var townshipYearsWithoutPublicKindergarten = 0
+    }
+
+    /// A residential area that is a blind spot in some projected year of a plan.
+    public struct BlindSpot: Sendable {
+        /// Position in `coverage.areas`.
+        public var area: Int
+        /// The projected years it is a blind spot.
+        public var years: [Int]
+        /// In the last of those years: each stage it is a blind spot for (position in `coverage.stages`), the
+        /// nearest school of the stage and its distance (`nil`: no school of the stage open).
+        public var stages: [(stage: Int, school: String?, distance: Double?)]
+        /// Its dwellings in that year.
+        public var dwellings: Double
+    }
+
+    public let coverage: Coverage
+    public let townships: TownshipKindergartens
+    /// Per plan (allocation order), per district in file order, then `ALL`.
+    public let measures: [Measures]
+    /// Per plan id: its blind spots, most dwellings first (then area order).
+    public let blindSpots: [String: [BlindSpot]]
+
+    public init(_ allocation: Allocation, scenario: Scenario) {
+        let coverage = Coverage(allocation, scenario: scenario)
+        let townships = TownshipKindergartens(allocation, scenario: scenario)
+        let districtIDs = scenario.districts.map(\.id)
+        let districtIndex = Dictionary(districtIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let D = districtIDs.count
+        let lastYear = coverage.baseYear + coverage.yearCount - 1
+        var measures: [Measures] = []
+        var blindSpots: [String: [BlindSpot]] = [:]
+        for (p, outcome) in allocation.outcomes.enumerated() {
+            let plan = outcome.plan.id
+            var perDistrict = (districtIDs + [AreaGrid.allDistricts]).map { Measures(plan: plan, district: $0) }
+            var spots: [BlindSpot] = []
+            for (a, area) in coverage.areas.enumerated() {
+                var spot = BlindSpot(area: a, years: [], stages: [], dwellings: 0)
+                for t in 1..<max(1, coverage.yearCount) where coverage.isBlindSpot(plan: p, t: t, area: a) {
+                    spot.years.append(coverage.baseYear + t)
+                }
+                guard let year = spot.years.last else { continue }
+                let t = year - coverage.baseYear
+                spot.dwellings = area.dwellings(in: year)
+                spot.stages = coverage.stages.indices.filter { coverage.isBlindSpot(plan: p, t: t, area: a, stage: $0) }
+                    .map { k in
+                        let cell = coverage.cell(plan: p, t: t, area: a, stage: k)
+                        return (k, cell.school?.id, cell.distance)
+                    }
+                spots.append(spot)
+                for d in [area.district, D] {
+                    perDistrict[d].blindSpotAreaYears += spot.years.count
+                    if spot.years.last == lastYear { perDistrict[d].blindSpotDwellings += spot.dwellings }
+                }
+            }
+            for (j, district) in townships.districts.enumerated() {
+                for t in 1..<max(1, townships.yearCount) where townships.isWithout(plan: p, t: t, township: j) {
+                    for d in [districtIndex[district] ?? D, D] { perDistrict[d].townshipYearsWithoutPublicKindergarten += 1 }
+                }
+            }
+            measures += perDistrict
+            blindSpots[plan] = spots.enumerated().sorted { ($0.element.dwellings, -$0.offset) > ($1.element.dwellings, -$1.offset) }
+                .map(\.element)
+        }
+        self.coverage = coverage
+        self.townships = townships
+        self.measures = measures
+        self.blindSpots = blindSpots
+    }
+
+    /// The measures of a plan in a district (or `ALL`).
+    public func measures(plan: String, district: String = AreaGrid.allDistricts) -> Measures? {
+        measures.first { $0.plan == plan && $0.district == district }
+    }
+}
