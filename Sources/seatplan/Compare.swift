@@ -20,19 +20,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var timing: TimingArguments
 
     func run() throws {
-        var clock = PhaseClock()
-        let checked = try input.check(clock: &clock)
-        let scenario = checked.scenario
-        let result = try comparing.compare(checked.compiled, file: input.scenario, clock: &clock)
-        var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: result.allocation,
-                                             excel: output.excel ?? scenario.output.excel, clock: &clock)
-        try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
-        if let drawn { TerminalText.print(drawn) }
-        let summary = clock.measure("summary") {
-            ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
-        }
-        timing.report(clock)
-        TerminalText.print(summary)
+        try ComparisonArguments.run(input: input, output: output, comparing: comparing, monteCarlo: monteCarlo,
+                                    timing: timing)
     }
 }

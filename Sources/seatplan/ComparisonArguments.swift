@@ -50,11 +50,39 @@ struct ComparisonArguments: ParsableArguments {
     }
 
     /// What `compare` prints after writing: the ranked plans, the zones still short, the files written.
-    static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String) -> String {
-        let ranking = TerminalRanking.text(result.allocation, comparison: result.comparison, scenario: scenario)
-        let coverage = TerminalCoverage.text(result.comparison, scenario: scenario)
-        return TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario)
+    static func summary(_ result: Result, scenario: Scenario, reports: ReportSet, folder: String,
+                        language: ReportLanguage) -> String {
+        let ranking = TerminalRanking.text(result.allocation, comparison: result.comparison, scenario: scenario,
+                                           language: language)
+        let coverage = TerminalCoverage.text(result.comparison, scenario: scenario, language: language)
+        return TerminalComparison.text(result.comparison, allocation: result.allocation, scenario: scenario, language: language)
             + [coverage, ranking].filter { !$0.isEmpty }.map { "\n\n" + $0 }.joined()
-            + "\n\nReports written to \(folder)/: \(reports.names.joined(separator: ", "))"
+            + "\n\n" + TerminalLabels(language: language).written(folder, reports.names.joined(separator: ", "))
+    }
+
+    /// The whole of `compare` and `report`: check, compare, the reports (with `page` made from the result and
+    /// the draws' summary, when given), the ranges, writing at once, then the terminal text.
+    static func run(input: ScenarioArguments, output: OutputArguments, comparing: ComparisonArguments,
+                    monteCarlo: DrawArguments, timing: TimingArguments,
+                    page: ((Result, Scenario, DrawSummary?) -> HTMLReport)? = nil) throws {
+        var clock = PhaseClock()
+        let checked = try input.check(clock: &clock)
+        let scenario = checked.scenario
+        let result = try comparing.compare(checked.compiled, file: input.scenario, clock: &clock)
+        var reports = Self.reports(result, scenario: scenario, output: output)
+        let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
+                                                       excel: output.excel ?? scenario.output.excel, clock: &clock)
+        if let page {
+            let report = clock.measure("html") { page(result, scenario, drawn?.summary) }
+            reports.add(report)
+        }
+        try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
+        if let drawn { TerminalText.print(drawn.message) }
+        let summary = clock.measure("summary") {
+            Self.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario),
+                         language: output.language(for: scenario))
+        }
+        timing.report(clock)
+        TerminalText.print(summary)
     }
 }

@@ -15,8 +15,11 @@ struct OutputArguments: ParsableArguments {
           help: "Also write report.xlsx: every report as a sheet, and the ranked plans (default: the scenario's 'output: xlsx').")
     var xlsx: Bool?
 
-    @Option(name: .long, help: "Language of the page's and the workbook's own words (zh or en). Names from the scenario are shown as written.")
-    var lang: ReportLanguage = .zh
+    @Option(name: .long, help: "Language of the terminal's, the page's and the workbook's own words (zh or en; default: the scenario's 'output: lang', else zh). Names from the scenario are shown as written.")
+    var lang: ReportLanguage?
+
+    /// `--lang`, else the scenario's `output.lang`, else Chinese.
+    func language(for scenario: Scenario) -> ReportLanguage { lang ?? scenario.output.lang ?? .zh }
 
     @Option(name: .long, help: "grades.csv detail: zone (every grade of every zone), district (summed over zones) or none.")
     var grades: ReportSet.GradesDetail = .zone
@@ -31,7 +34,7 @@ struct OutputArguments: ParsableArguments {
     func write(_ reports: inout ReportSet, for scenario: Scenario, comparison: PlanComparison? = nil,
                clock: inout PhaseClock) throws {
         if xlsx ?? scenario.output.xlsx {
-            reports.add(Workbook(scenario: scenario, comparison: comparison, language: lang))
+            reports.add(Workbook(scenario: scenario, comparison: comparison, language: language(for: scenario)))
         }
         do {
             clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in

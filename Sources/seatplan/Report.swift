@@ -22,24 +22,10 @@ struct Report: ParsableCommand {
     @OptionGroup var timing: TimingArguments
 
     func run() throws {
-        var clock = PhaseClock()
-        let checked = try input.check(clock: &clock)
-        let scenario = checked.scenario
-        let result = try comparing.compare(checked.compiled, file: input.scenario, clock: &clock)
-        var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
-        let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
-                                                       excel: output.excel ?? scenario.output.excel, clock: &clock)
-        let page = clock.measure("html") {
+        try ComparisonArguments.run(input: input, output: output, comparing: comparing, monteCarlo: monteCarlo,
+                                    timing: timing) { result, scenario, draws in
             HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
-                       language: output.lang, pupilBands: drawn.map { PupilBand.p10p90($0.summary, scenario: scenario) } ?? [])
+                       language: output.language(for: scenario), pupilBands: draws.map { PupilBand.p10p90($0, scenario: scenario) } ?? [])
         }
-        reports.add(page)
-        try output.write(&reports, for: scenario, comparison: result.comparison, clock: &clock)
-        if let drawn { TerminalText.print(drawn.message) }
-        let summary = clock.measure("summary") {
-            ComparisonArguments.summary(result, scenario: scenario, reports: reports, folder: output.folder(for: scenario))
-        }
-        timing.report(clock)
-        TerminalText.print(summary)
     }
 }

@@ -32,13 +32,17 @@ struct Run: ParsableCommand {
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
                                              clock: &clock)
         try output.write(&reports, for: scenario, clock: &clock)
-        let summary = clock.measure("summary") { TerminalSummary.text(allocation, comparison: comparison, scenario: scenario) }
+        let language = output.language(for: scenario)
+        let summary = clock.measure("summary") {
+            TerminalSummary.text(allocation, comparison: comparison, scenario: scenario, language: language)
+        }
         timing.report(clock)
         TerminalText.print(summary)
         TerminalText.print("")
         if let drawn { TerminalText.print(drawn) }
-        let ranking = TerminalRanking.text(allocation, comparison: comparison, scenario: scenario)
+        let ranking = TerminalRanking.text(allocation, comparison: comparison, scenario: scenario, language: language)
         if !ranking.isEmpty { TerminalText.print(ranking + "\n") }
-        TerminalText.print("Reports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
+        TerminalText.print(TerminalLabels(language: language).written(output.folder(for: scenario),
+                                                                      reports.names.joined(separator: ", ")))
     }
 }

@@ -29,7 +29,7 @@ struct CommandLineTests {
 
     // MARK: compare
 
-    @Test("compare writes the run's reports and the comparison, and ranks the plans")
+    @Test("compare writes the run's reports and the comparison, and ranks the plans, in Chinese by default and in English with --lang en")
     func compareExample() async throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
@@ -39,16 +39,22 @@ struct CommandLineTests {
         for name in Self.reportFiles + ["comparison.csv", "projects.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
-        #expect(result.stdout.contains("Plans ranked, 2026–2035: fewest pupils without a class first"))
+        // No `--lang` and no `output: lang` in the scenario: the terminal speaks Chinese, names as written.
+        #expect(result.stdout.contains("方案排序（2026—2035 年）：先看无班可编的学生"), "\(result.stdout)")
+        #expect(result.stdout.contains("市中心城区教育网点布局规划（2025—2030）"))
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let ranked = lines.filter { $0.hasPrefix("  1  ") || $0.hasPrefix("  4  ") }
         #expect(ranked.first?.contains("layout-plan ") == true, "\(ranked)")
         #expect(ranked.last?.contains("baseline") == true, "\(ranked)")
-        #expect(result.stdout.contains("still short"))
+        #expect(result.stdout.contains("仍有学位缺口的区域·学段"))
+        #expect(result.stdout.contains("报告已写入 \(out.path)/"))
 
         let some = temporary.appending("some")
-        let chosen = try await Binary.run(["compare", Binary.exampleCity.path, "--plans", "expand-only", "--out", some.path])
+        let chosen = try await Binary.run(["compare", Binary.exampleCity.path, "--plans", "expand-only", "--out", some.path,
+                                           "--lang", "en"])
         #expect(chosen.status == 0, "stderr: \(chosen.stderr)")
+        #expect(chosen.stdout.contains("Plans ranked, 2026–2035: fewest pupils without a class first"))
+        #expect(chosen.stdout.contains("still short") && chosen.stdout.contains("Reports written to \(some.path)/"))
         let comparison = try String(contentsOf: some.appendingPathComponent("comparison.csv"), encoding: .utf8)
         #expect(comparison.contains("expand-only,ALL,"))
         #expect(!comparison.contains("layout-plan"))
@@ -98,7 +104,7 @@ struct CommandLineTests {
         let run = try await Binary.run(["run", file.lastPathComponent, "--strict", "--out", out.path], in: temporary.url)
         #expect(run.status == 1)
         #expect(!FileManager.default.fileExists(atPath: out.path))
-        #expect(!run.stdout.contains("Reports written"))
+        #expect(!run.stdout.contains("Reports written") && !run.stdout.contains("报告已写入"))
     }
 
     @Test("a scenario saved with a BOM and CRLF line ends (Windows Notepad) is read the same")
@@ -145,7 +151,7 @@ struct CommandLineTests {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let out = temporary.appending("reports")
-        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path])
+        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("Reports written to \(out.path)"))
         for name in Self.reportFiles {
@@ -244,7 +250,7 @@ struct CommandLineTests {
         #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(!result.crashed)
         #expect(result.stderr.contains("not a folder"))
-        #expect(!result.stdout.contains("Reports written"))
+        #expect(!result.stdout.contains("Reports written") && !result.stdout.contains("报告已写入"))
         #expect(try temporary.entries() == ["taken"])
         #expect(try Data(contentsOf: file) == content)
     }

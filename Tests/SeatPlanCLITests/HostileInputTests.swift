@@ -78,7 +78,7 @@ struct OutputFolderSafetyTests {
             #expect(result.stderr.contains("scenario.yaml:1:1: error: the scenario id '"), "\(result.stderr)")
             #expect(result.stderr.contains("cannot name the output folder output/<id>/ — use letters, digits, '-', '_' and '.' only, not starting with '.'"),
                     "\(result.stderr)")
-            #expect(!result.stdout.contains("Reports written"))
+            #expect(!result.stdout.contains("Reports written") && !result.stdout.contains("报告已写入"))
         }
         sandbox.survive()
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.work.appendingPathComponent("output").path).sorted()

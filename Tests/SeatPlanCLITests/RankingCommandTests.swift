@@ -11,7 +11,7 @@ import TestSupport
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let out = temporary.appending("reports")
-        let result = try await Binary.run(["compare", Binary.exampleCity.path, "--out", out.path])
+        let result = try await Binary.run(["compare", Binary.exampleCity.path, "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let text = result.stdout
         let at2030 = try #require(text.range(of: "2030, under layout-plan:"))
@@ -31,7 +31,7 @@ import TestSupport
     func runExample() async throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", temporary.appending("r").path])
+        let result = try await Binary.run(["run", Binary.exampleCity.path, "--out", temporary.appending("r").path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("District ranking (lower is better"))
         #expect(result.stdout.contains("2030, under layout-plan:") && result.stdout.contains("2035, under layout-plan:"))

@@ -92,7 +92,7 @@ enum OverviewSection {
         let l = c.labels
         guard let best = c.bestPlan ?? c.baselineMeasures else { return "" }
         var out = "<h3>" + HTMLText.escape(l.stillShortTitle(best.plan)) + "</h3>"
-        out += "<p class=\"note\">" + HTMLText.escape(TerminalComparison.ending(best, names: c.names)) + "</p>"
+        out += "<p class=\"note\">" + HTMLText.escape(TerminalComparison.ending(best, names: c.names, labels: TerminalLabels(language: c.labels.language))) + "</p>"
         let worst = (c.comparison.spans[best.plan] ?? []).filter { $0.years > 0 }
         guard !worst.isEmpty else {
             return out + "<p class=\"good\">" + HTMLText.escape(l.noZoneShort) + "</p>"

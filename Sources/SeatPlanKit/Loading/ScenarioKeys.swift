@@ -274,6 +274,7 @@ enum ScenarioKeys {
     static let output = KeyTable("output", [
         .init("excel", .boolean, "Excel-friendly CSV: a UTF-8 byte order mark and formula-safe text."),
         .init("xlsx", .boolean, "Also write report.xlsx: every report as a sheet of one workbook."),
+        .init("lang", .choice(["zh", "en"]), "Language of the terminal, the page and the workbook (default zh; --lang wins)."),
     ])
 
     static let tables = KeyTable("tables", ScenarioTable.Kind.allCases.map {

@@ -314,6 +314,7 @@ struct ScenarioDecoder {
     mutating func output(_ node: Node) -> OutputOptions? {
         guard let map = reader.mapping(node, what: "'output'", keys: ScenarioKeys.output) else { return nil }
         return OutputOptions(excel: map.value("excel").flatMap { reader.bool($0, what: "'excel'") } ?? false,
-                             xlsx: map.value("xlsx").flatMap { reader.bool($0, what: "'xlsx'") } ?? false)
+                             xlsx: map.value("xlsx").flatMap { reader.bool($0, what: "'xlsx'") } ?? false,
+                             lang: map.value("lang").flatMap { choice($0, what: "language", of: ReportLanguage.self) })
     }
 }

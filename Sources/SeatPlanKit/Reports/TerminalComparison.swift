@@ -6,66 +6,70 @@ public enum TerminalComparison {
     /// How many short area-stages are named per plan.
     public static let shortListLength = 6
 
-    public static func text(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario) -> String {
+    public static func text(_ comparison: PlanComparison, allocation: Allocation, scenario: Scenario,
+                            language: ReportLanguage = .en) -> String {
         let names = DisplayNames(scenario)
+        let l = TerminalLabels(language: language)
         let ranked = comparison.ranked
-        var lines = ["Plans ranked, \(scenario.baseYear + 1)–\(scenario.baseYear + scenario.horizon): fewest pupils without a class first (unplaced pupil-years), then shortage seat-years, then super-large classes, then cost:"]
-        let header = ["#", "plan", "cost", "unplaced", "short seat-yrs", "avoided", "cost/seat-yr", "super-large",
-                      "transferred", "no shortage from", "no super-large from"]
-        var table = [header]
+        var lines = [l.ranked(scenario.baseYear + 1, scenario.baseYear + scenario.horizon)]
+        var table = [l.rankingHeader]
         for (rank, m) in ranked.enumerated() {
             let ratio: String
             switch m.verdict {
-            case .baseline: ratio = "baseline"
+            case .baseline: ratio = l.baseline
             case .avoidsShortage: ratio = m.costPerSeatYearAvoided.map { String(WholeNumbers.roundToInt($0)) } ?? "—"
-            case .avoidsNone: ratio = "avoids none"
-            case .worse: ratio = "worse"
+            case .avoidsNone: ratio = l.avoidsNone
+            case .worse: ratio = l.worse
             }
             table.append([String(rank + 1), m.plan, String(WholeNumbers.roundToInt(m.cost)),
                           String(m.unplacedPupilYears), String(WholeNumbers.roundToInt(m.shortageSeatYears)),
                           m.verdict == .baseline ? "—" : String(WholeNumbers.roundToInt(m.shortageAvoided)),
                           ratio, String(m.superLargeClasses), String(WholeNumbers.roundToInt(m.pupilsTransferred)),
-                          m.firstYearWithoutShortage.map(String.init) ?? "never",
-                          m.firstYearWithoutSuperLarge.map(String.init) ?? "never"])
+                          m.firstYearWithoutShortage.map(String.init) ?? l.never,
+                          m.firstYearWithoutSuperLarge.map(String.init) ?? l.never,
+                          m.plan == Plan.baselineID ? l.baseline : names.plan[m.plan] ?? m.plan])
         }
         lines += TextTable.render(table).map { "  " + $0 }
         for m in ranked {
             lines.append("")
-            lines.append("\(m.plan): " + ending(m, names: names))
+            lines.append("\(m.plan): " + ending(m, names: names, labels: l))
             let spans = comparison.spans[m.plan] ?? []
             let listed = spans.filter { $0.years > 0 }
             if listed.isEmpty {
-                lines.append("  no area short in any projected year")
+                lines.append("  " + l.noAreaShort)
             } else {
-                lines.append("  still short in \(listed.count) area-stage(s):")
+                lines.append("  " + l.stillShort(listed.count))
                 for span in listed.prefix(shortListLength) {
                     let years = span.first == span.last ? "\(span.first!)" : "\(span.first!)–\(span.last!)"
-                    lines.append("  \(names.area(district: span.district, zone: span.zone)) \(span.stage) \(years) (\(span.years) year(s), \(WholeNumbers.roundToInt(span.seatYears)) seat-years, up to \(WholeNumbers.roundToInt(span.worst)) seats)")
+                    lines.append("  " + l.span(names.area(district: span.district, zone: span.zone),
+                                               names.stage[span.stage] ?? span.stage, years, count: span.years,
+                                               seatYears: WholeNumbers.roundToInt(span.seatYears),
+                                               worst: WholeNumbers.roundToInt(span.worst)))
                 }
                 if listed.count > shortListLength {
                     let rest = listed.dropFirst(shortListLength).reduce(0) { $0 + $1.seatYears }
-                    lines.append("  … and \(listed.count - shortListLength) more (\(WholeNumbers.roundToInt(rest)) seat-years) in comparison.csv / capacity.csv")
+                    lines.append("  " + l.andMore(listed.count - shortListLength, seatYears: WholeNumbers.roundToInt(rest)))
                 }
             }
             let transferred = allocation.outcome(m.plan)?.rows.moves ?? []
             if !transferred.isEmpty {
-                lines.append("  pupils sent to neighbouring zones: \(WholeNumbers.roundToInt(m.pupilsTransferred)) pupil-years in \(transferred.count) move(s) (transfers.csv)")
+                lines.append("  " + l.transferred(WholeNumbers.roundToInt(m.pupilsTransferred), moves: transferred.count))
             }
         }
         return lines.joined(separator: "\n")
     }
 
     /// When the shortage and the super-large classes end, or what still blocks them in the last year.
-    static func ending(_ m: PlanMeasures, names: DisplayNames) -> String {
-        func blocker(_ b: PlanMeasures.Blocker?, unit: String) -> String {
+    static func ending(_ m: PlanMeasures, names: DisplayNames, labels l: TerminalLabels = TerminalLabels(language: .en)) -> String {
+        func blocker(_ b: PlanMeasures.Blocker?, seats: Bool) -> String {
             guard let b else { return "" }
-            return " (in \(b.year): \(names.area(district: b.district, zone: b.zone)) \(b.stage), \(WholeNumbers.roundToInt(b.figure)) \(unit))"
+            return l.blocker(year: b.year, area: names.area(district: b.district, zone: b.zone),
+                             stage: names.stage[b.stage] ?? b.stage, figure: WholeNumbers.roundToInt(b.figure), seats: seats)
         }
-        let shortage = m.firstYearWithoutShortage.map { "no shortage from \($0)" }
-            ?? "shortage never ends" + blocker(m.shortageBlocker, unit: "seats short")
-        let superLarge = m.firstYearWithoutSuperLarge.map { "no super-large class from \($0)" }
-            ?? "super-large classes never end" + blocker(m.superLargeBlocker, unit: "super-large classes")
-        return "\(shortage); \(superLarge)"
+        let shortage = m.firstYearWithoutShortage.map(l.noShortageFrom) ?? l.shortageNeverEnds + blocker(m.shortageBlocker, seats: true)
+        let superLarge = m.firstYearWithoutSuperLarge.map(l.noSuperLargeFrom)
+            ?? l.superLargeNeverEnds + blocker(m.superLargeBlocker, seats: false)
+        return shortage + l.separator + superLarge
     }
 }
 

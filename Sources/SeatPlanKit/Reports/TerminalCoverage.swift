@@ -6,7 +6,8 @@ public enum TerminalCoverage {
     /// How many blind spots are named per plan.
     public static let shortListLength = 5
 
-    public static func text(_ comparison: PlanComparison, scenario: Scenario) -> String {
+    public static func text(_ comparison: PlanComparison, scenario: Scenario, language: ReportLanguage = .en) -> String {
+        let l = TerminalLabels(language: language)
         let summary = comparison.coverage
         let coverage = summary.coverage, townships = summary.townships
         guard !coverage.isEmpty || !townships.zones.isEmpty else { return "" }
@@ -16,7 +17,7 @@ public enum TerminalCoverage {
             guard let a = list.first, let b = list.last else { return "" }
             return a == b ? "\(a)" : list.count == b - a + 1 ? "\(a)–\(b)" : "\(a)–\(b) (\(list.count) years)"
         }
-        var lines = ["Blind spots of coverage, \(first)–\(last): residential areas with pupils of a stage and no school of it within the service radius (coverage.csv):"]
+        var lines = [l.coverageTitle(first, last)]
         for (p, plan) in coverage.plans.map(\.plan).enumerated() {
             let m = summary.measures(plan: plan)
             let spots = summary.blindSpots[plan] ?? []

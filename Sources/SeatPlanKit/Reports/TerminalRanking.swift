@@ -8,21 +8,22 @@ public enum TerminalRanking {
     static let shownAtEachEnd = 5
 
     public static func text(_ allocation: Allocation, comparison: PlanComparison, scenario: Scenario,
-                            blindSpots: (any BlindSpotSource)? = nil) -> String {
+                            blindSpots: (any BlindSpotSource)? = nil, language: ReportLanguage = .en) -> String {
+        let l = TerminalLabels(language: language)
         guard !scenario.ranking.isEmpty else { return "" }
         let rankings = Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots ?? comparison.coverage.coverage),
                                 ranking: scenario.ranking)
         let plan = comparison.ranked.first { $0.plan != Plan.baselineID }?.plan ?? Plan.baselineID
         let names = DisplayNames(scenario)
         let weights = rankings.entries.map { "\($0.indicator) ×\(CSVWriter.format($0.weight, places: rankings.scorePlaces))" }
-        var lines = ["District ranking (lower is better; score = Σ weight × rank: \(weights.joined(separator: ", "))):"]
+        var lines = [l.rankingTitle(weights.joined(separator: ", "))]
         for year in Rankings.shownYears(scenario) {
             let rows = rankings.rows(plan: plan, year: year).sorted { ($0.rank, $0.score) < ($1.rank, $1.score) }
             let baseline = Dictionary(rankings.rows(plan: Plan.baselineID, year: year).map { ($0.district, $0.rank) },
                                       uniquingKeysWith: { a, _ in a })
-            lines.append("  \(year), under \(plan):")
-            var table = [["#", "district", "score"] + rankings.entries.map(\.indicator)
-                         + (plan == Plan.baselineID ? [] : ["baseline #"])]
+            lines.append(l.rankingYear(year, plan: plan))
+            var table = [l.rankingColumns + rankings.entries.map(\.indicator)
+                         + (plan == Plan.baselineID ? [] : [l.baselineRank])]
             let listed = rows.count > listedAll ? Array(rows.prefix(shownAtEachEnd)) + [nil] + Array(rows.suffix(shownAtEachEnd))
                                                 : rows.map { Optional($0) }
             for row in listed {
@@ -40,7 +41,7 @@ public enum TerminalRanking {
             }
             lines += TextTable.render(table).map { "    " + $0 }
         }
-        lines.append("  every plan and year: rankings.csv; the indicators behind it: indicators.csv")
+        lines.append(l.rankingFiles)
         return lines.joined(separator: "\n")
     }
 

@@ -5,11 +5,14 @@ public enum TerminalSummary {
     /// How many of the largest shortages are listed per plan.
     public static let worstCount = 5
 
-    public static func text(_ allocation: Allocation, comparison: PlanComparison, scenario: Scenario) -> String {
+    public static func text(_ allocation: Allocation, comparison: PlanComparison, scenario: Scenario,
+                            language: ReportLanguage = .en) -> String {
         let names = DisplayNames(scenario)
+        let l = TerminalLabels(language: language)
         var lines: [String] = []
         let first = scenario.baseYear + 1, last = scenario.baseYear + scenario.horizon
-        lines.append("\(scenario.title) — projected \(first)–\(last), \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), \(allocation.outcomes.count) plan(s) with the baseline")
+        lines.append(l.runTitle(scenario.title, first: first, last: last, districts: scenario.districts.count,
+                                zones: scenario.zones.count, plans: allocation.outcomes.count))
         let layout = allocation.grid
         for outcome in allocation.outcomes {
             let rows = outcome.rows
@@ -28,18 +31,21 @@ public enum TerminalSummary {
                 }
             }
             lines.append("")
-            lines.append("Plan \(outcome.plan.id) (\(outcome.plan.name)): shortage \(WholeNumbers.roundToInt(shortage)) seat-years; area-stage-years red \(counts[Alert.red.position]), no school \(counts[Alert.noSchool.position]), yellow \(counts[Alert.yellow.position]), green \(counts[Alert.green.position])")
+            lines.append(l.planLine(outcome.plan.id, names.plan[outcome.plan.id] ?? outcome.plan.name,
+                                    shortage: WholeNumbers.roundToInt(shortage), red: counts[Alert.red.position],
+                                    noSchool: counts[Alert.noSchool.position], yellow: counts[Alert.yellow.position],
+                                    green: counts[Alert.green.position]))
             let worst = worstRows.map { rows[$0] }
             if worst.isEmpty {
-                lines.append("  no area is short of seats in any projected year")
+                lines.append("  " + l.noAreaShortRun)
                 continue
             }
-            var table = [["year", "area", "stage", "students", "seats", "gap", "use", "alert"]]
+            var table = [l.worstHeader]
             for row in worst {
                 let use = row.utilisation.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
-                table.append([String(row.year), names.area(district: row.district, zone: row.zone), row.stage,
+                table.append([String(row.year), names.area(district: row.district, zone: row.zone), names.stage[row.stage] ?? row.stage,
                               String(WholeNumbers.roundToInt(row.students)), String(WholeNumbers.roundToInt(row.seats)),
-                              String(WholeNumbers.roundToInt(row.gap)), use, row.alert.rawValue])
+                              String(WholeNumbers.roundToInt(row.gap)), use, l.alert(row.alert)])
             }
             lines += TextTable.render(table).map { "  " + $0 }
         }

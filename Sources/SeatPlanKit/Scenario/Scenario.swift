@@ -54,9 +54,12 @@ public struct OutputOptions: Sendable {
     public var excel: Bool
     /// Also `report.xlsx`, every report as a sheet of one workbook.
     public var xlsx: Bool
+    /// The language of the terminal, the page and the workbook (`nil`: Chinese, unless `--lang` says).
+    public var lang: ReportLanguage?
 
-    public init(excel: Bool = false, xlsx: Bool = false) {
+    public init(excel: Bool = false, xlsx: Bool = false, lang: ReportLanguage? = nil) {
         self.excel = excel
         self.xlsx = xlsx
+        self.lang = lang
     }
 }
