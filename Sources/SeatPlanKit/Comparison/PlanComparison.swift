@@ -163,6 +163,13 @@ public struct PlanComparison: Sendable {
         measures.first { $0.plan == plan && $0.district == district }
     }
 
+    /// The stage measures of `measures[k]`, in stage order (`stageMeasures` holds them in the same order,
+    /// each row's stages together).
+    public func stageMeasures(of k: Int) -> ArraySlice<PlanMeasures> {
+        let S = stageMeasures.count / Swift.max(measures.count, 1)
+        return stageMeasures[(k * S)..<((k + 1) * S)]
+    }
+
     /// The measures of a plan in a district (or `ALL`) for one stage.
     public func measures(plan: String, district: String = allDistricts, stage: String) -> PlanMeasures? {
         stageMeasures.first { $0.plan == plan && $0.district == district && $0.stage == stage }

@@ -83,6 +83,12 @@ public struct CoverageSummary: Sendable {
     }
 
     /// The measures of a plan in a district (or `ALL`).
+    /// `measures(plan:district:)` when `measures[k]` is it (the comparison's rows come in the same order).
+    public func measures(at k: Int, plan: String, district: String) -> Measures? {
+        if k < measures.count, measures[k].plan == plan, measures[k].district == district { return measures[k] }
+        return self.measures(plan: plan, district: district)
+    }
+
     public func measures(plan: String, district: String = AreaGrid.allDistricts) -> Measures? {
         measures.first { $0.plan == plan && $0.district == district }
     }

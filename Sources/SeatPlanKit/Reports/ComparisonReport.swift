@@ -17,10 +17,9 @@ enum ComparisonReport {
     static func fill(_ comparison: PlanComparison, scenario: Scenario, into table: inout CSVTable) {
         let names = DisplayNames(scenario)
         let stages = scenario.standards.stages.map(\.id)
-        for m in comparison.measures {
-            let perStage: [CSVCell] = stages.flatMap { stage -> [CSVCell] in
-                let s = comparison.measures(plan: m.plan, district: m.district, stage: stage)
-                return [.integer(s?.firstYearWithoutShortage), .integer(s?.firstYearWithoutSuperLarge)]
+        for (k, m) in comparison.measures.enumerated() {
+            let perStage: [CSVCell] = comparison.stageMeasures(of: k).flatMap { s -> [CSVCell] in
+                [.integer(s.firstYearWithoutShortage), .integer(s.firstYearWithoutSuperLarge)]
             }
             table.append([.text(m.plan), .text(m.district), .decimal(m.cost, places: 0)]
                 + m.seatsAdded.map { .decimal($0, places: 6) }
@@ -33,7 +32,7 @@ enum ComparisonReport {
                    .integer(m.firstYearWithoutSuperLarge), .text(describe(m.shortageBlocker, unit: "seats")),
                    .text(describe(m.superLargeBlocker, unit: "super-large classes"))]
                 + perStage + [.text(names.plan[m.plan] ?? m.plan)]
-                + CoverageColumns.cells(comparison.coverage.measures(plan: m.plan, district: m.district)))
+                + CoverageColumns.cells(comparison.coverage.measures(at: k, plan: m.plan, district: m.district)))
         }
     }
 
