@@ -34,6 +34,11 @@ public struct CoverageSummary: Sendable {
     public let measures: [Measures]
     /// Per plan id: its blind spots, most dwellings first (then area order).
     public let blindSpots: [String: [BlindSpot]]
+    /// Residential areas beyond reach for at least one stage, per plan, every year of the rows and district:
+    /// `[(p · yearCount + t) · districts + d]` (the indicators' `blind_spot_areas`).
+    private let blindSpotAreaCounts: [Int]
+    private let planPosition: [String: Int]
+    private let districtPosition: [String: Int]
 
     public init(_ allocation: Allocation, scenario: Scenario) {
         let coverage = Coverage(allocation, scenario: scenario)
@@ -76,10 +81,21 @@ public struct CoverageSummary: Sendable {
             blindSpots[plan] = spots.enumerated().sorted { ($0.element.dwellings, -$0.offset) > ($1.element.dwellings, -$1.offset) }
                 .map(\.element)
         }
+        var counts = Array(repeating: 0, count: allocation.outcomes.count * coverage.yearCount * D)
+        for p in allocation.outcomes.indices {
+            for t in 0..<coverage.yearCount {
+                for a in coverage.areas.indices where coverage.isBlindSpot(plan: p, t: t, area: a) {
+                    counts[(p * coverage.yearCount + t) * D + coverage.areas[a].district] += 1
+                }
+            }
+        }
         self.coverage = coverage
         self.townships = townships
         self.measures = measures
         self.blindSpots = blindSpots
+        blindSpotAreaCounts = counts
+        planPosition = Dictionary(allocation.outcomes.enumerated().map { ($1.plan.id, $0) }, uniquingKeysWith: { a, _ in a })
+        districtPosition = districtIndex
     }
 
     /// The measures of a plan in a district (or `ALL`).
@@ -91,5 +107,15 @@ public struct CoverageSummary: Sendable {
 
     public func measures(plan: String, district: String = AreaGrid.allDistricts) -> Measures? {
         measures.first { $0.plan == plan && $0.district == district }
+    }
+}
+
+/// The indicators' `blind_spot_areas`: residential areas of a district beyond reach for at least one stage
+/// under a plan in a year (areas, not area-stages), counted once when the coverage is gathered.
+extension CoverageSummary: BlindSpotSource {
+    public func blindSpotAreas(plan: String, year: Int, district: String) -> Int {
+        let t = year - coverage.baseYear
+        guard let p = planPosition[plan], let d = districtPosition[district], t >= 0, t < coverage.yearCount else { return 0 }
+        return blindSpotAreaCounts[(p * coverage.yearCount + t) * districtPosition.count + d]
     }
 }

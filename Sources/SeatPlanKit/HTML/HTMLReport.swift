@@ -18,7 +18,7 @@ public struct HTMLReport: Sendable {
                 pupilBands: [PupilBand] = [], blindSpots: (any BlindSpotSource)? = nil) {
         var context = ReportContext(allocation: allocation, comparison: comparison, scenario: scenario,
                                     language: language, pupilBands: pupilBands)
-        context.blindSpots = blindSpots ?? comparison.coverage.coverage
+        context.blindSpots = blindSpots ?? comparison.coverage
         html = Self.page(context)
     }
 

@@ -31,7 +31,7 @@ public struct ReportSet: Sendable {
                 geojson: Bool = false) {
         let writer = CSVWriter(excel: excel)
         // Blind-spot areas come from the comparison's coverage unless given.
-        let blindSpots = blindSpots ?? comparison.coverage.coverage
+        let blindSpots = blindSpots ?? comparison.coverage
         files = [
             .csv("capacity.csv", columns: CapacityReport.columns, writer: writer,
                  rowCount: CapacityReport.rowCount(allocation)) { [fields = CapacityReport.Fields(allocation, scenario: scenario, writer: writer)] in

@@ -11,7 +11,7 @@ public enum TerminalRanking {
                             blindSpots: (any BlindSpotSource)? = nil, language: ReportLanguage = .en) -> String {
         let l = TerminalLabels(language: language)
         guard !scenario.ranking.isEmpty else { return "" }
-        let rankings = Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots ?? comparison.coverage.coverage),
+        let rankings = Rankings(Indicators(allocation, scenario: scenario, blindSpots: blindSpots ?? comparison.coverage),
                                 ranking: scenario.ranking)
         let plan = comparison.ranked.first { $0.plan != Plan.baselineID }?.plan ?? Plan.baselineID
         let names = DisplayNames(scenario)
