@@ -28,6 +28,9 @@ import Testing
             let spans = comparison.spans[m.plan] ?? []
             let sum = spans.reduce(0) { $0 + $1.seatYears }
             #expect(abs(sum - m.shortageSeatYears) <= 1e-6 * max(1, m.shortageSeatYears), "\(m.plan): \(sum) vs \(m.shortageSeatYears)")
+            // The flows the terminal and the page list add up to the pupils transferred.
+            let flows = (comparison.flows[m.plan] ?? []).reduce(0) { $0 + $1.projectedTotal }
+            #expect(abs(flows - m.pupilsTransferred) <= 1e-6 * max(1, flows), "\(m.plan): flows \(flows) vs \(m.pupilsTransferred)")
         }
     }
 }

@@ -10,6 +10,8 @@ public struct PlanComparison: Sendable {
     public var projects: [ProjectUse]
     /// Per plan (in `measures`' plan order), the areas and stages still short, most seat-years first.
     public var spans: [String: [ShortageSpan]]
+    /// Per plan: which zone sends how many pupils where, each year (`TransferFlow`).
+    public var flows: [String: [TransferFlow]]
     /// Utilisation at or above which a project's seats count as used.
     public var usedThreshold: Double
     /// Service-radius coverage and 一乡一园 of every plan, and their measures.
@@ -35,6 +37,7 @@ public struct PlanComparison: Sendable {
         }
         var measures: [PlanMeasures] = [], stageMeasures: [PlanMeasures] = []
         var spans: [String: [ShortageSpan]] = [:]
+        var flows: [String: [TransferFlow]] = [:]
         var baselineShortage: [String: Double] = [:]
         for (outcome, gathered) in zip(allocation.outcomes, gathered.values) {
             let plan = outcome.plan.id
@@ -55,10 +58,12 @@ public struct PlanComparison: Sendable {
                 }
             }
             spans[plan] = gathered.spans
+            flows[plan] = TransferFlow.flows(outcome.rows.moves, grid: grid)
         }
         self.measures = measures
         self.stageMeasures = stageMeasures
         self.spans = spans
+        self.flows = flows
         self.coverage = coverage ?? CoverageSummary(allocation, scenario: scenario)
         self.projects = allocation.outcomes.filter { $0.plan.id != Plan.baselineID }.flatMap {
             Self.projectUses($0, scenario: scenario, threshold: usedThreshold)

@@ -27,11 +27,37 @@ enum ComparisonSection {
         let districts = c.comparison.measures.filter { $0.district != PlanComparison.allDistricts }
         out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.byDistrict) + "</summary><div class=\"table-scroll\">"
             + measuresTable(districts, c, id: "comparison-districts", caption: l.byDistrict).html() + "</div></details>"
+        if c.comparison.flows.values.contains(where: { !$0.isEmpty }) {
+            out += "<details class=\"data-table\" open><summary>" + HTMLText.escape(l.transfersTitle) + "</summary><div class=\"table-scroll\">"
+                + transfersTable(c).html() + "</div></details>"
+        }
         if !c.comparison.projects.isEmpty {
             out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.projectsTitle) + "</summary><div class=\"table-scroll\">"
                 + projectsTable(c).html() + "</div></details>"
         }
         return out + "</section>"
+    }
+
+    /// Which zone sends how many pupils where, each year, under each plan (`PlanComparison.flows`).
+    static func transfersTable(_ c: ReportContext) -> HTMLTable {
+        let l = c.labels
+        let years = c.projectedYears
+        var rows: [HTMLTable.Row] = []
+        for plan in c.plans {
+            for flow in c.comparison.flows[plan] ?? [] where flow.projectedTotal > 0 {
+                let cells: [HTMLTable.Cell] = [.markup(c.planTag(plan)), .text(c.stageName(flow.stage)),
+                                               .text(c.names.area(district: flow.fromDistrict, zone: flow.fromZone)),
+                                               .text(c.names.area(district: flow.toDistrict, zone: flow.toZone))]
+                    + years.map { year -> HTMLTable.Cell in
+                        let pupils = flow.pupilsByYear[year - flow.firstYear]
+                        return pupils > 0 ? .whole(pupils) : .empty
+                    } + [.whole(flow.projectedTotal)]
+                rows.append(HTMLTable.Row(cells: cells, attributes: [("data-plan", plan), ("data-from", flow.fromZone),
+                                                                     ("data-to", flow.toZone), ("data-stage", flow.stage)]))
+            }
+        }
+        return HTMLTable(caption: l.transfersTitle, columns: [l.plan, l.stage, l.transferFrom, l.transferTo]
+                         + years.map(String.init) + [l.total], rows: rows, attributes: [("id", "transfers")])
     }
 
     static func measuresTable(_ measures: [PlanMeasures], _ c: ReportContext, id: String, caption: String) -> HTMLTable {

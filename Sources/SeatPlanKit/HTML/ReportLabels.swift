@@ -55,6 +55,10 @@ struct ReportLabels {
     var pupilsTransferred: String { pick("Pupils sent to neighbouring zones (pupil-years)", "转至相邻片区学生（人·年）") }
     var noSuperLargeFrom: String { pick("No super-large class from", "超大班额消除年份") }
     var districtWide: String { pick("district-wide", "全区统筹") }
+    var transfersTitle: String { pick("Pupils sent to neighbouring zones (transfers.csv): from where to where, each year", "转至相邻片区就学（transfers.csv）：从哪里到哪里，每年多少人") }
+    var transferFrom: String { pick("From", "转出片区") }
+    var transferTo: String { pick("To", "转入片区") }
+    var total: String { pick("Total", "合计") }
     func endingOf(_ text: String) -> String { text }
     var superLargeClasses: String { pick("Super-large classes (class-years)", "超大班额（班·年）") }
     var noShortageFrom: String { pick("No shortage from", "此后无缺口") }

@@ -54,6 +54,15 @@ public enum TerminalComparison {
             let transferred = allocation.outcome(m.plan)?.rows.moves ?? []
             if !transferred.isEmpty {
                 lines.append("  " + l.transferred(WholeNumbers.roundToInt(m.pupilsTransferred), moves: transferred.count))
+                // Which zone sends how many where, each projected year.
+                for flow in comparison.flows[m.plan] ?? [] where flow.projectedTotal > 0 {
+                    let years = flow.pupilsByYear.enumerated().dropFirst().filter { $0.element > 0 }
+                        .map { "\(flow.firstYear + $0.offset) \(WholeNumbers.roundToInt($0.element))" }.joined(separator: ", ")
+                    lines.append(l.flow(names.area(district: flow.fromDistrict, zone: flow.fromZone),
+                                        names.area(district: flow.toDistrict, zone: flow.toZone),
+                                        names.stage[flow.stage] ?? flow.stage, years,
+                                        total: WholeNumbers.roundToInt(flow.projectedTotal)))
+                }
             }
         }
         return lines.joined(separator: "\n")

@@ -39,6 +39,9 @@ public struct TerminalLabels: Sendable {
         pick("pupils sent to neighbouring zones: \(pupils) pupil-years in \(moves) move(s) (transfers.csv)",
              "转至相邻片区就学：\(pupils) 人·年，共 \(moves) 次（transfers.csv）")
     }
+    func flow(_ from: String, _ to: String, _ stage: String, _ years: String, total: Int) -> String {
+        pick("    \(from) → \(to) \(stage): \(years) (\(total) pupil-years)", "    \(from) → \(to) \(stage)：\(years)（共 \(total) 人·年）")
+    }
     func noShortageFrom(_ year: Int) -> String { pick("no shortage from \(year)", "\(year) 年起无学位缺口") }
     var shortageNeverEnds: String { pick("shortage never ends", "学位缺口在预测期内未消除") }
     func noSuperLargeFrom(_ year: Int) -> String { pick("no super-large class from \(year)", "\(year) 年起无超大班额") }
