@@ -20,6 +20,7 @@ public struct ScenarioValidator: Sendable {
         checkUncertainty(scenario, into: &out)
         checkCatchments(scenario, into: &out)
         checkIndicatorSettings(scenario, into: &out)
+        checkAdvisor(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }
         return out.sorted
