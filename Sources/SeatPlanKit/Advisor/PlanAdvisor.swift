@@ -103,10 +103,20 @@ public struct PlanAdvisor: Sendable {
         var lastFailure: TargetCheck? = nil
         while statistics.modelRuns <= modelRunLimit {
             guard let choice = preferred(program, advisor: advisor, statistics: &statistics) else {
-                return .failure(Failure(reasons: whyNone(advisor: advisor, effects: effects, groups: groups,
-                                                         demand: pupils, grid: grid, standards: standards,
-                                                         lastFailure: lastFailure, statistics: &statistics),
-                                        statistics: statistics))
+                if let budget = advisor.targets.budget {
+                    // Without the budget: the least cost the targets need, or why no choice meets them.
+                    var unbounded = scenario
+                    unbounded.advisor?.targets.budget = nil
+                    switch advise(unbounded, demand: demand) {
+                    case .success(let free):
+                        return .failure(Failure(reasons: ["budget: the least cost of a choice that meets the targets is "
+                                                          + "\(Self.number(free.cost)), over the budget of \(Self.number(budget))"],
+                                                statistics: statistics))
+                    case .failure(let failure):
+                        return .failure(Failure(reasons: failure.reasons, statistics: statistics))
+                    }
+                }
+                return .failure(Failure(reasons: whyNone(lastFailure: lastFailure), statistics: statistics))
             }
             let check = run(choice)
             if check.allMet {
@@ -274,25 +284,12 @@ public struct PlanAdvisor: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Why the programme has no choice left: the budget, or the targets the model never confirmed.
-    private func whyNone(advisor: AdvisorSettings, effects: CandidateEffects, groups: TargetGroups, demand: AreaDemand,
-                         grid: AreaGrid, standards: Standards, lastFailure: TargetCheck?,
-                         statistics: inout Statistics) -> [String] {
-        if let budget = advisor.targets.budget {
-            var unbounded = advisor
-            unbounded.targets.budget = nil
-            let free = AdvisorProgram(advisor: unbounded, effects: effects, groups: groups, demand: demand, grid: grid,
-                                      standards: standards)
-            if lastFailure == nil, let choice = preferred(free, advisor: unbounded, statistics: &statistics) {
-                let least = choice.reduce(0.0) { $0 + advisor.candidates[$1.c].project.cost }
-                return ["budget: the targets need at least \(Self.number(least)) (by the linear conditions), "
-                        + "over the budget of \(Self.number(budget))"]
-            }
-        }
+    /// Why the programme has no choice left: the targets the model never confirmed.
+    private func whyNone(lastFailure: TargetCheck?) -> [String] {
         guard let lastFailure else {
             return ["the targets cannot be met together by any choice of the candidates (the expansions need their builds)"]
         }
-        var reasons = lastFailure.results.filter { !$0.met }.map { result -> String in
+        let reasons = lastFailure.results.filter { !$0.met }.map { result -> String in
             switch result.target {
             case "no_super_large_from":
                 return "no_super_large_from \(Int(result.goal)): every choice the classroom conditions allow still forms super-large classes when run through the model (the last one tried: \(Int(result.amount)))"
@@ -302,7 +299,6 @@ public struct PlanAdvisor: Sendable {
                 return "max_shortage_seat_years \(Self.number(result.goal)): every choice the classroom conditions allow exceeds it when run through the model (the last one tried: \(Self.number(result.amount)))"
             }
         }
-        if advisor.targets.budget != nil { reasons.append("(within the budget of \(Self.number(advisor.targets.budget!)))") }
         return reasons
     }
 }
