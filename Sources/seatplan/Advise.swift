@@ -39,7 +39,10 @@ struct Advise: ParsableCommand {
         let advice: PlanAdvisor.Advice
         switch result {
         case .failure(let failure):
-            for reason in failure.reasons { Diagnostics.print(summary: "error: \(reason)") }
+            for reason in failure.reasons.prefix(10) { Diagnostics.print(summary: "error: \(reason)") }
+            if failure.reasons.count > 10 {
+                Diagnostics.print(summary: "… and \(failure.reasons.count - 10) more of the same kind")
+            }
             Diagnostics.print(summary: "no choice of the candidates meets every target; nothing was written "
                               + "(\(TerminalAdvice.statistics(failure.statistics)))")
             timing.report(clock)

@@ -116,7 +116,7 @@ public struct PlanAdvisor: Sendable {
                         return .failure(Failure(reasons: failure.reasons, statistics: statistics))
                     }
                 }
-                return .failure(Failure(reasons: whyNone(lastFailure: lastFailure), statistics: statistics))
+                return .failure(Failure(reasons: whyNone(lastFailure: lastFailure, grid: grid), statistics: statistics))
             }
             let check = run(choice)
             if check.allMet {
@@ -285,16 +285,21 @@ public struct PlanAdvisor: Sendable {
     }
 
     /// Why the programme has no choice left: the targets the model never confirmed.
-    private func whyNone(lastFailure: TargetCheck?) -> [String] {
+    private func whyNone(lastFailure: TargetCheck?, grid: AreaGrid) -> [String] {
         guard let lastFailure else {
             return ["the targets cannot be met together by any choice of the candidates (the expansions need their builds)"]
         }
+        // Where the last choice tried failed first: its area, stage and year.
+        let whereFirst = lastFailure.failingRows.first.map { i -> String in
+            let z = grid.zone(i)
+            return ", first in \(z >= 0 ? grid.zoneIDs[z] : grid.districtIDs[grid.district(i)]) \(grid.stages[grid.stage(i)].id) \(grid.year(i))"
+        } ?? ""
         let reasons = lastFailure.results.filter { !$0.met }.map { result -> String in
             switch result.target {
             case "no_super_large_from":
-                return "no_super_large_from \(Int(result.goal)): every choice the classroom conditions allow still forms super-large classes when run through the model (the last one tried: \(Int(result.amount)))"
+                return "no_super_large_from \(Int(result.goal)): every choice the classroom conditions allow still forms super-large classes when run through the model (the last one tried: \(Int(result.amount))\(whereFirst))"
             case "no_shortage_from":
-                return "no_shortage_from \(Int(result.goal)): every choice the classroom conditions allow still leaves areas short when run through the model (the last one tried: \(Int(result.amount)) area-years)"
+                return "no_shortage_from \(Int(result.goal)): every choice the classroom conditions allow still leaves areas short when run through the model (the last one tried: \(Int(result.amount)) area-years\(whereFirst))"
             default:
                 return "max_shortage_seat_years \(Self.number(result.goal)): every choice the classroom conditions allow exceeds it when run through the model (the last one tried: \(Self.number(result.amount)))"
             }
