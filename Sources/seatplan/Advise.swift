@@ -23,33 +23,8 @@ struct Advise: ParsableCommand {
     func run() throws {
         var clock = PhaseClock()
         let scenario = try input.check(clock: &clock).scenario
-        guard scenario.advisor != nil else {
-            throw ValidationError("\(input.scenario) has no 'advisor' block — add one with 'candidates' and 'targets' (see README, 'advise')")
-        }
+        let (demand, advice) = try Self.advise(scenario, file: input.scenario, clock: &clock, timing: timing)
         let pipeline = Pipeline()
-        let demand: Demand
-        do {
-            demand = try clock.measure("project") { () throws(ScenarioError) in try pipeline.project(scenario) }
-        } catch {
-            Diagnostics.print(error.diagnostics)
-            Diagnostics.print(summary: "the projection failed; nothing was written")
-            throw ExitCode(1)
-        }
-        let result = clock.measure("advise") { PlanAdvisor().advise(scenario, demand: demand) }
-        let advice: PlanAdvisor.Advice
-        switch result {
-        case .failure(let failure):
-            for reason in failure.reasons.prefix(10) { Diagnostics.print(summary: "error: \(reason)") }
-            if failure.reasons.count > 10 {
-                Diagnostics.print(summary: "… and \(failure.reasons.count - 10) more of the same kind")
-            }
-            Diagnostics.print(summary: "no choice of the candidates meets every target; nothing was written "
-                              + "(\(TerminalAdvice.statistics(failure.statistics)))")
-            timing.report(clock)
-            throw ExitCode(1)
-        case .success(let found):
-            advice = found
-        }
         let advised = PlanAdvisor.scenario(scenario, with: advice)
         let allocation = clock.measure("allocate") {
             pipeline.allocate(advised, demand: demand, plans: PlanAdvisor.comparedPlans(advice))
@@ -71,5 +46,35 @@ struct Advise: ParsableCommand {
         try output.write(reports, for: scenario, clock: &clock)
         timing.report(clock)
         print(TerminalAdvice.text(advice) + "\n\nReports written to \(output.folder(for: scenario))/: \(reports.names.joined(separator: ", "))")
+    }
+
+    /// Projects and advises; prints why and exits with 1 when no choice meets the targets, 64 without an
+    /// `advisor` block (also for `report --advice`).
+    static func advise(_ scenario: Scenario, file: String, clock: inout PhaseClock,
+                       timing: TimingArguments) throws -> (Demand, PlanAdvisor.Advice) {
+        guard scenario.advisor != nil else {
+            throw ValidationError("\(file) has no 'advisor' block — add one with 'candidates' and 'targets' (see README, 'advise')")
+        }
+        let demand: Demand
+        do {
+            demand = try clock.measure("project") { () throws(ScenarioError) in try Pipeline().project(scenario) }
+        } catch {
+            Diagnostics.print(error.diagnostics)
+            Diagnostics.print(summary: "the projection failed; nothing was written")
+            throw ExitCode(1)
+        }
+        switch clock.measure("advise", { PlanAdvisor().advise(scenario, demand: demand) }) {
+        case .failure(let failure):
+            for reason in failure.reasons.prefix(10) { Diagnostics.print(summary: "error: \(reason)") }
+            if failure.reasons.count > 10 {
+                Diagnostics.print(summary: "… and \(failure.reasons.count - 10) more of the same kind")
+            }
+            Diagnostics.print(summary: "no choice of the candidates meets every target; nothing was written "
+                              + "(\(TerminalAdvice.statistics(failure.statistics)))")
+            timing.report(clock)
+            throw ExitCode(1)
+        case .success(let advice):
+            return (demand, advice)
+        }
     }
 }

@@ -24,9 +24,17 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Language of the page's own words. Names from the scenario are shown as written.")
     var lang: ReportLanguage = .zh
 
+    @Flag(name: .long, help: "Run the advisor block first and show its advised plan beside the others (see 'advise').")
+    var advice = false
+
     func run() throws {
         var clock = PhaseClock()
-        let scenario = try input.check(clock: &clock).scenario
+        var scenario = try input.check(clock: &clock).scenario
+        if advice {
+            let (_, found) = try Advise.advise(scenario, file: input.scenario, clock: &clock, timing: timing)
+            scenario = PlanAdvisor.scenario(scenario, with: found)
+            print(TerminalAdvice.text(found) + "\n")
+        }
         let result = try comparing.compare(scenario, file: input.scenario, clock: &clock)
         var reports = ComparisonArguments.reports(result, scenario: scenario, output: output)
         let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,

@@ -24,7 +24,8 @@ struct AdviseCommandTests {
         #expect(result.stdout.contains("Target no_super_large_from 2030: met from"))
         // The comparison holds the baseline and the advised plan.
         let comparison = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)
-        #expect(comparison.contains("\nadvisor,") || comparison.contains("\n\u{FEFF}advisor,") || comparison.contains("advisor,"))
+        let plans = Set(comparison.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" })
+        #expect(plans == ["baseline", "advisor"])
         let advice = try String(contentsOf: out.appendingPathComponent("advice.csv"), encoding: .utf8)
         #expect(advice.contains("2,build,laocheng-xin-chuzhong,老城新建初中,central-old-town,2027,140000000,junior 30,junior 1500,no_super_large_from"))
     }
@@ -58,5 +59,20 @@ struct AdviseCommandTests {
         let result = try await Binary.run(["advise", file.path, "--out", temporary.appending("out").path])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no 'advisor' block"))
+    }
+
+    @Test("report --advice shows the advised plan beside the scenario's plans")
+    func reportWithAdvice() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("out")
+        let result = try await Binary.run(["report", Binary.exampleCity.path, "--advice", "--out", out.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Advice: 3 project(s), cost 240000000"))
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("方案建议（老城新建初中、shi-sanzhong、hexi-jiunian）"))
+        let comparison = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)
+        let plans = Set(comparison.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" })
+        #expect(plans.contains("advisor") && plans.contains("baseline") && plans.count >= 3, "\(plans)")
     }
 }
