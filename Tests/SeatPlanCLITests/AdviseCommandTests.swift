@@ -28,6 +28,9 @@ struct AdviseCommandTests {
         #expect(plans == ["baseline", "advisor"])
         let advice = try String(contentsOf: out.appendingPathComponent("advice.csv"), encoding: .utf8)
         #expect(advice.contains("2,build,laocheng-xin-chuzhong,老城新建初中,central-old-town,2027,140000000,junior 30,junior 1500,no_super_large_from"))
+        // 12 junior classrooms of 50 (shi-sanzhong is a junior school of the old town); 18 × 45 and 6 × 50.
+        #expect(advice.contains("4,expand,shi-sanzhong,,central-old-town,2026,40000000,12,junior 600,no_super_large_from"))
+        #expect(advice.contains("5,expand,hexi-jiunian,,central-river-west,2027,60000000,primary 18; junior 6,primary 810; junior 300,"))
     }
 
     @Test("a target no choice can meet: which, where, by how many classrooms; exit 1 and nothing written")

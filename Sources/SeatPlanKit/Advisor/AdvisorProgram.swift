@@ -56,7 +56,7 @@ struct AdvisorProgram: Sendable {
         for (c, candidate) in candidates.enumerated() where candidate.project.kind == .build {
             builders[candidate.project.school, default: []].append(c)
         }
-        for same in builders.values where same.count > 1 {
+        for (_, same) in builders.sorted(by: { $0.key < $1.key }) where same.count > 1 {
             program.addRow(same.flatMap { columns[$0] }.map { ($0, 1.0) }, .atMost, 1)
         }
         for (e, required) in effects.prerequisites.enumerated() where !required.isEmpty {

@@ -17,6 +17,8 @@ struct CandidateEffects: Sendable {
     let added: [[(row: Int, classrooms: Int)]]
     /// Per candidate, the candidates that build the school it expands (empty when the school exists).
     let prerequisites: [[Int]]
+    /// Per candidate, the zone id of its school (empty if unknown).
+    let zones: [String]
 
     init(scenario: Scenario, grid: AreaGrid) {
         let index = ScenarioIndex(scenario)
@@ -36,6 +38,7 @@ struct CandidateEffects: Sendable {
         let baseNetwork = SchoolNetwork.build(basePlan, on: existing, index: index, diagnostics: &ignored)
         var prerequisites: [[Int]] = []
         var added: [[(row: Int, classrooms: Int)]] = []
+        var zones: [String] = []
         for candidate in candidates {
             var builders: [Int] = []
             if candidate.project.kind == .expand, baseNetwork.member(candidate.project.school) == nil {
@@ -44,7 +47,16 @@ struct CandidateEffects: Sendable {
                 }
             }
             let before = builders.first.map { table([candidates[$0].project]) } ?? base
-            let after = table((builders.first.map { [candidates[$0].project] } ?? []) + [candidate.project])
+            let extra = (builders.first.map { [candidates[$0].project] } ?? []) + [candidate.project]
+            let after = table(extra)
+            if candidate.project.kind == .build {
+                zones.append(candidate.project.zone ?? "")
+            } else {
+                var plan = basePlan
+                plan.projects += extra.map { AppliedProject(project: $0, year: $0.year, delayedBy: 0, origin: "advisor") }
+                let network = SchoolNetwork.build(plan, on: existing, index: index, diagnostics: &ignored)
+                zones.append(network.member(candidate.project.school).map { index.zones[$0.zone].id } ?? "")
+            }
             var entries: [(row: Int, classrooms: Int)] = []
             for i in after.indices where after[i] != before[i] { entries.append((i, after[i] - before[i])) }
             prerequisites.append(builders)
@@ -54,5 +66,6 @@ struct CandidateEffects: Sendable {
         self.base = base
         self.added = added
         self.prerequisites = prerequisites
+        self.zones = zones
     }
 }

@@ -38,6 +38,8 @@ public struct PlanAdvisor: Sendable {
         public var seatsAdded: [(stage: String, seats: Double)]
         /// Targets whose group-years it adds classrooms to.
         public var serves: [String]
+        /// The zone of its school.
+        public var zone: String
     }
 
     /// Work done: solves, the solver's own seconds, choices run through the model, cuts added.
@@ -256,7 +258,7 @@ public struct PlanAdvisor: Sendable {
         serves.sort { (order.firstIndex(of: $0) ?? 9) < (order.firstIndex(of: $1) ?? 9) }
         return Choice(candidate: c, year: year, project: project,
                       seatsAdded: seats.indices.filter { seats[$0] != 0 }.map { (grid.stages[$0].id, seats[$0]) },
-                      serves: serves)
+                      serves: serves, zone: effects.zones[c])
     }
 
     /// The advised plan: `based_on` plus the chosen projects, in candidate order.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `advice.csv` and `advised-plan.yaml` of `seatplan advise`: each chosen project (candidate position,
-/// kind, school, name, zone, opening year, cost, classrooms, seats it adds in the last projected year by
+/// kind, school, name, its school's zone, opening year, cost, classrooms, seats it adds in the last projected year by
 /// stage, the targets whose classroom conditions it enters), and the advised plan as YAML to paste under
 /// `plans:`.
 public enum AdviceReport {
@@ -13,7 +13,7 @@ public enum AdviceReport {
             let project = choice.project
             table.append([
                 .integer(choice.candidate + 1), .text(project.kind.rawValue), .text(project.school),
-                .text(project.name ?? ""), .text(project.zone ?? ""), .integer(choice.year),
+                .text(project.name ?? ""), .text(choice.zone), .integer(choice.year),
                 .text(number(project.cost)), .text(classrooms(project.classrooms, separator: "; ")),
                 .text(choice.seatsAdded.map { "\($0.stage) \(number($0.seats))" }.joined(separator: "; ")),
                 .text(choice.serves.joined(separator: "; ")),
