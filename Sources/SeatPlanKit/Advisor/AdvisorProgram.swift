@@ -221,9 +221,9 @@ struct AdvisorProgram: Sendable {
     /// candidates adding rooms there (`R`) are open by `t` (`open_c = Σ_{y ≤ t} x_{c,y}`); so with `O` those
     /// of `R` that `choice` opens by `t`, `Σ_{c∈O} open_c − Σ_{c∈R∖O} open_c ≤ |O| − 1`.
     func cuts(failing: [Int], choice: [(c: Int, year: Int)], groups: TargetGroups, effects: CandidateEffects,
-              grid: AreaGrid) -> [(terms: [(column: Int, coefficient: Double)], bound: Double)] {
+              grid: AreaGrid) -> [Cut] {
         var cells = Set<Int>()
-        var result: [(terms: [(column: Int, coefficient: Double)], bound: Double)] = []
+        var result: [Cut] = []
         let opened = Dictionary(uniqueKeysWithValues: choice.map { ($0.c, $0.year) })
         for i in failing {
             let cell = cell(ofRow: i, grid: grid)
@@ -239,8 +239,21 @@ struct AdvisorProgram: Sendable {
                     terms.append((columns[c][k], isOpen ? 1 : -1))
                 }
             }
-            result.append((terms, Double(open - 1)))
+            result.append(Cut(terms: terms, bound: Double(open - 1)))
         }
         return result
+    }
+
+    /// A row `Σ terms ≤ bound` that removes failing choices.
+    struct Cut: Sendable {
+        var terms: [(column: Int, coefficient: Double)]
+        var bound: Double
+    }
+
+    /// The cut that removes exactly `choice`: `Σ_{(c,y) ∈ A} x_{c,y} − Σ_{(c,y) ∉ A} x_{c,y} ≤ |A| − 1`.
+    func noGood(_ choice: [(c: Int, year: Int)]) -> Cut {
+        var chosen = Set<Int>()
+        for (c, year) in choice { chosen.insert(columns[c][year - years[c].lowerBound]) }
+        return Cut(terms: columns.joined().map { ($0, chosen.contains($0) ? 1 : -1) }, bound: Double(chosen.count - 1))
     }
 }

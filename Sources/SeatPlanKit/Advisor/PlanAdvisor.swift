@@ -9,7 +9,8 @@
 ///    sorted, first — the lowest position that can still be chosen is fixed in, else out, position by
 ///    position (one solve first asks whether any set before the current one exists at all); then each
 ///    chosen candidate's opening year, in candidate order, earliest first.
-/// 3. The choice is run through the model (`Allocator`'s classroom table, `TransferPass`, `PlanPupils`,
+/// 3. Every solution the order relies on (each level's optimum, each witness that a position can be
+///    chosen) is run through the model (`Allocator`'s classroom table, `TransferPass`, `PlanPupils`,
 ///    `CapacityRows`) and judged by `TargetCheck`. If a target fails, cuts remove the choices that fail
 ///    for the same reason (`AdvisorProgram.cuts`): a year's rows depend only on that year's classrooms
 ///    (demand is the plan's own in no way, transfers are made year by year and only between neighbours),
@@ -93,18 +94,30 @@ public struct PlanAdvisor: Sendable {
                                         grid: grid, standards: standards)
             let rows = CapacityRows(plan: "advisor", classrooms: rooms, pupils: planPupils, grid: grid,
                                     standards: standards)
-            statistics.modelRuns += 1
             return TargetCheck(targets: advisor.targets, stages: stages, rows: rows)
         }
         let before = run([])
+        statistics.modelRuns += 1
 
         if !program.unreachable.isEmpty {
             return .failure(Failure(reasons: program.unreachable.map { Self.describe($0, groups: groups, grid: grid) },
                                     statistics: statistics))
         }
         var lastFailure: TargetCheck? = nil
+        let layout = program  // columns, years and groups (the cuts' own rows never change them)
+        /// Runs a proposal through the model: `nil` when it meets every target, else the cuts it earns.
+        func confirm(_ choice: [(c: Int, year: Int)], _ statistics: inout Statistics) -> [AdvisorProgram.Cut]? {
+            statistics.modelRuns += 1
+            let check = run(choice)
+            if check.allMet { return nil }
+            lastFailure = check
+            statistics.cuts += 1
+            let cuts = layout.cuts(failing: check.failingRows, choice: choice, groups: groups, effects: effects, grid: grid)
+            return cuts.isEmpty ? [layout.noGood(choice)] : cuts
+        }
         while statistics.modelRuns <= modelRunLimit {
-            guard let choice = preferred(program, advisor: advisor, statistics: &statistics) else {
+            guard let choice = preferred(&program, advisor: advisor, statistics: &statistics, confirm: confirm) else {
+                if statistics.modelRuns > modelRunLimit { break }
                 if let budget = advisor.targets.budget {
                     // Without the budget: the least cost the targets need, or why no choice meets them.
                     var unbounded = scenario
@@ -120,6 +133,8 @@ public struct PlanAdvisor: Sendable {
                 }
                 return .failure(Failure(reasons: whyNone(lastFailure: lastFailure, grid: grid), statistics: statistics))
             }
+            // The preferred choice is made of confirmed solutions; run it once more as it stands.
+            statistics.modelRuns += 1
             let check = run(choice)
             if check.allMet {
                 let made = choice.map { c, year in
@@ -129,16 +144,7 @@ public struct PlanAdvisor: Sendable {
                                        plan: Self.plan(made, advisor: advisor, scenario: scenario),
                                        check: check, before: before, statistics: statistics))
             }
-            lastFailure = check
-            let cuts = program.cuts(failing: check.failingRows, choice: choice, groups: groups, effects: effects, grid: grid)
-            if cuts.isEmpty {
-                var terms: [(column: Int, coefficient: Double)] = []
-                var chosen = Set<Int>()
-                for (c, year) in choice { chosen.insert(program.columns[c][year - program.years[c].lowerBound]) }
-                for column in program.columns.joined() { terms.append((column, chosen.contains(column) ? 1 : -1)) }
-                program.program.addRow(terms, .atMost, Double(chosen.count - 1))
-            }
-            for cut in cuts { program.program.addRow(cut.terms, .atMost, cut.bound) }
+            program.program.addRow(layout.noGood(choice).terms, .atMost, layout.noGood(choice).bound)
             statistics.cuts += 1
         }
         return .failure(Failure(reasons: ["gave up after \(modelRunLimit) choices run through the model, none meeting every target"],
@@ -153,8 +159,10 @@ public struct PlanAdvisor: Sendable {
     // MARK: The lexicographic solve
 
     /// The first choice of `program`'s feasible set in MODEL.md's order of preference, or `nil` if none.
-    private func preferred(_ advisor: AdvisorProgram, advisor settings: AdvisorSettings,
-                           statistics: inout Statistics) -> [(c: Int, year: Int)]? {
+    private func preferred(_ advisor: inout AdvisorProgram, advisor settings: AdvisorSettings,
+                           statistics: inout Statistics,
+                           confirm: ([(c: Int, year: Int)], inout Statistics) -> [AdvisorProgram.Cut]?)
+        -> [(c: Int, year: Int)]? {
         var lp = advisor.program
         let columns = advisor.columns
         let n = columns.count
@@ -167,6 +175,23 @@ public struct PlanAdvisor: Sendable {
             (0..<n).filter { c in columns[c].contains { values[$0] > 0.5 } }
         }
         func uses(_ c: Int) -> [(column: Int, coefficient: Double)] { columns[c].map { ($0, 1) } }
+        let years = advisor.years
+        /// An optimum of `lp` that the model confirms: each proposal the model rejects adds its cuts (to
+        /// `lp` and to the programme) and `lp` is solved again.
+        func confirmedSolve(_ lp: inout LinearProgram) -> [Double]? {
+            while statistics.modelRuns <= modelRunLimit {
+                guard let values = solve(lp) else { return nil }
+                let choice = (0..<n).compactMap { c in
+                    columns[c].firstIndex { values[$0] > 0.5 }.map { (c: c, year: years[c].lowerBound + $0) }
+                }
+                guard let cuts = confirm(choice, &statistics) else { return values }
+                for cut in cuts {
+                    lp.addRow(cut.terms, .atMost, cut.bound)
+                    advisor.program.addRow(cut.terms, .atMost, cut.bound)
+                }
+            }
+            return nil
+        }
 
         // Least cost.
         let costs = settings.candidates.map(\.project.cost)
@@ -174,7 +199,7 @@ public struct PlanAdvisor: Sendable {
         var objective: [Int: Double] = [:]
         for c in 0..<n { for column in columns[c] { objective[column] = costs[c] / scale } }
         lp.setObjective(objective)
-        guard var values = solve(lp) else { return nil }
+        guard var values = confirmedSolve(&lp) else { return nil }
         let cost = chosenSet(values).reduce(0.0) { $0 + costs[$1] / scale }
         lp.addRow((0..<n).flatMap { c in columns[c].map { ($0, costs[c] / scale) } }, .atMost, cost + 1e-9)
 
@@ -182,7 +207,7 @@ public struct PlanAdvisor: Sendable {
         objective = [:]
         for column in columns.joined() { objective[column] = 1 }
         lp.setObjective(objective)
-        values = solve(lp) ?? values
+        values = confirmedSolve(&lp) ?? values
         let count = chosenSet(values).count
         lp.addRow(columns.joined().map { ($0, 1) }, .atMost, Double(count))
 
@@ -190,7 +215,7 @@ public struct PlanAdvisor: Sendable {
         objective = [:]
         for c in 0..<n { for column in columns[c] { objective[column] = Double(c + 1) } }
         lp.setObjective(objective)
-        values = solve(lp) ?? values
+        values = confirmedSolve(&lp) ?? values
         var set = chosenSet(values)
         var fixedIn: [Int] = []
         for j in 0..<n {
@@ -208,7 +233,7 @@ public struct PlanAdvisor: Sendable {
             guard solve(probe) != nil else { break }  // no set of the same cost and size comes before `set`
             var single = lp
             single.addRow(uses(j), .atLeast, 1)
-            if let found = solve(single) {
+            if let found = confirmedSolve(&single) {
                 set = chosenSet(found)
                 lp = single
                 fixedIn.append(j)
@@ -227,7 +252,7 @@ public struct PlanAdvisor: Sendable {
                 objective = [:]
                 for (position, column) in columns[c].enumerated() { objective[column] = Double(position) }
                 lp.setObjective(objective)
-                guard let found = solve(lp) else { return nil }
+                guard let found = confirmedSolve(&lp) else { return nil }
                 k = columns[c].firstIndex { found[$0] > 0.5 } ?? 0
             }
             for (position, column) in columns[c].enumerated() { lp.fix(column, to: position == k ? 1 : 0) }
