@@ -2,7 +2,8 @@ internal import CGLPK
 import Foundation
 
 /// The one file that calls GLPK (the GNU Linear Programming Kit): a `LinearProgram` becomes a `glp_prob`,
-/// solved by `glp_intopt` (MIP presolve, then branch and cut, relative gap 0: an exact optimum); the
+/// solved by `glp_intopt` (MIP presolve, MIR/Gomory/cover/clique cuts, then branch and cut, relative gap 0:
+/// an exact optimum); the
 /// seconds spent inside the solver add up in `GLPK.clock`.
 extension LinearProgram {
     /// Solves the programme; `seconds` receives the solver's own time.
@@ -46,6 +47,12 @@ extension LinearProgram {
         parameters.presolve = GLP_ON
         parameters.msg_lev = GLP_MSG_OFF
         parameters.mip_gap = 0
+        // Mixed-integer rounding, Gomory and cover cuts: the classroom rows are knapsacks with
+        // fractional coefficients (per-zone transfer bounds), on which plain branching is slow.
+        parameters.mir_cuts = GLP_ON
+        parameters.gmi_cuts = GLP_ON
+        parameters.cov_cuts = GLP_ON
+        parameters.clq_cuts = GLP_ON
         let code = glp_intopt(problem, &parameters)
         guard code == 0 else { return .infeasible }  // GLP_ENOPFS / GLP_ENODFS: presolve found no feasible point
         let status = glp_mip_status(problem)
