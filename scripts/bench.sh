@@ -37,6 +37,11 @@
 #    EXAMPLE_DRAWS and PROVINCE_DRAWS change the numbers of draws.
 # 3. Unless GEO=0: the coverage of a province with coordinates (20,000 estates, 4,545 schools;
 #    `make_tables_bench.py --scale province --geography`), `compare --timings`: its `coverage` phase (issue #13).
+# 4. Unless ADVISOR=0: `advise` (issue #15) on two scenarios of scripts/make_synthetic.py --advisor (not
+#    timed): a city (5 districts × 5 zones, 50 candidates) and a province (100 districts × 3 zones, 500
+#    candidates), horizon 15, target no super-large class in primary and junior from 2030: wall seconds of
+#    the whole process, the `advise` phase of --timings, the solver's own seconds, solves, model runs and
+#    cuts (as advise prints them), peak RSS; targets: city under 1 s, province under 60 s (wall).
 # Peak RSS comes from `/usr/bin/time -v`; without it the script times with bash `time` only and says so
 # (peak RSS "n/a", memory targets "unknown").
 # Everything is written under a `mktemp -d` folder, removed on exit; nothing goes into the repository.
@@ -49,6 +54,7 @@ SEED=1
 SCALES="${SCALES:-city province nation}"
 CITY_GRADES="${CITY_GRADES:-zone}" PROVINCE_GRADES="${PROVINCE_GRADES:-zone}" NATION_GRADES="${NATION_GRADES:-district}"
 EXTRAS="${EXTRAS:-1}"
+ADVISOR="${ADVISOR:-1}"
 EXAMPLE_DRAWS="${EXAMPLE_DRAWS:-10000}" PROVINCE_DRAWS="${PROVINCE_DRAWS:-1000}"
 # The province of the draws (scripts/make_synthetic.py).
 DISTRICTS=100 ZONES=10 SCHOOLS=5 HORIZON=15
@@ -56,7 +62,7 @@ DISTRICTS=100 ZONES=10 SCHOOLS=5 HORIZON=15
 usage() {
     echo "usage: $0 BIN   (e.g. $0 .build/release/seatplan)" >&2
     echo "       env: SCALES=\"city province nation\" CITY_GRADES=zone PROVINCE_GRADES=zone NATION_GRADES=district" >&2
-    echo "            EXTRAS=1 EXAMPLE_DRAWS=10000 PROVINCE_DRAWS=1000" >&2
+    echo "            EXTRAS=1 EXAMPLE_DRAWS=10000 PROVINCE_DRAWS=1000 ADVISOR=1" >&2
     exit 2
 }
 
@@ -87,6 +93,7 @@ for var in CITY_GRADES PROVINCE_GRADES NATION_GRADES; do
     esac
 done
 case "$EXTRAS" in 0 | 1) ;; *) echo "bench: EXTRAS='$EXTRAS': it is 0 or 1" >&2; usage ;; esac
+case "$ADVISOR" in 0 | 1) ;; *) echo "bench: ADVISOR='$ADVISOR': it is 0 or 1" >&2; usage ;; esac
 for var in EXAMPLE_DRAWS PROVINCE_DRAWS; do
     case "${!var}" in
         '' | *[!0-9]* | 0) echo "bench: $var='${!var}': it is a whole number above 0" >&2; usage ;;
@@ -392,6 +399,38 @@ if [ "${GEO:-1}" = 1 ]; then
         show_failure "generating the province with coordinates (scripts/make_tables_bench.py --geography)" "$tmp/geo-generate.log" 1
     fi
     rm -rf "$geo" "$tmp/geo-out"
+fi
+
+# 4. The plan advisor.
+if [ "$ADVISOR" = 1 ]; then
+    echo
+    ADVISOR_FORMAT='%-42s %8s %9s %9s %7s %7s %5s %10s  %s'
+    echo "advise (issue #15): wall s of the whole process, the advise phase, the solver's own seconds; target"
+    # shellcheck disable=SC2059
+    printf "$ADVISOR_FORMAT\n" case "wall s" "advise s" "solver s" solves runs cuts "peak MiB" target
+    for spec in "city 5 5 50 1" "province 100 3 500 60"; do
+        read -r name districts zones count limit <<<"$spec"
+        label="$name: $districts × $zones zones, $count candidates"
+        scenario="$tmp/advisor-$name.yaml"
+        if ! python3 "$root/scripts/make_synthetic.py" --districts "$districts" --zones-per-district "$zones" \
+                --schools-per-zone 5 --seed "$SEED" --horizon 15 --advisor "$count" >"$scenario" 2>"$tmp/advisor-gen.log"; then
+            show_failure "generating the advisor $name (scripts/make_synthetic.py --advisor $count)" "$tmp/advisor-gen.log" 1
+            continue
+        fi
+        if timed "$tmp/advise.log" "$bin" advise "$scenario" --out "$tmp/advise-out" --timings; then
+            line="$(timings_line "$tmp/advise.log")"
+            work="$(sed -n 's/^Confirmed by the model: \([0-9]*\) model run(s), \([0-9]*\) cut(s), \([0-9]*\) solve(s), solver \([0-9.]*\) s$/\1 \2 \3 \4/p' "$tmp/advise.log")"
+            read -r runs cuts solves solver <<<"${work:-- - - -}"
+            # shellcheck disable=SC2059
+            printf "$ADVISOR_FORMAT\n" "$label" "$wall" "$(phase "$line" advise)" "$solver" "$solves" "$runs" "$cuts" \
+                "$(mib "$rss_kib")" "$(target "wall < $limit s" "$wall" "$limit" s)"
+        else
+            show_failure "advise $label" "$tmp/advise.log" $?
+            # shellcheck disable=SC2059
+            printf "$ADVISOR_FORMAT\n" "$label" FAILED - - - - - - -
+        fi
+        rm -rf "$tmp/advise-out"
+    done
 fi
 
 if [ "$failed" != 0 ]; then

@@ -11,6 +11,10 @@ each of the 10% most crowded zones) and `build-more-late` (the same, every build
 With `--uncertainty`, also an `uncertainty` block for `run --draws`: migration ±20 %, housing yields
 0.8–1.2, delivery slips of 0/1/2 years with probabilities 0.5/0.3/0.2, and every tenth district a
 ratio spread of its own (0.02); without it, the draws vary ratios and births only (the defaults).
+With `--advisor N`, also an `advisor` block of the first N candidates for `seatplan advise`: a nine-year
+school to build in every zone (earliest 2027, latest 2031), most crowded zone first (by its worst
+primary or junior ratio of need to seats), then an expansion of each zone's school of its worst stage
+(2026–2030) in the same order; the target is `no_super_large_from: 2030` for primary and junior.
 
 Deterministic: the same arguments give the same file, byte for byte (random.Random(seed)).
 Standard library only.
@@ -79,7 +83,11 @@ def parse_args(argv):
     p.add_argument("--horizon", type=int, default=15)
     p.add_argument("--uncertainty", action="store_true",
                    help="add spreads of migration, housing yields and delivery slips for run --draws")
+    p.add_argument("--advisor", type=int, default=0, metavar="N",
+                   help="add an advisor block of N candidate projects (builds and expansions) for seatplan advise")
     args = p.parse_args(argv)
+    if args.advisor < 0:
+        p.error("--advisor must be 0 or more")
     if args.districts < 1 or args.zones_per_district < 1 or args.schools_per_zone < 1:
         p.error("--districts, --zones-per-district and --schools-per-zone must be at least 1")
     if not 1 <= args.horizon <= 100:
@@ -318,6 +326,41 @@ def make_build(rng, zone, load, last_year):
     }
 
 
+def make_candidates(rng, loads, schools, count, last_year):
+    """The first `count` advisor candidates: a nine-year school to build in every zone, most crowded first
+    (worst primary or junior need ÷ seats), then an expansion of each zone's school of its worst stage."""
+    def worst(load):
+        return max(("primary", "junior"), key=lambda sid: load["need"][sid] / load["seats"][sid])
+
+    ranked = sorted(loads, key=lambda x: (-max(x[2]["need"][s] / x[2]["seats"][s] for s in ("primary", "junior")),
+                                          x[1]["id"]))
+    by_zone = {}
+    for school in schools:
+        by_zone.setdefault(school["zone"], []).append(school)
+    builds, expansions = [], []
+    for _, zone, load in ranked:
+        sid = worst(load)
+        size = STAGE[sid][4]
+        missing = max(load["need"][sid] / 0.9 - load["seats"][sid], 3 * size)
+        rooms = round_up_to(missing / size, 3)
+        classrooms = {"primary": round_up_to(max(load["need"]["primary"] * 0.3, 6 * 45) / 45, 6),
+                      "junior": round_up_to(max(load["need"]["junior"] * 0.3, 3 * 50) / 50, 3)}
+        cost = sum(n * COST_PER_CLASSROOM[s] for s, n in classrooms.items()) * rng.uniform(1.0, 1.3)
+        builds.append(
+            f"{{ build: {zone['id']}-adv, name: {zone['name']}新建九年一贯制学校, zone: {zone['id']}, "
+            f"classrooms: {flow_map(classrooms.items())}, cost: {int(round(cost / 100_000)) * 100_000}, "
+            f"earliest: {BASE_YEAR + 2}, latest: {min(BASE_YEAR + 6, last_year)} }}")
+        holder = next((s for s in by_zone.get(zone["id"], []) if sid in s["classrooms"] and "closes" not in s), None)
+        if holder is None:
+            continue
+        cost = rooms * COST_PER_CLASSROOM[sid] * rng.uniform(0.7, 1.0)
+        expansions.append(
+            f"{{ expand: {holder['id']}, classrooms: {{ {sid}: {rooms} }}, "
+            f"cost: {int(round(cost / 100_000)) * 100_000}, earliest: {BASE_YEAR + 1}, latest: {min(BASE_YEAR + 5, last_year)} }}")
+    candidates = (builds + expansions)[:count]
+    return candidates
+
+
 # ---------------------------------------------------------------------------------------------
 # YAML
 
@@ -356,12 +399,14 @@ def main(argv):
     crowded.sort(key=lambda x: x[1]["id"])
     builds = [make_build(rng, zone, load, BASE_YEAR + args.horizon) for _, zone, load in crowded]
 
+    candidates = make_candidates(rng, loads, schools, args.advisor, BASE_YEAR + args.horizon) if args.advisor else []
+
     out = []
     w = out.append
     w("# Synthetic scenario written by scripts/make_synthetic.py "
       f"--districts {args.districts} --zones-per-district {args.zones_per_district} "
       f"--schools-per-zone {args.schools_per_zone} --seed {args.seed} --horizon {args.horizon}"
-      + (" --uncertainty" if args.uncertainty else ""))
+      + (" --uncertainty" if args.uncertainty else "") + (f" --advisor {args.advisor}" if args.advisor else ""))
     w("# Invented numbers with a realistic shape: falling births, cohort-consistent enrolment, zones,")
     w("# housing and schools sized for a base-year utilisation of about 0.7–1.3. For benchmarks and tests.")
     w(f"scenario: synthetic-d{args.districts}-z{args.zones_per_district}-s{args.schools_per_zone}-seed{args.seed}")
@@ -437,6 +482,13 @@ def main(argv):
     w("    based_on: build-more")
     w("    delay: " + flow_map((b["build"], 2) for b in builds))
     w("")
+    if candidates:
+        w("advisor:")
+        w("  candidates:")
+        for c in candidates:
+            w(f"    - {c}")
+        w(f"  targets: {{ no_super_large_from: {BASE_YEAR + 5}, stages: [primary, junior] }}")
+        w("")
     w("output:")
     w("  excel: true")
     sys.stdout.write("\n".join(out) + "\n")

@@ -66,9 +66,17 @@ struct ComparisonArguments: ParsableArguments {
                     monteCarlo: DrawArguments, timing: TimingArguments,
                     page: ((Result, Scenario, DrawSummary?) -> HTMLReport)? = nil) throws {
         var clock = PhaseClock()
-        let checked = try input.check(clock: &clock)
-        let scenario = checked.scenario
-        let result = try comparing.compare(checked.compiled, file: input.scenario, clock: &clock)
+        let compiled = try input.check(clock: &clock).compiled
+        try run(compiled, clock: &clock, file: input.scenario, output: output, comparing: comparing,
+                monteCarlo: monteCarlo, timing: timing, page: page)
+    }
+
+    /// The same from a compiled scenario (`report --advice` adds the advised plan to it first).
+    static func run(_ compiled: CompiledScenario, clock: inout PhaseClock, file: String, output: OutputArguments,
+                    comparing: ComparisonArguments, monteCarlo: DrawArguments, timing: TimingArguments,
+                    page: ((Result, Scenario, DrawSummary?) -> HTMLReport)? = nil) throws {
+        let scenario = compiled.scenario
+        let result = try comparing.compare(compiled, file: file, clock: &clock)
         var reports = Self.reports(result, scenario: scenario, output: output)
         let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
                                                        excel: output.excel ?? scenario.output.excel, clock: &clock)

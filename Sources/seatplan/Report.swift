@@ -21,9 +21,19 @@ struct Report: ParsableCommand {
     @OptionGroup var monteCarlo: DrawArguments
     @OptionGroup var timing: TimingArguments
 
+    @Flag(name: .long, help: "Run the advisor block first and show its advised plan beside the others (see 'advise').")
+    var advice = false
+
     func run() throws {
-        try ComparisonArguments.run(input: input, output: output, comparing: comparing, monteCarlo: monteCarlo,
-                                    timing: timing) { result, scenario, draws in
+        var clock = PhaseClock()
+        var compiled = try input.check(clock: &clock).compiled
+        if advice {
+            let (_, found) = try Advise.advise(compiled.scenario, file: input.scenario, clock: &clock, timing: timing)
+            compiled = CompiledScenario(checked: PlanAdvisor.scenario(compiled.scenario, with: found))
+            TerminalText.print(TerminalAdvice.text(found) + "\n")
+        }
+        try ComparisonArguments.run(compiled, clock: &clock, file: input.scenario, output: output, comparing: comparing,
+                                    monteCarlo: monteCarlo, timing: timing) { result, scenario, draws in
             HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
                        language: output.language(for: scenario), pupilBands: draws.map { PupilBand.p10p90($0, scenario: scenario) } ?? [])
         }

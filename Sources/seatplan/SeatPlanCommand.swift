@@ -6,7 +6,7 @@ struct SeatPlanCommand: ParsableCommand {
         commandName: "seatplan",
         abstract: "School-place capacity planning: project pupils, set them against seats, compare plans.",
         version: "0.1.0",
-        subcommands: [Run.self, Compare.self, Report.self, Validate.self, Backtest.self, Init.self, Schema.self],
+        subcommands: [Run.self, Compare.self, Report.self, Advise.self, Validate.self, Backtest.self, Init.self, Schema.self],
         defaultSubcommand: nil
     )
 

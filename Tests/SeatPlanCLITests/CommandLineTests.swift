@@ -194,7 +194,7 @@ struct CommandLineTests {
     @Test("make bench's script runs the city scale and prints its phase table and the targets")
     func benchScript() async throws {
         let script = Binary.repositoryRoot.appendingPathComponent("scripts/bench.sh").path
-        let result = try await Binary.runProgram(script, [Binary.path], environment: ["SCALES": "city", "EXTRAS": "0", "GEO": "0"])
+        let result = try await Binary.runProgram(script, [Binary.path], environment: ["SCALES": "city", "EXTRAS": "0", "GEO": "0", "ADVISOR": "0"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("scale ") && $0.contains("allocate") && $0.contains("rows/s") })

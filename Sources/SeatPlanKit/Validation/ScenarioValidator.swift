@@ -28,6 +28,7 @@ public struct ScenarioValidator: Sendable {
         checkCatchments(scenario, into: &out)
         checkGeography(scenario, into: &out)
         checkIndicatorSettings(scenario, into: &out)
+        checkAdvisor(scenario, into: &out)
         if !out.hasErrors { checkEstimability(scenario, into: &out) }
         if out.hasErrors { throw ScenarioError(out.sorted) }
         return (compiled, out.sorted)
