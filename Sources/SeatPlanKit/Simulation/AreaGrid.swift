@@ -7,7 +7,11 @@
 /// scenario is area `zones + districts`. A stage's rows are those of the areas of its catchment. Within a
 /// year, rows run by district (file order; `ALL` last), zone (file order; the district's own rows after its
 /// zones), then stage (stage order).
-public struct AreaGrid: Sendable {
+///
+/// A final class of constants rather than a struct: the grid is read in every hot loop, and a struct of a
+/// dozen arrays retains each of them whenever it is copied (a profile of the draws showed two thirds of the
+/// time in those retains); a reference is retained once.
+public final class AreaGrid: Sendable {
     public let baseYear: Int
     public let yearCount: Int
     public let stages: [Stage]
@@ -37,7 +41,7 @@ public struct AreaGrid: Sendable {
     let slotsPerYear: Int
 
     /// The grid of a scenario whose projection covers `yearCount` years from its base year.
-    public init(scenario: Scenario, yearCount: Int) {
+    public convenience init(scenario: Scenario, yearCount: Int) {
         self.init(scenario: scenario, index: ScenarioIndex(scenario), yearCount: yearCount)
     }
 

@@ -25,7 +25,7 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
         }
     }
 
-    /// (A copy: in a loop, read `columns.grid` — copying the grid retains each of its arrays.)
+    /// The grid of the rows (a reference: cheap to pass around).
     public var grid: AreaGrid { columns.grid }
     /// The plan's transfers, in the order made.
     var moves: [TransferPass.Move] { columns.pupils.moves }
