@@ -15,7 +15,7 @@ struct AdviseCommandTests {
         for name in ["capacity.csv", "comparison.csv", "projects.csv", "advice.csv", "advised-plan.yaml"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
-        let expected = try String(contentsOf: Binary.repositoryRoot.appendingPathComponent("../shared/spec/example-city.expected-advisor.txt"),
+        let expected = try String(contentsOf: Binary.repositoryRoot.appendingPathComponent("Tests/SeatPlanKitTests/Golden/example-city.expected-advisor.txt"),
                                   encoding: .utf8)
         let plan = expected.components(separatedBy: "plan (YAML to paste under plans:):\n")[1]
         let written = try String(contentsOf: out.appendingPathComponent("advised-plan.yaml"), encoding: .utf8)

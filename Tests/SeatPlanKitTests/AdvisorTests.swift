@@ -17,7 +17,7 @@ import Testing
     // MARK: The example city
 
     @Test func exampleCityMatchesTheExhaustiveSearch() throws {
-        let expected = try String(contentsOfFile: Repo.path("../shared/spec/example-city.expected-advisor.txt"), encoding: .utf8)
+        let expected = try String(contentsOfFile: "\(Repo.golden)/example-city.expected-advisor.txt", encoding: .utf8)
         let lines = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let minimum = try #require(lines.first { $0.hasPrefix("cost: ") }.flatMap { Double($0.dropFirst(6)) })
         let planStart = try #require(lines.firstIndex { $0.hasPrefix("plan (YAML") })
