@@ -10,6 +10,9 @@ struct ScenarioArguments: ParsableArguments {
     @Flag(help: "Treat warnings as errors (exit status 1).")
     var strict = false
 
+    @Flag(help: "Read the scenario's 'tables:' from anywhere (absolute paths, '..'); by default only from its folder and the folders below it.")
+    var tablesAnywhere = false
+
     /// Loads and validates the scenario, printing diagnostics to standard error.
     /// Throws `ExitCode(1)` when there are errors, or warnings with `--strict`.
     func check() throws -> Pipeline.Checked {
@@ -22,7 +25,7 @@ struct ScenarioArguments: ParsableArguments {
         let checked: Pipeline.Checked
         do {
             let pipeline = Pipeline()
-            let scenario = try clock.measure("load") { () throws(ScenarioError) in try pipeline.load(path: self.scenario) }
+            let scenario = try clock.measure("load") { () throws(ScenarioError) in try pipeline.load(path: self.scenario, tablesAnywhere: tablesAnywhere) }
             checked = try clock.measure("validate") { () throws(ScenarioError) in try pipeline.compile(scenario) }
         } catch {
             Diagnostics.print(error.diagnostics)

@@ -24,6 +24,7 @@ enum ComparisonSection {
             attributes: [("id", "comparison-chart")])
         out += "<figure class=\"scatter-card\">" + chart.svg() + "</figure>"
         out += "<div class=\"comparison-table\">" + measuresTable(whole, c, id: "comparison-table", caption: l.comparisonTableCaption).html() + "</div>"
+        out += "<div class=\"table-scroll\">" + endingTable(c).html() + "</div>"
         let districts = c.comparison.measures.filter { $0.district != PlanComparison.allDistricts }
         out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.byDistrict) + "</summary><div class=\"table-scroll\">"
             + measuresTable(districts, c, id: "comparison-districts", caption: l.byDistrict).html() + "</div></details>"
@@ -36,6 +37,26 @@ enum ComparisonSection {
                 + projectsTable(c).html() + "</div></details>"
         }
         return out + "</section>"
+    }
+
+    /// When each plan's shortage and super-large classes end, per stage and for all stages, and what still
+    /// blocks them (`PlanComparison`'s stage measures; the leadership's question, "when does it end").
+    static func endingTable(_ c: ReportContext) -> HTMLTable {
+        let l = c.labels
+        let words = TerminalLabels(language: l.language)
+        var rows: [HTMLTable.Row] = []
+        for (k, m) in c.comparison.measures.enumerated() where m.district == PlanComparison.allDistricts {
+            for s in [m] + Array(c.comparison.stageMeasures(of: k)) {
+                rows.append(HTMLTable.Row(cells: [
+                    .markup(c.planTag(m.plan)), .text(s.stage.map(c.stageName) ?? l.allStages),
+                    .text(s.firstYearWithoutShortage.map(String.init) ?? l.never),
+                    .text(s.firstYearWithoutSuperLarge.map(String.init) ?? l.never),
+                    .text(TerminalComparison.ending(s, names: c.names, labels: words)),
+                ], attributes: [("data-plan", m.plan), ("data-stage", s.stage ?? "")]))
+            }
+        }
+        return HTMLTable(caption: l.endingTitle, columns: [l.plan, l.stage, l.noShortageFrom, l.noSuperLargeFrom, l.note],
+                         rows: rows, attributes: [("id", "ending-by-stage")])
     }
 
     /// Which zone sends how many pupils where, each year, under each plan (`PlanComparison.flows`).

@@ -57,6 +57,8 @@ struct ReportLabels {
     var districtWide: String { pick("district-wide", "全区统筹") }
     var transfersTitle: String { pick("Pupils sent to neighbouring zones (transfers.csv): from where to where, each year", "转至相邻片区就学（transfers.csv）：从哪里到哪里，每年多少人") }
     var transferFrom: String { pick("From", "转出片区") }
+    var allStages: String { pick("All stages", "全部学段") }
+    var endingTitle: String { pick("When does it end? The first year without shortage and without super-large classes, by stage, and what still blocks them", "何时消除？分学段的学位缺口和超大班额消除年份，以及仍存在的位置") }
     var transferTo: String { pick("To", "转入片区") }
     var total: String { pick("Total", "合计") }
     func endingOf(_ text: String) -> String { text }

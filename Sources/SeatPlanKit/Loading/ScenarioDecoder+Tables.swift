@@ -30,9 +30,9 @@ extension ScenarioDecoder {
         for entry in map.entries {
             guard let kind = ScenarioTable.Kind(rawValue: entry.key),
                   let path = reader.string(entry.value, what: "the path of the \(entry.key) table") else { continue }
-            if let problem = Self.confinementProblem(path) {
+            if !tablesAnywhere, let problem = Self.confinementProblem(path) {
                 reader.error(entry.value, "the path of the \(entry.key) table \(problem)",
-                             hint: "put the table in the scenario's folder (or a folder below it) and write its path from there, e.g. tables/\(entry.key).csv")
+                             hint: "put the table in the scenario's folder (or a folder below it) and write its path from there, e.g. tables/\(entry.key).csv — or allow tables elsewhere with --tables-anywhere")
                 continue
             }
             result.paths[kind] = (path, reader.location(entry.value))
@@ -50,6 +50,7 @@ extension ScenarioDecoder {
             for item in items { if let id = item["id"]?.string { declaredIDs.insert(id.trimmingWhitespace) } }
         }
         var merger = TableMerger(scenarioFile: reader.file, districts: districts, declared: declaredIDs)
+        merger.tablesAnywhere = tablesAnywhere
         merger.merge(tables, standards: standards, schools: &schools)
         districts = merger.districts
         // The scenario file first, then the tables in the order of the README.

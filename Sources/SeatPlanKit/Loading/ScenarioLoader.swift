@@ -6,7 +6,12 @@ internal import Yams
 /// Checks the shape of the file: YAML syntax, unknown keys, missing required keys, value types and
 /// signs. Cross-references (zones, stages, plans …) are checked by `ScenarioValidator`.
 public struct ScenarioLoader {
-    public init() {}
+    /// Read `tables:` from anywhere, not only the scenario's folder and the folders below it.
+    public var tablesAnywhere: Bool
+
+    public init(tablesAnywhere: Bool = false) {
+        self.tablesAnywhere = tablesAnywhere
+    }
 
     /// Reads and decodes the scenario at `path`; the path is used as written in diagnostics.
     public func load(path: String) throws(ScenarioError) -> Scenario {
@@ -50,6 +55,7 @@ public struct ScenarioLoader {
         let document = try YAMLDocument.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text,
                                               file: file)
         var decoder = ScenarioDecoder(reader: YAMLReader(file: file))
+        decoder.tablesAnywhere = tablesAnywhere
         let scenario = decoder.scenario(document.root)
         if decoder.reader.diagnostics.hasErrors || scenario == nil {
             throw ScenarioError(decoder.reader.diagnostics.sorted)
@@ -63,6 +69,8 @@ struct ScenarioDecoder {
     var reader: YAMLReader
     /// The CSV tables named under `tables:`, if any.
     var tables: TablePaths?
+    /// Tables may be read from outside the scenario's folder (`--tables-anywhere`; refused by default).
+    var tablesAnywhere = false
 
     /// The most grades a stage may have (checked before any per-grade array is built).
     static let maxGrades = 20

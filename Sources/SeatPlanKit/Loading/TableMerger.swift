@@ -19,6 +19,9 @@ struct TableMerger {
     /// Ids under the YAML `districts:`, those with errors included (their rows are left out silently).
     private let declared: Set<String>
 
+    /// Tables may be read from outside the scenario's folder (`--tables-anywhere`).
+    var tablesAnywhere = false
+
     init(scenarioFile: String, districts: [District], declared: Set<String> = []) {
         self.scenarioFile = scenarioFile
         self.districts = districts
@@ -31,11 +34,12 @@ struct TableMerger {
         // The files are read and parsed side by side; their diagnostics are kept in table order.
         let kinds = ScenarioTable.Kind.allCases.filter { tables.paths[$0] != nil }
         let loaded = Blocks<(table: ScenarioTable?, diagnostics: DiagnosticCollector)>(count: kinds.count)
-        let (paths, scenarioFile) = (tables.paths, scenarioFile)
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { k in
+        let (paths, scenarioFile, anywhere) = (tables.paths, scenarioFile, tablesAnywhere)
+        Parallel.forEach(count: kinds.count) { k in
             var diagnostics = DiagnosticCollector()
             let (path, location) = paths[kinds[k]]!
-            let table = Self.load(kinds[k], path: path, namedAt: location, besides: scenarioFile, into: &diagnostics)
+            let table = Self.load(kinds[k], path: path, namedAt: location, besides: scenarioFile, anywhere: anywhere,
+                                  into: &diagnostics)
             loaded.set(k, (table, diagnostics))
         }
         for (kind, result) in zip(kinds, loaded.values) {
@@ -83,7 +87,8 @@ struct TableMerger {
     // MARK: Files
 
     private static func load(_ kind: ScenarioTable.Kind, path: String, namedAt location: SourceLocation,
-                             besides scenarioFile: String, into diagnostics: inout DiagnosticCollector) -> ScenarioTable? {
+                             besides scenarioFile: String, anywhere: Bool = false,
+                             into diagnostics: inout DiagnosticCollector) -> ScenarioTable? {
         let file = ScenarioDecoder.tablePath(path, besides: scenarioFile)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
@@ -91,9 +96,9 @@ struct TableMerger {
                               hint: "check the path; it is relative to the scenario file's folder")
             return nil
         }
-        guard ScenarioDecoder.isInsideScenarioFolder(file, scenarioFile: scenarioFile) else {
+        guard anywhere || ScenarioDecoder.isInsideScenarioFolder(file, scenarioFile: scenarioFile) else {
             diagnostics.error(at: location, "the \(kind.rawValue) table '\(file)' is a link to a file outside the scenario's folder",
-                              hint: "copy the table into the scenario's folder (or a folder below it)")
+                              hint: "copy the table into the scenario's folder (or a folder below it), or allow it with --tables-anywhere")
             return nil
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {

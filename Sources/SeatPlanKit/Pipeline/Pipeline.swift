@@ -33,8 +33,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Stage 1: the scenario file (and its CSV tables) → `Scenario`; throws every error found.
-    public func load(path: String) throws(ScenarioError) -> Scenario {
-        try ScenarioLoader().load(path: path)
+    public func load(path: String, tablesAnywhere: Bool = false) throws(ScenarioError) -> Scenario {
+        try ScenarioLoader(tablesAnywhere: tablesAnywhere).load(path: path)
     }
 
     /// Stage 2: checks a loaded scenario; throws every error found, returns the warnings.

@@ -35,6 +35,25 @@ public struct DemandProjector: Sendable {
         return PreparedProjection(districts: projections, demand: demand, order: order, feeders: feeders)
     }
 
+    /// Projected pupils stop meaning anything beyond `PlausibilityLimits.pupils` in one grade (ratios
+    /// compounding over many years can get there from plausible inputs): an error that says where and what
+    /// to check, never a number written as if it were a projection.
+    static func checkPlausible(cohort: [[[Double]]], migration: [[[Double]]], district: District, scenario: Scenario)
+        throws(ProjectionFailure) {
+        for (s, stage) in scenario.standards.stages.enumerated() where s < cohort.count {
+            for g in cohort[s].indices {
+                for t in cohort[s][g].indices {
+                    let pupils = cohort[s][g][t] + migration[s][g][t]
+                    guard !pupils.isFinite || pupils > PlausibilityLimits.pupils else { continue }
+                    throw ProjectionFailure(diagnostic: .error(
+                        at: district.enrollmentLocation,
+                        "the projection of '\(district.id)' reaches \(pupils.isFinite ? String(Int(pupils)) : "an infinite number of") pupils in grade \(g + 1) of '\(stage.id)' in \(scenario.baseYear + t), beyond the \(Int(PlausibilityLimits.pupils)) pupils a grade may plausibly hold",
+                        hint: "check the ratios and the births trend of this district (assumptions.csv): a ratio far above 1 compounds year after year; fix them with 'projection: ratios' or a shorter horizon"))
+                }
+            }
+        }
+    }
+
     struct ProjectionFailure: Error {
         var diagnostic: Diagnostic
     }
@@ -80,6 +99,7 @@ public struct DemandProjector: Sendable {
             housingDemand(district.housing.filter { ($0.zone ?? zone.id) == zone.id },
                           stages: stages, baseYear: scenario.baseYear, horizon: horizon)
         }
+        try Self.checkPlausible(cohort: cohort, migration: migration, district: district, scenario: scenario)
         let demand = DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
                                     zoneHousing: housing)
         assumptions += Self.housingAndMigration(district, migration: migration, scenario: scenario)

@@ -10,7 +10,8 @@ enum ComparisonReport {
                "pupils_transferred", "first_year_no_shortage", "shortage_seat_years_avoided",
                "cost_per_shortage_seat_year_avoided", "avoids_none",
                "first_year_no_super_large", "shortage_blocked_by", "super_large_blocked_by"]
-            + stages.flatMap { ["first_year_no_shortage_\($0)", "first_year_no_super_large_\($0)"] }
+            + stages.flatMap { ["first_year_no_shortage_\($0)", "first_year_no_super_large_\($0)",
+                                "shortage_blocked_by_\($0)", "super_large_blocked_by_\($0)"] }
             + ["plan_name", "blind_spot_area_years", "blind_spot_dwellings", "township_years_without_public_kindergarten"]
     }
 
@@ -19,7 +20,8 @@ enum ComparisonReport {
         let stages = scenario.standards.stages.map(\.id)
         for (k, m) in comparison.measures.enumerated() {
             let perStage: [CSVCell] = comparison.stageMeasures(of: k).flatMap { s -> [CSVCell] in
-                [.integer(s.firstYearWithoutShortage), .integer(s.firstYearWithoutSuperLarge)]
+                [.integer(s.firstYearWithoutShortage), .integer(s.firstYearWithoutSuperLarge),
+                 .text(describe(s.shortageBlocker, unit: "seats")), .text(describe(s.superLargeBlocker, unit: "super-large classes"))]
             }
             table.append([.text(m.plan), .text(m.district), .decimal(m.cost, places: 0)]
                 + m.seatsAdded.map { .decimal($0, places: 6) }

@@ -51,6 +51,7 @@ public struct TerminalLabels: Sendable {
               : pick(" (in \(year): \(area) \(stage), \(figure) super-large classes)", "（\(year) 年：\(area) \(stage) 有 \(figure) 个超大班额）")
     }
     var separator: String { pick("; ", "；") }
+    var byStage: String { pick("  by stage:", "  分学段：") }
 
     // MARK: ranking and coverage
     func rankingTitle(_ weights: String) -> String {
