@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeatPlanCLITests",
-            dependencies: ["SeatPlanKit"],
+            dependencies: ["SeatPlanKit", "TestSupport"],
             exclude: ["Malformed"]
         ),
         .testTarget(
