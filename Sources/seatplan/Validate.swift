@@ -11,13 +11,17 @@ struct Validate: ParsableCommand {
     @OptionGroup var input: ScenarioArguments
     @OptionGroup var timing: TimingArguments
 
+    @Option(name: .long, help: "Language of the summary line (zh or en; default: the scenario's 'output: lang', else zh).")
+    var lang: ReportLanguage?
+
     func run() throws {
         var clock = PhaseClock()
         let checked = try input.check(clock: &clock)
         timing.report(clock)
         let scenario = checked.scenario
-        TerminalText.print("\(input.scenario): ok — \(scenario.districts.count) district(s), \(scenario.zones.count) zone(s), "
-              + "\(scenario.schools.count) school(s), \(scenario.plans.count) plan(s), "
-              + "\(scenario.baseYear)–\(scenario.baseYear + scenario.horizon); \(checked.warnings.count) warning(s)")
+        TerminalText.print(TerminalLabels(language: lang ?? scenario.output.lang ?? .zh).validated(
+            input.scenario, districts: scenario.districts.count, zones: scenario.zones.count,
+            schools: scenario.schools.count, plans: scenario.plans.count,
+            years: "\(scenario.baseYear)–\(scenario.baseYear + scenario.horizon)", warnings: checked.warnings.count))
     }
 }

@@ -271,6 +271,9 @@ def main(argv):
     w("    projects:")
     w("      - { close: %s-elementary, year: %d }" % (slug(smallest), CLOSE_YEAR))
 
+    w("")
+    w("output:")
+    w("  lang: en    # a US district: the terminal, the page and the workbook in English")
     sys.stdout.write("\n".join(out) + "\n")
 
 

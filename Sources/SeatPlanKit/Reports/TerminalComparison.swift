@@ -34,7 +34,8 @@ public enum TerminalComparison {
             lines.append("")
             lines.append("\(m.plan): " + ending(m, names: names, labels: l))
             // Per stage: when its shortage and super-large classes end, or what blocks them.
-            if let k = comparison.measures.firstIndex(where: { $0.plan == m.plan && $0.district == m.district }) {
+            if scenario.standards.stages.count > 1,
+               let k = comparison.measures.firstIndex(where: { $0.plan == m.plan && $0.district == m.district }) {
                 lines.append(l.byStage)
                 for s in comparison.stageMeasures(of: k) {
                     lines.append("    \(names.stage[s.stage ?? ""] ?? s.stage ?? ""): " + ending(s, names: names, labels: l))

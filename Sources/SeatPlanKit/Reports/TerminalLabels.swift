@@ -94,6 +94,13 @@ public struct TerminalLabels: Sendable {
         }
     }
 
+    // MARK: validate
+    public func validated(_ file: String, districts: Int, zones: Int, schools: Int, plans: Int, years: String,
+                          warnings: Int) -> String {
+        pick("\(file): ok — \(districts) district(s), \(zones) zone(s), \(schools) school(s), \(plans) plan(s), \(years); \(warnings) warning(s)",
+             "\(file)：ok —— \(districts) 个区县、\(zones) 个片区、\(schools) 所学校、\(plans) 个方案，\(years) 年；\(warnings) 条警告")
+    }
+
     // MARK: every command
     public func written(_ folder: String, _ names: String) -> String {
         pick("Reports written to \(folder)/: \(names)", "报告已写入 \(folder)/：\(names)")
