@@ -70,6 +70,9 @@ struct Backtest: ParsableCommand {
     @Option(help: "Cases listed in backtest.csv: all, totals or none.")
     var detail: String = "all"
 
+    @Option(name: .long, help: "Language of the terminal's own words (zh or en; default: the scenario's 'output: lang', else zh).")
+    var lang: ReportLanguage?
+
     @Option(help: "Output folder (default: output/<scenario id>-backtest or output/backtest-<enrolment file>).")
     var out: String?
 
@@ -130,6 +133,8 @@ struct Backtest: ParsableCommand {
         var stages: [Stage]
         var folder: String
         var classCheck: ClassCheck?
+        /// The scenario's `output.lang`, when the history comes from a scenario.
+        var language: ReportLanguage? = nil
     }
 
     func load() throws(ScenarioError) -> Input {
@@ -137,7 +142,8 @@ struct Backtest: ParsableCommand {
             let checked = try Pipeline().check(path: scenario)
             Diagnostics.print(checked.warnings)
             return Input(units: ScenarioHistory.units(checked.scenario), stages: checked.scenario.standards.stages,
-                         folder: out ?? "output/\(checked.scenario.id)-backtest", classCheck: nil)
+                         folder: out ?? "output/\(checked.scenario.id)-backtest", classCheck: nil,
+                         language: checked.scenario.output.lang)
         }
         let path = enrollment ?? ""
         let first = grades.first?.uppercased() ?? ""
@@ -188,8 +194,9 @@ struct Backtest: ParsableCommand {
             throw ExitCode(3)
         }
         timing.report(clock)
-        TerminalText.print(BacktestSummary.text(result, classCheck: classCheck))
+        let language = lang ?? input.language ?? .zh
+        TerminalText.print(BacktestSummary.text(result, classCheck: classCheck, language: language))
         TerminalText.print("")
-        TerminalText.print("Reports written to \(folder)/: \(reports.names.joined(separator: ", "))")
+        TerminalText.print(TerminalLabels(language: language).written(folder, reports.names.joined(separator: ", ")))
     }
 }

@@ -16,7 +16,7 @@ struct BacktestAutoCommandTests {
         let result = try await Binary.run([
             "backtest", "--enrollment", Self.data.appendingPathComponent("ecasd_school_grade_enrollment_1998_2024.csv").path,
             "--grades", "K,1,2,3,4,5", "--entry", "known", "--origins", "2014", "--horizons", "1-5",
-            "--auto-rules", "select,combine", "--detail", "totals", "--out", out.path])
+            "--auto-rules", "select,combine", "--detail", "totals", "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("auto (chosen before the fact)"))
         let accuracy = try CSVFile(path: out.appendingPathComponent("accuracy.csv").path).rows

@@ -301,7 +301,7 @@ struct BacktestCommandTests {
             "backtest", "--enrollment", Self.data.appendingPathComponent("ecasd_school_grade_enrollment_1998_2024.csv").path,
             "--births", Self.data.appendingPathComponent("ecasd_births_1995_2019.csv").path,
             "--grades", "K,1,2,3,4,5", "--origins", "2008-2018", "--horizons", "1-5", "--class-size", "26,26,26,26,29,29",
-            "--detail", "totals", "--out", out.path])
+            "--detail", "totals", "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("total level, grades total — MAPE % by horizon"))
         #expect(result.stdout.contains("carry_forward") && result.stdout.contains("cohort_shift"))

@@ -82,54 +82,64 @@ public struct BacktestReports: Sendable {
 /// What `backtest` prints: `auto`'s error by horizon (chosen at each origin from what was known then), the
 /// best fixed method's (chosen after the fact) and the naive baselines'.
 public enum BacktestSummary {
-    public static func text(_ result: BacktestRunner.Result, classCheck: ClassCheck?) -> String {
+    public static func text(_ result: BacktestRunner.Result, classCheck: ClassCheck?, language: ReportLanguage = .en) -> String {
+        let zh = language == .zh
         var lines: [String] = []
-        let origins = result.origins.isEmpty ? "none" : "\(result.origins.first!)–\(result.origins.last!)"
-        lines.append("Backtest: \(result.units) unit(s), origins \(origins), horizons \(result.horizons.lowerBound)–\(result.horizons.upperBound), \(result.methods.count) methods")
+        let origins = result.origins.isEmpty ? (zh ? "无" : "none") : "\(result.origins.first!)–\(result.origins.last!)"
+        let horizons = "\(result.horizons.lowerBound)–\(result.horizons.upperBound)"
+        lines.append(zh ? "回测：\(result.units) 个单元，起点年份 \(origins)，预测步长 \(horizons)，\(result.methods.count) 种方法"
+                        : "Backtest: \(result.units) unit(s), origins \(origins), horizons \(horizons), \(result.methods.count) methods")
         let levels = UnitHistory.Level.allCases.filter { level in result.accuracy.contains { $0.level == level } }
         for level in levels {
             for (s, stage) in result.stages.enumerated() {
                 guard let best = result.best(level: level, stage: s) else { continue }
                 let naive = result.methods.indices.filter { result.methods[$0].isNaive }
                 lines.append("")
-                lines.append("\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
+                lines.append(zh ? "\(level.rawValue) 层级，\(stage.id) 合计 —— 各步长的 MAPE %（括号内为偏差）："
+                                : "\(level.rawValue) level, \(stage.id) total — MAPE % by horizon (bias in brackets):")
                 let autos = result.methods.indices.filter { result.methods[$0].isAuto }
-                var table = [["method"] + result.horizons.map { "h\($0)" }]
+                var table = [[zh ? "方法" : "method"] + result.horizons.map { "h\($0)" }]
                 for m in autos + [best] + naive {
-                    table.append([result.methodName(m) + (m == best ? " (best after the fact)" : "")] + result.horizons.map { k in
+                    let after = zh ? "（事后最优）" : " (best after the fact)"
+                    table.append([result.methodName(m) + (m == best ? after : "")] + result.horizons.map { k in
                         guard let a = result.accuracy(level: level, stage: s, method: m, horizon: k) else { return "—" }
                         return "\(CSVWriter.format(a.mape, places: 2)) (\(CSVWriter.format(a.mpe, places: 1)))"
                     })
                 }
                 lines += TextTable.render(table).map { "  " + $0 }
-                for (m, what) in autos.map({ ($0, result.methodName($0) + " (chosen before the fact)") }) + [(best, "the best method")] {
+                let before = zh ? "（事前选择）" : " (chosen before the fact)"
+                for (m, what) in autos.map({ ($0, result.methodName($0) + before) }) + [(best, zh ? "事后最优方法" : "the best method")] {
                     let losing = result.horizons.filter { k in
                         !(result.accuracy.first { $0.level == level && $0.stage == s && $0.totals && $0.method == m && $0.horizon == k }?.beatsBaselines ?? false)
                     }
+                    let list = losing.map(String.init).joined(separator: ", ")
                     lines.append(losing.isEmpty
-                        ? "  \(what) beats both naive baselines at every horizon"
-                        : "  \(what) does NOT beat both naive baselines at horizon(s) \(losing.map(String.init).joined(separator: ", "))")
+                        ? (zh ? "  \(what) 在每个步长都优于两种朴素基准" : "  \(what) beats both naive baselines at every horizon")
+                        : (zh ? "  \(what) 在步长 \(list) 未优于两种朴素基准" : "  \(what) does NOT beat both naive baselines at horizon(s) \(list)"))
                 }
             }
         }
         if !result.breaks.isEmpty {
             lines.append("")
-            lines.append("Breaks (years far outside the history; see breaks.csv): "
+            lines.append((zh ? "断点（远超历史波动的年份，见 breaks.csv）：" : "Breaks (years far outside the history; see breaks.csv): ")
                 + result.breaks.prefix(8).map { "\($0.unit) \($0.year) (\(CSVWriter.format(100 * $0.change, places: 1)) %)" }.joined(separator: ", ")
                 + (result.breaks.count > 8 ? ", …" : ""))
         }
         if !result.shocks.isEmpty {
             lines.append("")
-            lines.append("Common shocks (every unit's ratios moved together; left out of auto's fits, see shocks.csv): "
+            lines.append((zh ? "共同冲击（所有单元的比率同时变动；auto 拟合时剔除，见 shocks.csv）："
+                             : "Common shocks (every unit's ratios moved together; left out of auto's fits, see shocks.csv): ")
                 + result.shocks.map { "\($0.year) (\(CSVWriter.format(100 * $0.commonMove, places: 1)) %, \(CSVWriter.format(100 * $0.sameSign, places: 0)) % of units)" }
                     .joined(separator: ", "))
         }
         if let classCheck, !classCheck.rows.isEmpty {
             lines.append("")
-            lines.append("Class organisation against the classrooms used (\(classCheck.rows.count) unit-year-grades): "
-                + "equal in \(CSVWriter.format(100 * classCheck.exactShare, places: 1)) %, within one in "
-                + "\(CSVWriter.format(100 * classCheck.withinOneShare, places: 1)) %, mean difference "
-                + "\(CSVWriter.format(classCheck.meanDifference, places: 2)) classes (needed − used)")
+            let (exact, within, mean) = (CSVWriter.format(100 * classCheck.exactShare, places: 1),
+                                         CSVWriter.format(100 * classCheck.withinOneShare, places: 1),
+                                         CSVWriter.format(classCheck.meanDifference, places: 2))
+            lines.append(zh ? "编班模型与实际使用教室对比（\(classCheck.rows.count) 个单元·年·年级）：相同 \(exact) %，相差一个以内 \(within) %，平均差 \(mean) 个班（需要 − 实际）"
+                            : "Class organisation against the classrooms used (\(classCheck.rows.count) unit-year-grades): "
+                + "equal in \(exact) %, within one in \(within) %, mean difference \(mean) classes (needed − used)")
         }
         return lines.joined(separator: "\n")
     }
