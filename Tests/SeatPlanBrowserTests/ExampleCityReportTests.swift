@@ -194,7 +194,8 @@ struct ExampleCityReportTests {
         // River-west's kindergarten (its own band: super-large from 41) has super-large classes under the
         // baseline (and expand-only, which adds no kindergarten seats) in 2026: 9 classes, the largest of 69
         // pupils (shared/spec/example-city.expected-capacity.csv).
-        let marked = dom.text.contains("2026, baseline = expand-only: 9 super-large class(es), largest 69")
+        // Plans are named by their display names on the page (the baseline in the page's own words).
+        let marked = dom.text.contains("2026, Baseline (existing schools, no project) = 只扩建不新建: 9 super-large class(es), largest 69")
         #expect(marked)
         // A table behind every chart: 19 capacity charts, 4 heat maps, 3 districts' assumptions.
         #expect(dom.all("details").filter { $0["class"] == "data-table" }.count >= 26)

@@ -10,7 +10,9 @@ enum CapacitySection {
         var rows: [CapacityRow]
         var style: PlanStyle
         var key: String { plans.joined(separator: " ") }
-        var label: String { plans.joined(separator: " = ") }
+        /// The plans' display names (the ids stay in `key`, for scripts and tests).
+        var names: [String] = []
+        var label: String { names.joined(separator: " = ") }
     }
 
     static func groups(zone: String, stage: String, _ c: ReportContext) -> [PlanGroup] {
@@ -19,8 +21,9 @@ enum CapacitySection {
             let rows = c.rows(plan: plan, zone: zone, stage: stage)
             if let i = groups.firstIndex(where: { $0.rows.map(\.seats) == rows.map(\.seats) }) {
                 groups[i].plans.append(plan)
+                groups[i].names.append(c.planName(plan))
             } else {
-                groups.append(PlanGroup(plans: [plan], rows: rows, style: c.style(plan)))
+                groups.append(PlanGroup(plans: [plan], rows: rows, style: c.style(plan), names: [c.planName(plan)]))
             }
         }
         return groups
@@ -69,7 +72,7 @@ enum CapacitySection {
         for plan in c.plans {
             let style = c.style(plan)
             items.append("<li><span class=\"line-sample\" style=\"border-top:3px \(style.dash == nil ? "solid" : "dashed") \(style.color)\"></span>"
-                         + HTMLText.escape(c.labels.seatsOf(plan)) + " <span class=\"plan-name\">" + HTMLText.escape(c.planName(plan)) + "</span></li>")
+                         + HTMLText.escape(c.labels.seatsOf(c.planName(plan))) + "</li>")
         }
         items.append("<li><span class=\"area-sample\" style=\"background:\(PlanPalette.shortage)\"></span>" + HTMLText.escape(c.labels.shortageShading) + "</li>")
         items.append("<li><span class=\"marker-sample\">72</span>" + HTMLText.escape(c.labels.superLargeMarker(c.scenario.standards.superLargeClass)) + "</li>")
@@ -142,11 +145,11 @@ enum CapacitySection {
         var parts = shown.map { group -> String in
             let rows = shortRows(group)
             return "<span class=\"short\"><span class=\"swatch\" style=\"background:\(group.style.color)\"></span>"
-                + HTMLText.escape(c.labels.shortYears(name(group), ReportContext.yearRanges(rows.map(\.year)),
+                + HTMLText.escape(c.labels.shortYears(c.planName(name(group)), ReportContext.yearRanges(rows.map(\.year)),
                                                       peak: ReportNumbers.grouped(rows.map(\.gap).max() ?? 0))) + "</span>"
         }
         if let best, let group = groups.first(where: { $0.plans.contains(best) }), shortRows(group).isEmpty {
-            parts.append("<span class=\"ok\">" + HTMLText.escape(c.labels.notShortUnder(best)) + "</span>")
+            parts.append("<span class=\"ok\">" + HTMLText.escape(c.labels.notShortUnder(c.planName(best))) + "</span>")
         }
         return parts.joined()
     }

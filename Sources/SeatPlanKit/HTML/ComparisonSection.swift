@@ -12,7 +12,7 @@ enum ComparisonSection {
             points: whole.map { m in
                 ScatterChart.Point(
                     x: m.cost, y: m.shortageAvoided, label: m.plan, color: c.style(m.plan).color,
-                    title: l.scatterPoint(plan: "\(m.plan) \(c.planName(m.plan))", cost: ReportNumbers.grouped(m.cost),
+                    title: l.scatterPoint(plan: c.planName(m.plan), cost: ReportNumbers.grouped(m.cost),
                                           avoided: ReportNumbers.grouped(m.shortageAvoided),
                                           left: ReportNumbers.grouped(m.shortageSeatYears)),
                     attributes: [("data-plan", m.plan), ("data-cost", CSVWriter.format(m.cost, places: 0)),

@@ -36,7 +36,7 @@ enum OverviewSection {
                 + HTMLText.escape(ReportNumbers.grouped(value(shown))) + "</div>"
                 + "<div class=\"figure-note\">"
             if let best {
-                out += HTMLText.escape(c.labels.underPlan(best.plan)) + " · "
+                out += HTMLText.escape(c.labels.underPlan(c.planName(best.plan))) + " · "
                     + HTMLText.escape(c.labels.baselineWas(ReportNumbers.grouped(value(base))))
             } else {
                 out += HTMLText.escape(c.labels.baselineName)
@@ -91,7 +91,7 @@ enum OverviewSection {
     static func worstZones(_ c: ReportContext) -> String {
         let l = c.labels
         guard let best = c.bestPlan ?? c.baselineMeasures else { return "" }
-        var out = "<h3>" + HTMLText.escape(l.stillShortTitle(best.plan)) + "</h3>"
+        var out = "<h3>" + HTMLText.escape(l.stillShortTitle(best.plan == Plan.baselineID ? best.plan : c.planName(best.plan))) + "</h3>"
         out += "<p class=\"note\">" + HTMLText.escape(TerminalComparison.ending(best, names: c.names, labels: TerminalLabels(language: c.labels.language))) + "</p>"
         let worst = (c.comparison.spans[best.plan] ?? []).filter { $0.years > 0 }
         guard !worst.isEmpty else {

@@ -66,7 +66,7 @@ enum RankingSection {
             return HTMLTable.Row(cells: cells, attributes: [("data-district", row.district), ("data-district-rank", String(row.rank)),
                                                             ("data-year", String(year))])
         }
-        return HTMLTable(caption: l.rankingCaption(year: year, plan: plan),
+        return HTMLTable(caption: l.rankingCaption(year: year, plan: c.planName(plan)),
                          columns: ["#", l.district, l.score] + rankings.entries.map { l.indicatorName($0.indicator) }
                              + (plan == Plan.baselineID ? [] : [l.baselineRank]),
                          rows: shownRows, cssClass: "data district-ranking",
@@ -87,11 +87,11 @@ enum RankingSection {
                              values: years.map { rank[district.id]?[$0].map(Double.init) }, color: colors[d % colors.count],
                              dash: d < colors.count ? nil : "2 2", dots: true, role: "rank")
         }
-        let chart = LineChart(title: l.rankChartTitle(plan), years: years, series: series,
+        let chart = LineChart(title: l.rankChartTitle(c.planName(plan)), years: years, series: series,
                               yFormat: { value, step in step < 1 ? CSVWriter.format(value, places: 1) : String(Int(value.rounded())) },
                               yFromZero: false, yTicks: Swift.max(1, Swift.min(districts.count - 1, 4)),
                               attributes: [("id", "district-rank-chart"), ("data-plan", plan)], width: 560)
-        var out = "<figure class=\"chart-card rank-chart-card\"><figcaption>" + HTMLText.escape(l.rankChartTitle(plan)) + "</figcaption>"
+        var out = "<figure class=\"chart-card rank-chart-card\"><figcaption>" + HTMLText.escape(l.rankChartTitle(c.planName(plan))) + "</figcaption>"
         out += "<ul class=\"legend mini\">" + series.map {
             "<li><span class=\"swatch\" style=\"background:\($0.color)\"></span>" + HTMLText.escape($0.label) + "</li>"
         }.joined() + "</ul>" + chart.svg() + "</figure>"
@@ -100,7 +100,7 @@ enum RankingSection {
                           attributes: [("data-district", district.id)])
         }
         out += "<details class=\"data-table\"><summary>" + HTMLText.escape(l.dataTable) + "</summary><div class=\"table-scroll\">"
-            + HTMLTable(caption: l.rankChartTitle(plan), columns: [l.district] + years.map(String.init), rows: rows,
+            + HTMLTable(caption: l.rankChartTitle(c.planName(plan)), columns: [l.district] + years.map(String.init), rows: rows,
                         attributes: [("id", "district-rank-table")]).html()
             + "</div></details>"
         return out

@@ -111,9 +111,10 @@ struct ReportContext {
     func style(_ plan: String) -> PlanStyle { styles[plan] ?? PlanPalette.baseline }
 
     /// The plan's colour swatch and id, kept on one line (markup; the id escaped).
+    /// The plan's colour swatch and its display name, the id kept in `data-plan` for scripts and tests.
     func planTag(_ plan: String) -> String {
-        "<span class=\"plan-tag\"><span class=\"swatch\" style=\"background:\(style(plan).color)\"></span>"
-            + "<span class=\"plan-id\">" + HTMLText.escape(plan) + "</span></span>"
+        "<span class=\"plan-tag\"" + HTMLText.attribute("data-plan-id", plan) + "><span class=\"swatch\" style=\"background:\(style(plan).color)\"></span>"
+            + "<span class=\"plan-id\">" + HTMLText.escape(planName(plan)) + "</span></span>"
     }
 
     /// The rows of a shown area (its `key`) and stage under a plan, in year order.
