@@ -45,7 +45,7 @@ struct Advise: ParsableCommand {
         reports.files.append(ReportFile(name: "advised-plan.yaml", data: Data(AdviceReport.yaml(advice.plan).utf8)))
         try output.write(&reports, for: scenario, comparison: comparison, clock: &clock)
         timing.report(clock)
-        TerminalText.print(TerminalAdvice.text(advice) + "\n\n"
+        TerminalText.print(TerminalAdvice.text(advice, language: output.language(for: scenario)) + "\n\n"
                            + TerminalLabels(language: output.language(for: scenario)).written(output.folder(for: scenario),
                                                                                               reports.names.joined(separator: ", ")))
     }

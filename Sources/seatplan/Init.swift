@@ -37,6 +37,6 @@ struct Init: ParsableCommand {
             Diagnostics.printError("error: \(file) not written: \(error.localizedDescription)")
             throw ExitCode(3)
         }
-        print("Wrote \(file). Next: seatplan report \(file)")
+        print(lang == .zh ? "已写入 \(file)。下一步：seatplan report \(file)" : "Wrote \(file). Next: seatplan report \(file)")
     }
 }

@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
         if advice {
             let (_, found) = try Advise.advise(compiled.scenario, file: input.scenario, clock: &clock, timing: timing)
             compiled = CompiledScenario(checked: PlanAdvisor.scenario(compiled.scenario, with: found))
-            TerminalText.print(TerminalAdvice.text(found) + "\n")
+            TerminalText.print(TerminalAdvice.text(found, language: output.language(for: compiled.scenario)) + "\n")
         }
         try ComparisonArguments.run(compiled, clock: &clock, file: input.scenario, output: output, comparing: comparing,
                                     monteCarlo: monteCarlo, timing: timing) { result, scenario, draws in

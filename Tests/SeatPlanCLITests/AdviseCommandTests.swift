@@ -10,7 +10,7 @@ struct AdviseCommandTests {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let out = temporary.appending("out")
-        let result = try await Binary.run(["advise", Binary.exampleCity.path, "--out", out.path])
+        let result = try await Binary.run(["advise", Binary.exampleCity.path, "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         for name in ["capacity.csv", "comparison.csv", "projects.csv", "advice.csv", "advised-plan.yaml"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
@@ -71,7 +71,8 @@ struct AdviseCommandTests {
         let out = temporary.appending("out")
         let result = try await Binary.run(["report", Binary.exampleCity.path, "--advice", "--out", out.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout.contains("Advice: 3 project(s), cost 240000000"))
+        // In Chinese by default (the example names no output language).
+        #expect(result.stdout.contains("建议：3 个项目，投资 240000000"), "\(result.stdout)")
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("方案建议（老城新建初中、shi-sanzhong、hexi-jiunian）"))
         let comparison = try String(contentsOf: out.appendingPathComponent("comparison.csv"), encoding: .utf8)
