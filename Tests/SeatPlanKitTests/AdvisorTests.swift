@@ -131,7 +131,7 @@ import Testing
         let stages = Set(advisor.targets.stages.map { $0.compactMap { scenario.standards.stageIndex($0) } }
                          ?? scenario.standards.compulsoryStages)
         let targets = advisor.targets
-        func meets(_ rows: CapacityRows) -> Bool {
+        func meets(_ rows: PlanColumns) -> Bool {
             var seatYears = 0.0
             for i in rows.indices where stages.contains(rows.grid.stage(i)) {
                 let year = rows.grid.year(i)

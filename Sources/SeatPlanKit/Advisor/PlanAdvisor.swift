@@ -11,7 +11,7 @@
 ///    chosen candidate's opening year, in candidate order, earliest first.
 /// 3. Every solution the order relies on (each level's optimum, each witness that a position can be
 ///    chosen) is run through the model (`Allocator`'s classroom table, `TransferPass`, `PlanPupils`,
-///    `CapacityRows`) and judged by `TargetCheck`. If a target fails, cuts remove the choices that fail
+///    `PlanColumns`) and judged by `TargetCheck`. If a target fails, cuts remove the choices that fail
 ///    for the same reason (`AdvisorProgram.cuts`): a year's rows depend only on that year's classrooms
 ///    (demand is the plan's own in no way, transfers are made year by year and only between neighbours),
 ///    so every choice that opens the same candidates of a failing group by that year fails there too. A
@@ -92,7 +92,7 @@ public struct PlanAdvisor: Sendable {
             }
             let planPupils = PlanPupils(base: pupils, moves: transfers.moves(classrooms: rooms, demand: pupils),
                                         grid: grid, standards: standards)
-            let rows = CapacityRows(plan: "advisor", classrooms: rooms, pupils: planPupils, grid: grid,
+            let rows = PlanColumns(plan: "advisor", classrooms: rooms, pupils: planPupils, grid: grid,
                                     standards: standards)
             return TargetCheck(targets: advisor.targets, stages: stages, rows: rows)
         }
@@ -350,7 +350,7 @@ extension PlanAdvisor {
     }
 
     /// The scenario's advisor targets on a plan's rows (as the advisor judged its choice).
-    public static func check(_ scenario: Scenario, rows: CapacityRows) -> TargetCheck? {
+    public static func check(_ scenario: Scenario, rows: PlanColumns) -> TargetCheck? {
         guard let advisor = scenario.advisor else { return nil }
         return TargetCheck(targets: advisor.targets, stages: targetStages(advisor.targets, standards: scenario.standards),
                            rows: rows)

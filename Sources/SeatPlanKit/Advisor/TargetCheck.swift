@@ -22,7 +22,7 @@ public struct TargetCheck: Sendable, Equatable {
     public var allMet: Bool { results.allSatisfy(\.met) }
 
     /// The targets of `targets` on `rows` over the target `stages` (positions).
-    init(targets: AdvisorSettings.Targets, stages: [Int], rows: CapacityRows) {
+    init(targets: AdvisorSettings.Targets, stages: [Int], rows: PlanColumns) {
         let grid = rows.grid
         let inTarget = Set(stages)
         let T = grid.yearCount

@@ -50,7 +50,7 @@ struct MeasureAccumulator: Sendable {
 
     /// Adds row `i` of `rows` (a projected year).
     @inline(__always)
-    mutating func add(_ rows: CapacityRows, _ i: Int, grid: AreaGrid) { add(rows.result(i), i, grid: grid) }
+    mutating func add(_ rows: PlanColumns, _ i: Int, grid: AreaGrid) { add(rows.result(i), i, grid: grid) }
 
     /// Adds row `i` (a projected year) whose results under the plan are `row` — the central run's rows or a
     /// Monte Carlo draw's, through the same `CellKernel`.

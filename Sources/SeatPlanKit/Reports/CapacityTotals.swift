@@ -22,7 +22,7 @@ struct CapacityTotals {
     var transferredIn = 0.0
 
     /// Adds row `i` of `rows`.
-    mutating func add(_ rows: CapacityRows, _ i: Int) {
+    mutating func add(_ rows: PlanColumns, _ i: Int) {
         students += rows.students(i)
         seats += rows.seats(i)
         wholePupils += rows.wholePupils(i)

@@ -111,7 +111,7 @@ enum GradesReport {
 
     /// Calls `body(row, grade, whole pupils, classes)` for every grade of every row of year position `t`, in
     /// row order: the grade's classes as `ClassOrganisation` forms them.
-    private static func forEachGrade(of rows: CapacityRows, t: Int, _ body: (Int, Int, Int, Int) -> Void) {
+    private static func forEachGrade(of rows: PlanColumns, t: Int, _ body: (Int, Int, Int, Int) -> Void) {
         let layout = rows.grid
         let most = layout.stages.map(\.grades).max() ?? 0
         var whole = Array(repeating: 0, count: most), classes = Array(repeating: 0, count: most)

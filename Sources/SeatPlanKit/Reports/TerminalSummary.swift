@@ -53,7 +53,7 @@ public enum TerminalSummary {
     }
 
     /// Whether row `a` is listed before row `b` (`b < a`): a larger gap, or the same gap in an earlier year.
-    private static func comesFirst(_ a: Int, before b: Int, _ rows: CapacityRows) -> Bool {
+    private static func comesFirst(_ a: Int, before b: Int, _ rows: PlanColumns) -> Bool {
         (rows.gap(a), -rows.grid.year(a)) > (rows.gap(b), -rows.grid.year(b))
     }
 }

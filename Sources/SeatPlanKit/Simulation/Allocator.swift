@@ -1,4 +1,4 @@
-/// Stage 4 of the pipeline: demand + each plan's schools → each plan's rows (`CapacityRows`), one per year,
+/// Stage 4 of the pipeline: demand + each plan's schools → each plan's rows (`PlanColumns`), one per year,
 /// catchment area and stage in the order of `AreaGrid`.
 ///
 /// Seats of an area and stage in a year are `Σ open schools' classrooms × mean standard class size` over
@@ -21,19 +21,19 @@ public struct Allocator: Sendable {
         let grid = compiled.grid
         let pupils = AreaDemand(demand: demand, grid: grid, standards: scenario.standards)
         let transfers = compiled.transfers
-        var done: [[Int]: CapacityRows] = [:]
+        var done: [[Int]: PlanColumns] = [:]
         let chosen = zip(compiled.plans, compiled.networks).filter {
             $0.0.id == Plan.baselineID || selected?.contains($0.0.id) ?? true
         }
         let outcomes = chosen.map { plan, network in
             let classrooms = Self.classroomTable(network, grid: grid)
-            let rows: CapacityRows
+            let rows: PlanColumns
             if let same = done[classrooms] {
                 rows = same.named(plan.id)
             } else {
                 let planPupils = PlanPupils(base: pupils, moves: transfers.moves(classrooms: classrooms, demand: pupils),
                                             grid: grid, standards: scenario.standards)
-                rows = CapacityRows(plan: plan.id, classrooms: classrooms, pupils: planPupils, grid: grid,
+                rows = PlanColumns(plan: plan.id, classrooms: classrooms, pupils: planPupils, grid: grid,
                                     standards: scenario.standards)
                 done[classrooms] = rows
             }

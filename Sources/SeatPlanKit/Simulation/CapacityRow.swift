@@ -1,6 +1,6 @@
 /// The gap of one plan, year, area and stage: pupils against seats, and the classes they make — in full,
-/// as `CapacityRows` builds it for one row on demand. Every number is the one its columns hold (the
-/// formulas are stated once, on `CapacityRows`); the grades and the organisation add the detail per grade.
+/// as `PlanColumns` builds it for one row on demand. Every number is the one its columns hold (the
+/// formulas are stated once, on `PlanColumns`); the grades and the organisation add the detail per grade.
 public struct CapacityRow: Sendable {
     public let plan: String
     public let year: Int
@@ -40,7 +40,7 @@ public struct CapacityRow: Sendable {
 public struct PlanOutcome: Sendable {
     public var plan: ResolvedPlan
     public var network: SchoolNetwork
-    public var rows: CapacityRows
+    public var rows: PlanColumns
 }
 
 /// The result of the allocation stage: every plan's rows over the same demand.

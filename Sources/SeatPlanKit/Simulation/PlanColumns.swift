@@ -2,7 +2,7 @@
 /// the classes they make, beside the plan's pupils (`PlanPupils`: the shared `AreaDemand` after its transfers). Reading `rows[i]`
 /// builds the full `CapacityRow` of row `i` (its grades and class organisation); the reports read the
 /// columns through the accessors below, which build nothing.
-public struct CapacityRows: RandomAccessCollection, Sendable {
+public struct PlanColumns: RandomAccessCollection, Sendable {
     public private(set) var plan: String
     /// The columns, behind one reference: copying the rows (into a report's loop, a closure) retains one
     /// object, not a dozen arrays.
@@ -75,7 +75,7 @@ public struct CapacityRows: RandomAccessCollection, Sendable {
     }
 
     /// The same rows under another plan's id (a plan whose classrooms are the same everywhere).
-    func named(_ plan: String) -> CapacityRows {
+    func named(_ plan: String) -> PlanColumns {
         var copy = self
         copy.plan = plan
         return copy
