@@ -13,7 +13,7 @@ public struct GSLError: Error, Sendable, CustomStringConvertible {
 ///
 /// GSL's default error handler aborts the process; `GSL.prepare()` turns it off once, so that every
 /// failure comes back as a status that is turned into a `GSLError`.
-public enum GSL {
+enum GSL {
     private static let handlerOff: Bool = {
         gsl_set_error_handler_off()
         return true

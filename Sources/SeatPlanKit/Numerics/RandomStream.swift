@@ -6,7 +6,7 @@ internal import CGSL
 /// The `gsl_rng` is allocated in `init` and freed in `deinit`; no GSL pointer leaves this type. A stream
 /// belongs to one draw on one thread (it is not `Sendable`): draws never share a generator, so what a draw
 /// gets does not depend on which thread runs it or on how many there are.
-public final class RandomStream {
+final class RandomStream {
     private let generator: UnsafeMutablePointer<gsl_rng>
 
     /// A generator seeded with `seed` (GSL's MT19937 uses the low 32 bits; 0 is GSL's default seed 4357).

@@ -21,7 +21,7 @@ public struct ReportFile: Sendable {
         let make: @Sendable (_ folder: String, _ names: [String]) throws(OutputDirectory.WriteError) -> Void
     }
 
-    public init(name: String, produce: @escaping @Sendable (ReportOutput) -> Int) {
+    init(name: String, produce: @escaping @Sendable (ReportOutput) -> Int) {
         self.init(name: name, usesEveryCore: false, produce: produce)
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// file through a buffer of `flushSize` bytes, so that a report of millions of rows never sits whole in
 /// memory. A reference type: it owns its buffer (and file), which every writer of the report appends to
 /// in place.
-public final class ReportOutput {
+final class ReportOutput {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes in the buffer, not yet written.
