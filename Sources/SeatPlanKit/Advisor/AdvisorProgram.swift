@@ -88,17 +88,21 @@ struct AdvisorProgram: Sendable {
         func baseRooms(_ g: Int, _ t: Int) -> Int {
             groups.groups[g].positions.reduce(0) { $0 + effects.base[t * grid.rowsPerYear + $1] }
         }
-        /// `Σ_{c, y ≤ year t} added · x_{c,y}` of group `g` in year `t`, and its largest value.
-        func terms(_ g: Int, _ t: Int) -> (terms: [(column: Int, coefficient: Double)], most: Int) {
+        /// `Σ_{c, y ≤ year} rooms_c · x_{c,y}` over the candidates in `adding`, and its largest value `Σ max(rooms_c, 0)`.
+        func builtBy(_ adding: [(c: Int, rooms: Int)], year: Int) -> (terms: [(column: Int, coefficient: Double)], most: Int) {
             var terms: [(column: Int, coefficient: Double)] = []
             var most = 0
-            for (c, rooms) in (added[g * T + t] ?? []).sorted(by: { $0.c < $1.c }) {
+            for (c, rooms) in adding {
                 most += max(rooms, 0)
-                for (k, year) in years[c].enumerated() where year <= grid.baseYear + t {
+                for (k, built) in years[c].enumerated() where built <= year {
                     terms.append((columns[c][k], Double(rooms)))
                 }
             }
             return (terms, most)
+        }
+        /// Classrooms the candidates add to group `g` in year `t`.
+        func terms(_ g: Int, _ t: Int) -> (terms: [(column: Int, coefficient: Double)], most: Int) {
+            builtBy((added[g * T + t] ?? []).sorted(by: { $0.c < $1.c }), year: grid.baseYear + t)
         }
         // Classrooms each candidate adds to each target row: `Σ_{c, y ≤ year} added · x_{c,y}`.
         var addedToRow: [Int: [(c: Int, rooms: Int)]] = [:]
@@ -108,46 +112,32 @@ struct AdvisorProgram: Sendable {
             }
         }
         func rowTerms(_ i: Int) -> (terms: [(column: Int, coefficient: Double)], most: Int) {
-            var terms: [(column: Int, coefficient: Double)] = []
-            var most = 0
-            for (c, rooms) in addedToRow[i] ?? [] {
-                most += max(rooms, 0)
-                for (k, year) in years[c].enumerated() where year <= grid.year(i) {
-                    terms.append((columns[c][k], Double(rooms)))
-                }
-            }
-            return (terms, most)
+            builtBy(addedToRow[i] ?? [], year: grid.year(i))
         }
         let targets = advisor.targets
         for g in groups.groups.indices {
             let size = grid.seatsPerClassroom[groups.groups[g].stage]
-            if let from = targets.noSuperLargeFrom {
+            /// From year `from` on, group `g` needs `need(t)` classrooms: `base + Σ added · x ≥ need`.
+            func require(_ target: String, from: Int?, need: (Int) -> Int) {
+                guard let from else { return }
                 for t in max(from - grid.baseYear, 0)..<T {
-                    let need = groups.superLargeNeed(g, t: t, demand: demand, grid: grid, standards: standards)
-                    let base = baseRooms(g, t)
+                    let need = need(t), base = baseRooms(g, t)
                     guard need > base else { continue }
                     let (row, most) = terms(g, t)
                     if base + most < need {
-                        unreachable.append(Shortfall(target: "no_super_large_from", group: g, year: grid.baseYear + t,
+                        unreachable.append(Shortfall(target: target, group: g, year: grid.baseYear + t,
                                                      short: Double(need - base - most)))
                     }
                     program.addRow(row, .atLeast, Double(need - base))
-                    constrained["no_super_large_from", default: []].insert(g * T + t)
+                    constrained[target, default: []].insert(g * T + t)
                 }
             }
-            if let from = targets.noShortageFrom, size > 0 {
-                for t in max(from - grid.baseYear, 0)..<T {
-                    let pupils = groups.pupils(g, t: t, demand: demand, grid: grid)
-                    let need = Int((pupils / size - 1e-9).rounded(.up))
-                    let base = baseRooms(g, t)
-                    guard need > base else { continue }
-                    let (row, most) = terms(g, t)
-                    if base + most < need {
-                        unreachable.append(Shortfall(target: "no_shortage_from", group: g, year: grid.baseYear + t,
-                                                     short: Double(need - base - most)))
-                    }
-                    program.addRow(row, .atLeast, Double(need - base))
-                    constrained["no_shortage_from", default: []].insert(g * T + t)
+            require("no_super_large_from", from: targets.noSuperLargeFrom) { t in
+                groups.superLargeNeed(g, t: t, demand: demand, grid: grid, standards: standards)
+            }
+            if size > 0 {
+                require("no_shortage_from", from: targets.noShortageFrom) { t in
+                    Int((groups.pupils(g, t: t, demand: demand, grid: grid) / size - 1e-9).rounded(.up))
                 }
             }
         }
