@@ -31,15 +31,14 @@ public struct PlanComparison: Sendable {
         let baseline = allocation.outcomes.first { $0.plan.id == Plan.baselineID }
         let lastYear = scenario.baseYear + scenario.horizon
         // The plans' rows are gathered side by side, then the measures are completed in plan order.
-        let gathered = Blocks<Gathered>(count: allocation.outcomes.count)
-        Parallel.forEach(count: allocation.outcomes.count) { p in
-            gathered.set(p, Self.gather(allocation.outcomes[p], grid: grid))
+        let gathered = Parallel.map(count: allocation.outcomes.count) { p in
+            Self.gather(allocation.outcomes[p], grid: grid)
         }
         var measures: [PlanMeasures] = [], stageMeasures: [PlanMeasures] = []
         var spans: [String: [ShortageSpan]] = [:]
         var flows: [String: [TransferFlow]] = [:]
         var baselineShortage: [String: Double] = [:]
-        for (outcome, gathered) in zip(allocation.outcomes, gathered.values) {
+        for (outcome, gathered) in zip(allocation.outcomes, gathered) {
             let plan = outcome.plan.id
             let costs = Self.costByDistrict(outcome, grid: allocation.grid)
             let added = Self.seatsAdded(outcome.network, baseline: baseline?.network, grid: grid, year: lastYear)

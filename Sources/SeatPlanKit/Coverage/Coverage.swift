@@ -68,16 +68,12 @@ public struct Coverage: Sendable {
         let outcomes = allocation.outcomes
         let K = stages.count, A = points.count
         // One job per plan and stage; each fills its own slots.
-        let jobs = Blocks<(school: [Int32], distance: [Double])>(count: outcomes.count * K)
-        if A > 0 {
-            Parallel.forEach(count: outcomes.count * K) { job in
-                let network = outcomes[job / K].network
-                let global = network.schools.map { numbers[$0.id] ?? -1 }
-                jobs.set(job, Self.chain(network.schools, stage: stages[job % K], points: points, baseYear: base,
-                                         yearCount: years, global: global))
-            }
+        let answers: [(school: [Int32], distance: [Double])] = A == 0 ? [] : Parallel.map(count: outcomes.count * K) { job in
+            let network = outcomes[job / K].network
+            let global = network.schools.map { numbers[$0.id] ?? -1 }
+            return Self.chain(network.schools, stage: stages[job % K], points: points, baseYear: base,
+                              yearCount: years, global: global)
         }
-        let answers = A > 0 ? jobs.values : []
         plans = outcomes.enumerated().map { p, outcome in
             var school = [Int32](repeating: -1, count: years * A * K)
             var distance = [Double](repeating: .infinity, count: years * A * K)

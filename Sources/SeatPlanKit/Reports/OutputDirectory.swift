@@ -70,13 +70,12 @@ public struct OutputDirectory: Sendable {
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             // Files that use one core are produced side by side; then each that uses every core, in turn.
             let single = files.filter { !$0.usesEveryCore && $0.madeFromOthers == nil }
-            let results = Blocks<Result<Int, FileSink.Failure>>(count: single.count)
-            DispatchQueue.concurrentPerform(iterations: single.count) { j in
-                results.set(j, Result { () throws(FileSink.Failure) in
+            let results = Parallel.map(count: single.count) { j in
+                Result { () throws(FileSink.Failure) in
                     try single[j].write(to: staging.appendingPathComponent(single[j].name).path)
-                })
+                }
             }
-            for result in results.values { rows += try result.get() }
+            for result in results { rows += try result.get() }
             for file in files where file.usesEveryCore {
                 rows += try file.write(to: staging.appendingPathComponent(file.name).path)
             }

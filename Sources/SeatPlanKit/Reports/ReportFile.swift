@@ -82,15 +82,13 @@ public struct ReportFile: Sendable {
             var set = 0
             while first < parts {
                 let batch = Swift.min(inFlight, parts - first)
-                let done = Blocks<Int>(count: batch)
                 let (firstPart, buffers) = (first, sets[set])
-                DispatchQueue.concurrentPerform(iterations: batch) { j in
+                rows += Parallel.map(count: batch) { j in
                     let start = (firstPart + j) * partSize
                     var table = CSVTable(columns: columns, writer: writer, output: buffers.outputs[j], header: false)
                     fill(start..<Swift.min(start + partSize, rowCount), &table)
-                    done.set(j, table.rowCount)
-                }
-                rows += done.values.reduce(0, +)
+                    return table.rowCount
+                }.reduce(0, +)
                 written.wait()  // the other set is free again
                 writing.async(group: written) {
                     for j in 0..<batch {
@@ -108,9 +106,8 @@ public struct ReportFile: Sendable {
         return file
     }
 
-    /// The parts of one batch, each stored by the one worker that produced it.
     /// The buffers of the parts in flight: slot `j` is written by the worker of part `j` of a batch only, and
-    /// read after the batch (`concurrentPerform` waits) by the one writing queue, which is waited for before
+    /// read after the batch (`Parallel.map` waits) by the one writing queue, which is waited for before
     /// the set is formatted into again; the file's own output is touched by that queue only meanwhile.
     private struct PartBuffers: @unchecked Sendable {
         let outputs: [ReportOutput]

@@ -23,6 +23,13 @@ extension Parallel {
         guard count > 1 else { if count == 1 { body(0) }; return }
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
+
+    /// `[body(0), …, body(count − 1)]`, computed on every core, in index order.
+    static func map<Value: Sendable>(count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+        let results = Blocks<Value>(count: count)
+        forEach(count: count) { results.set($0, body($0)) }
+        return results.values
+    }
 }
 
 extension Array where Element: BitwiseCopyable {
