@@ -37,7 +37,7 @@ public struct Indicators: Sendable {
         let scenarioLevel = (0..<S).map { grid.catchments[$0] == .scenario }
         let ratios = grid.stages.map(\.staffRatio)
         let kindergarten = standards.stageIndex("kindergarten")
-        let township = ScenarioIndex(scenario).zones.map(\.geography.township)
+        let township = grid.zoneIsTownship
         let shares = GeneralShares(allocation.demand, grid: grid, standards: standards)
         let staffPosts = scenario.districts.map { district in grid.stages.map { district.staff?[$0.id] } }
         let special = scenario.districts.map(\.specialEducation)

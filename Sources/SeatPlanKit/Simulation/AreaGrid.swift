@@ -21,6 +21,8 @@ public final class AreaGrid: Sendable {
     public let seatsPerClassroom: [Double]
     public let zoneIDs: [String]
     public let zoneNames: [String]
+    /// Whether each zone is a rural township (乡镇).
+    public let zoneIsTownship: [Bool]
     /// The districts' ids, then `ALL` (district position `districtCount`, the scenario's own rows).
     public let districtIDs: [String]
     /// District position of each zone.
@@ -53,6 +55,7 @@ public final class AreaGrid: Sendable {
         seatsPerClassroom = stages.map(\.seatsPerClassroom)
         zoneIDs = index.zones.map(\.id)
         zoneNames = index.zones.map(\.name)
+        zoneIsTownship = index.zones.map(\.geography.township)
         districtIDs = scenario.districts.map(\.id) + [Self.allDistricts]
         districtOfZone = index.districtOfZone
         zonesOfDistrict = index.zonesOfDistrict
