@@ -58,8 +58,8 @@ struct Backtest: ParsableCommand {
     @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
     var excludeBreaks = false
 
-    @Flag(help: "Leave ratio observations that touch a common shock year (shocks.csv) out of every method's fits; auto always does.")
-    var excludeShocks = false
+    @Flag(help: "Keep ratio observations that touch a common shock year (shocks.csv) in every method's fits, auto's too (by default they are left out, as 'projection: exclude_shocks' does in a scenario).")
+    var keepShocks = false
 
     @Option(help: "Draws per case for P10–P90 ranges (columns p10,p90 in backtest.csv; coverage_p10_p90, mean_width_pct in accuracy.csv).")
     var draws: Int?
@@ -177,7 +177,7 @@ struct Backtest: ParsableCommand {
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
             horizons: horizonYears.first!...horizonYears.last!, methods: methods, entryKnown: entry == "known",
-            excludeBreaks: excludeBreaks, excludeShocks: excludeShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all,
+            excludeBreaks: excludeBreaks, excludeShocks: !keepShocks, detail: BacktestRunner.Detail(rawValue: detail) ?? .all,
             draws: draws ?? 0, seed: seed ?? 1)
         let result = clock.measure("backtest") { BacktestRunner().run(units, stages: stages, options: options) }
         if result.accuracy.isEmpty {

@@ -12,8 +12,8 @@ public struct BacktestRunner: Sendable {
         public var entryKnown: Bool
         /// Leave ratio observations that touch a break year out of the fits.
         public var excludeBreaks: Bool
-        /// Leave ratio observations that touch a common shock year out of every method's fits (`auto` always
-        /// leaves them out).
+        /// Leave ratio observations that touch a common shock year out of every method's fits, `auto`'s
+        /// included (the default, as `projection: exclude_shocks` in a scenario).
         public var excludeShocks: Bool
         public var detail: Detail
         /// Draws per case for the P10–P90 ranges (0: none), and their seed.
@@ -21,7 +21,7 @@ public struct BacktestRunner: Sendable {
         public var seed: UInt64
 
         public init(origins: [Int]? = nil, horizons: ClosedRange<Int> = 1...5, methods: [ForecastMethod]? = nil,
-                    entryKnown: Bool = false, excludeBreaks: Bool = false, excludeShocks: Bool = false,
+                    entryKnown: Bool = false, excludeBreaks: Bool = false, excludeShocks: Bool = true,
                     detail: Detail = .all, draws: Int = 0, seed: UInt64 = 1) {
             self.draws = draws
             self.seed = seed
@@ -141,9 +141,11 @@ public struct BacktestRunner: Sendable {
         let autoBirths = autos.first?.1 ?? BirthsProjection(method: .linear, fitWindow: 5)
         let blockSize = 64
         let blockCount = (units.count + blockSize - 1) / blockSize
-        /// The years left out of `auto`'s fits: the breaks (with `excludeBreaks`) and the common shocks.
+        let excludedShocks = options.excludeShocks ? shockYears : []
+        /// The years left out of the fits: the breaks (with `excludeBreaks`) and the common shocks (with
+        /// `excludeShocks`).
         @Sendable func autoExcluded(_ unit: UnitHistory) -> Set<Int> {
-            (options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []).union(shockYears)
+            (options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []).union(excludedShocks)
         }
         // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level (block by block,
         // merged in unit order).
@@ -180,50 +182,29 @@ public struct BacktestRunner: Sendable {
                 let own = detector.breaks(in: unit)
                 block.breaks += own
                 let breaksExcluded: Set<Int> = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
-                let excluded = options.excludeShocks ? breaksExcluded.union(shockYears) : breaksExcluded
-                let observations = forecaster.observations(unit, excluding: excluded)
-                // `auto` always leaves the common shocks out: its own observations when the others keep them.
-                let autoSeparate = !autoRules.isEmpty && !shockYears.isEmpty && !options.excludeShocks
-                let autoObservations = autoSeparate
-                    ? forecaster.observations(unit, excluding: breaksExcluded.union(shockYears)) : observations
+                let observations = forecaster.observations(unit, excluding: breaksExcluded.union(excludedShocks))
                 let level = levels.firstIndex(of: unit.level) ?? 0
                 // `auto`'s record of the candidates on this unit, once for all origins (each origin reads
                 // only the cases it could have known); the contexts of its inner origins are shared.
                 var contexts: [Int: OriginForecaster.Origin] = [:]
-                var autoContexts: [Int: OriginForecaster.Origin] = [:]
                 var scores = autoRules.isEmpty && options.draws == 0 ? nil
-                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: autoObservations,
-                                            contexts: &autoContexts, births: autoBirths, entryKnown: options.entryKnown,
+                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: observations,
+                                            contexts: &contexts, births: autoBirths, entryKnown: options.entryKnown,
                                             rules: autoRules, spreads: options.draws > 0)
-                if !autoSeparate { swap(&contexts, &autoContexts) }
                 if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
                 for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
                     var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
-                    var autoContext = autoSeparate
-                        ? autoContexts[origin] ?? OriginForecaster.Origin(unit, observations: autoObservations, year: origin)
-                        : context
                     for (m, method) in options.methods.enumerated() {
-                        let projected: [[[Double]]]?
-                        if autoSeparate, method.isAuto {
-                            projected = forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
-                                                            method: method, entryKnown: options.entryKnown, scores: scores)
-                        } else {
-                            projected = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
-                                                            method: method, entryKnown: options.entryKnown, scores: scores)
-                        }
-                        guard let projection = projected else { continue }
+                        guard let projection = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                                   method: method, entryKnown: options.entryKnown,
+                                                                   scores: scores) else { continue }
                         var ranges: [[[(p10: Double, p90: Double)]]]?
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores),
                            let stream = try? RandomStream(run: options.seed, draw: (u * origins.count + o) * methodCount + m) {
                             ranges = Self.ranges(sigma: sigma, draws: options.draws, stream: stream, stages: stages) { perturb in
-                                if autoSeparate, method.isAuto {
-                                    return forecaster.forecast(unit, from: &autoContext, horizon: options.horizons.upperBound,
-                                                               method: method, entryKnown: options.entryKnown, scores: scores,
-                                                               perturb: perturb)
-                                }
-                                return forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
-                                                           method: method, entryKnown: options.entryKnown, scores: scores,
-                                                           perturb: perturb)
+                                forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
+                                                    method: method, entryKnown: options.entryKnown, scores: scores,
+                                                    perturb: perturb)
                             }
                         }
                         func record(_ c: inout Case, slot i: Int, range: (p10: Double, p90: Double)?) {

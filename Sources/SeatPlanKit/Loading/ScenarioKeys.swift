@@ -151,6 +151,7 @@ enum ScenarioKeys {
         .init("births", .mapping(birthsTrend), "How births are projected (default linear over 5)."),
         .init("ratios", .list(.mapping(fixedRatio)), "Fixed ratios that override estimation."),
         .init("exclude_years", .list(.year), "Years left out of ratio estimation (e.g. [2020])."),
+        .init("exclude_shocks", .boolean, "Leave years in which every district's ratios moved together out of ratio estimation (default true)."),
     ])
 
     static let ratioSettings = KeyTable("ratio settings", [

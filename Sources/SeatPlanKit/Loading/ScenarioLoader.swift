@@ -256,6 +256,7 @@ struct ScenarioDecoder {
         if let node = map.value("exclude_years"), let items = reader.sequence(node, what: "'exclude_years'") {
             result.excludedYears = items.compactMap { reader.year($0, what: "an excluded year") }
         }
+        result.excludeShocks = map.value("exclude_shocks").flatMap { reader.bool($0, what: "'exclude_shocks'") }
         if let node = map.value("progression") { result.progression = ratioSettings(node, what: "'progression'") }
         if let node = map.value("entry") { result.entry = ratioSettings(node, what: "'entry'") }
         if let node = map.value("births"),

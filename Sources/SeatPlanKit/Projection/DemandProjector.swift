@@ -17,11 +17,13 @@ public struct DemandProjector: Sendable {
         let index = ScenarioIndex(scenario)
         let order = CohortRecurrence(stages: scenario.standards.stages).order
         let feeders = Self.feeders(scenario.standards.stages, index: index)
+        let shocks = Self.commonShocks(scenario)
         var projections: [DistrictProjection] = []
         var diagnostics = DiagnosticCollector()
         for district in scenario.districts {
             do {
-                projections.append(try projectDistrict(district, scenario: scenario, order: order, feeders: feeders))
+                projections.append(try projectDistrict(district, scenario: scenario, order: order, feeders: feeders,
+                                                       shocks: shocks))
             } catch let failure as ProjectionFailure {
                 diagnostics.add(failure.diagnostic)
             } catch {
@@ -58,18 +60,29 @@ public struct DemandProjector: Sendable {
         var diagnostic: Diagnostic
     }
 
-    private func projectDistrict(_ district: District, scenario: Scenario, order: [Int], feeders: [Int])
-        throws -> DistrictProjection {
+    /// The common shocks of the scenario's counted years (`CommonShockDetector` over its districts, which
+    /// needs at least three); none unless some district leaves them out (`exclude_shocks`, the default).
+    static func commonShocks(_ scenario: Scenario) -> [CommonShockDetector.Shock] {
+        let settings = scenario.districts.map { scenario.projection.overridden(by: $0.projection) }
+        guard scenario.districts.count >= 3, settings.contains(where: \.excludeShocks) else { return [] }
+        let stages = scenario.standards.stages
+        return CommonShockDetector().shocks(in: scenario.districts.map { UnitHistory(district: $0, stages: stages) },
+                                            stages: stages).filter { $0.year <= scenario.baseYear }
+    }
+
+    private func projectDistrict(_ district: District, scenario: Scenario, order: [Int], feeders: [Int],
+                                 shocks: [CommonShockDetector.Shock]) throws -> DistrictProjection {
         let stages = scenario.standards.stages
         let horizon = scenario.horizon
         let settings = scenario.projection.overridden(by: district.projection)
+        let exclusion = RatioExclusion(settings: settings, shocks: shocks)
         var assumptions: [Assumption] = []
         let births = try birthsSeries(district, settings: settings, scenario: scenario, assumptions: &assumptions)
 
         // Ratios, by stage and grade (with `method: auto`, the averaging chosen per stage by a backtest).
         let choices = settings.progression.auto || settings.entry.auto
             ? MethodSelector.choose(district: district, stages: stages, births: settings.births,
-                                    excluded: settings.excludedYears)
+                                    excluded: exclusion.years)
             : []
         var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
         for s in order {
@@ -77,8 +90,8 @@ public struct DemandProjector: Sendable {
             let choice = s < choices.count ? choices[s] : nil
             for g in 1...stage.grades {
                 let (ratio, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
-                                                            settings: settings, standards: scenario.standards,
-                                                            choice: choice)
+                                                            settings: settings, exclusion: exclusion,
+                                                            standards: scenario.standards, choice: choice)
                 ratios[s][g - 1] = ratio
                 assumptions.append(assumption)
             }
@@ -179,9 +192,17 @@ public struct DemandProjector: Sendable {
     }
 
     private func estimateRatio(district: District, stage: Stage, grade: Int, settings: ProjectionSettings,
-                               standards: Standards, choice: MethodSelector.Choice?) throws -> (Double, Assumption) {
-        let observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards,
-                                                     excluding: settings.excludedYears)
+                               exclusion: RatioExclusion, standards: Standards,
+                               choice: MethodSelector.Choice?) throws -> (Double, Assumption) {
+        var observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards,
+                                                     excluding: exclusion.years)
+        var excluded = exclusion
+        if observations.values.isEmpty, !exclusion.shocks.isEmpty {
+            // A ratio counted only around the shock keeps its observations (only listed years are left out).
+            excluded = RatioExclusion(settings: settings, shocks: [])
+            observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards,
+                                                     excluding: excluded.years)
+        }
         let parameter: Assumption.Parameter = observations.kind == .entry ? .entryRatio : .progressionRatio
         let pairs = zip(observations.years, observations.values).map { (year: $0, value: $1) }
         if let fixed = settings.fixedRatio(stage: stage.id, grade: grade) {
@@ -198,10 +219,7 @@ public struct DemandProjector: Sendable {
                 note = "auto: the history gives no case to backtest; the default \(estimation.method.rawValue) over \(estimation.window) is used"
             }
         }
-        if !settings.excludedYears.isEmpty {
-            let years = settings.excludedYears.sorted().map(String.init).joined(separator: ", ")
-            note += (note.isEmpty ? "" : "; ") + "years \(years) excluded"
-        }
+        if let said = excluded.note { note += (note.isEmpty ? "" : "; ") + said }
         guard !observations.values.isEmpty else {
             throw ProjectionFailure(diagnostic: .error(
                 at: district.enrollmentLocation,

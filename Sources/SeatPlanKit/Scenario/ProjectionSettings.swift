@@ -88,6 +88,9 @@ public struct ProjectionSettings: Sendable {
     public var fixedRatios: [FixedRatio]
     /// Years left out of ratio estimation (a ratio observation is skipped when either of its years is one).
     public var excludedYears: Set<Int>
+    /// Leave the years of a common shock (`CommonShockDetector` over the scenario's districts) out of ratio
+    /// estimation too, as if listed in `excludedYears` (default `true`).
+    public var excludeShocks = true
 
     public init(progression: RatioEstimation, entry: RatioEstimation, births: BirthsProjection,
                 fixedRatios: [FixedRatio], excludedYears: Set<Int> = []) {
@@ -115,6 +118,7 @@ public struct ProjectionSettings: Sendable {
         if let window = override.births.fitWindow { result.births.fitWindow = window }
         if let extend = override.births.extend { result.births.extendSetting = extend }
         if let years = override.excludedYears { result.excludedYears = Set(years) }
+        if let excludeShocks = override.excludeShocks { result.excludeShocks = excludeShocks }
         let replaced = Set(override.fixedRatios.map { "\($0.stage)#\($0.grade)" })
         result.fixedRatios = fixedRatios.filter { !replaced.contains("\($0.stage)#\($0.grade)") }
             + override.fixedRatios
@@ -167,6 +171,8 @@ public struct ProjectionOverride: Sendable {
     public var fixedRatios: [FixedRatio] = []
     /// `exclude_years`, replacing the level above's list when given.
     public var excludedYears: [Int]?
+    /// `exclude_shocks`.
+    public var excludeShocks: Bool?
 
     public init() {}
 }
