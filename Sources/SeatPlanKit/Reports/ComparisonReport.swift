@@ -17,7 +17,6 @@ enum ComparisonReport {
 
     static func fill(_ comparison: PlanComparison, scenario: Scenario, into table: inout CSVTable) {
         let names = DisplayNames(scenario)
-        let stages = scenario.standards.stages.map(\.id)
         for (k, m) in comparison.measures.enumerated() {
             let perStage: [CSVCell] = comparison.stageMeasures(of: k).flatMap { s -> [CSVCell] in
                 [.integer(s.firstYearWithoutShortage), .integer(s.firstYearWithoutSuperLarge),
