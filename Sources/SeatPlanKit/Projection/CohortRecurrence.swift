@@ -9,6 +9,8 @@ struct CohortRecurrence {
     let order: [Int]
     /// Position of the stage feeding each stage (`nil` for births-fed stages).
     let feeder: [Int?]
+    /// `feeder`, with a births-fed stage as its own feeder (the convention of `DemandProjector.projectCohorts`).
+    var feeders: [Int] { feeder.enumerated().map { s, f in f ?? s } }
 
     init(stages: [Stage]) {
         self.stages = stages

@@ -14,9 +14,8 @@ public struct DemandProjector: Sendable {
 
     /// The projection of every district with the inputs it ran on (`ProjectionInputs`), for draws to vary.
     func prepare(_ scenario: Scenario) throws(ScenarioError) -> PreparedProjection {
-        let index = ScenarioIndex(scenario)
-        let order = CohortRecurrence(stages: scenario.standards.stages).order
-        let feeders = Self.feeders(scenario.standards.stages, index: index)
+        let recurrence = CohortRecurrence(stages: scenario.standards.stages)
+        let (order, feeders) = (recurrence.order, recurrence.feeders)
         let shocks = Self.commonShocks(scenario)
         var projections: [DistrictProjection] = []
         var diagnostics = DiagnosticCollector()

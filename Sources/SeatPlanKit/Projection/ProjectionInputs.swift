@@ -64,14 +64,6 @@ extension DemandProjector {
         return ProjectionInputs(ratios: ratios, entryBirths: entryBirths, migration: migration)
     }
 
-    /// The feeding stage of each stage (`from`), or the stage itself.
-    static func feeders(_ stages: [Stage], index: ScenarioIndex) -> [Int] {
-        stages.indices.map { s in
-            if case .stage(let feeder) = stages[s].feed { return index.stageIndex[feeder] ?? s }
-            return s
-        }
-    }
-
     /// Projects `cohort` and `migration` (`[stage][grade][t]`, base year at `t = 0` already filled) for
     /// `t = 1 … horizon` from `inputs`, overwriting every projected value:
     /// - entry grade of a births-fed stage: `E(s,1,Y) = births(Y − A) × ρ_s`, migration `M(s,Y)/G_s`
