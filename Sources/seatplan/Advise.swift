@@ -22,8 +22,9 @@ struct Advise: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock()
-        let scenario = try input.check(clock: &clock).scenario
-        let (demand, advice) = try Self.advise(scenario, file: input.scenario, clock: &clock, timing: timing)
+        let compiled = try input.check(clock: &clock).compiled
+        let scenario = compiled.scenario
+        let (demand, advice) = try Self.advise(compiled, file: input.scenario, clock: &clock, timing: timing)
         let pipeline = Pipeline()
         let advised = PlanAdvisor.scenario(scenario, with: advice)
         let allocation = clock.measure("allocate") {
@@ -52,8 +53,9 @@ struct Advise: ParsableCommand {
 
     /// Projects and advises; prints why and exits with 1 when no choice meets the targets, 64 without an
     /// `advisor` block (also for `report --advice`).
-    static func advise(_ scenario: Scenario, file: String, clock: inout PhaseClock,
+    static func advise(_ compiled: CompiledScenario, file: String, clock: inout PhaseClock,
                        timing: TimingArguments) throws -> (Demand, PlanAdvisor.Advice) {
+        let scenario = compiled.scenario
         guard scenario.advisor != nil else {
             throw ValidationError("\(file) has no 'advisor' block — add one with 'candidates' and 'targets' (see README, 'advise')")
         }
@@ -65,7 +67,7 @@ struct Advise: ParsableCommand {
             Diagnostics.print(summary: "the projection failed; nothing was written")
             throw ExitCode(1)
         }
-        switch clock.measure("advise", { PlanAdvisor().advise(scenario, demand: demand) }) {
+        switch clock.measure("advise", { PlanAdvisor().advise(compiled, demand: demand) }) {
         case .failure(let failure):
             for reason in failure.reasons.prefix(10) { Diagnostics.print(summary: "error: \(reason)") }
             if failure.reasons.count > 10 {

@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
         var clock = PhaseClock()
         var compiled = try input.check(clock: &clock).compiled
         if advice {
-            let (_, found) = try Advise.advise(compiled.scenario, file: input.scenario, clock: &clock, timing: timing)
+            let (_, found) = try Advise.advise(compiled, file: input.scenario, clock: &clock, timing: timing)
             compiled = CompiledScenario(checked: PlanAdvisor.scenario(compiled.scenario, with: found))
             TerminalText.print(TerminalAdvice.text(found, language: output.language(for: compiled.scenario)) + "\n")
         }

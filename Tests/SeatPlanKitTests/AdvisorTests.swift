@@ -9,9 +9,9 @@ import Testing
     /// Loads, validates and projects scenario text, then advises.
     static func advise(_ yaml: String) throws -> (Scenario, Demand, Result<PlanAdvisor.Advice, PlanAdvisor.Failure>) {
         let scenario = try ScenarioLoader().load(text: yaml, file: "test.yaml")
-        try ScenarioValidator().validate(scenario)
+        let compiled = try ScenarioValidator().compile(scenario).compiled
         let demand = try Pipeline().project(scenario)
-        return (scenario, demand, PlanAdvisor().advise(scenario, demand: demand))
+        return (scenario, demand, PlanAdvisor().advise(compiled, demand: demand))
     }
 
     // MARK: The example city
@@ -25,7 +25,7 @@ import Testing
 
         let checked = try Pipeline().check(path: Repo.path("scenarios/example-city.yaml"))
         let demand = try Pipeline().project(checked.scenario)
-        let advice = try PlanAdvisor().advise(checked.scenario, demand: demand).get()
+        let advice = try PlanAdvisor().advise(checked.compiled, demand: demand).get()
         #expect(advice.cost == minimum)
         #expect(AdviceReport.yaml(advice.plan) == expectedPlan)
 

@@ -20,11 +20,10 @@ struct CandidateEffects: Sendable {
     /// Per candidate, the zone id of its school (empty if unknown).
     let zones: [String]
 
-    init(scenario: Scenario, grid: AreaGrid) {
-        let index = ScenarioIndex(scenario)
+    init(_ compiled: CompiledScenario) {
+        let (scenario, index, grid, resolved) = (compiled.scenario, compiled.index, compiled.grid, compiled.plans)
         let existing = SchoolNetwork.Existing(scenario, index: index)
         var ignored = DiagnosticCollector()  // the validator has reported them
-        let resolved = PlanResolver(plans: scenario.plans).resolveAll(into: &ignored)
         let advisor = scenario.advisor
         let basePlan = resolved.first { $0.id == (advisor?.basedOn ?? Plan.baselineID) } ?? .baseline
         let candidates = advisor?.candidates ?? []

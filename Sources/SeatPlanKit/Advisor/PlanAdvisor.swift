@@ -69,18 +69,20 @@ public struct PlanAdvisor: Sendable {
         public var statistics: Statistics
     }
 
-    /// Chooses the candidates of `scenario.advisor` (a checked scenario with an advisor block) on `demand`.
-    public func advise(_ scenario: Scenario, demand: Demand) -> Result<Advice, Failure> {
+    /// Chooses the candidates of the scenario's `advisor` block on `demand` (the projection of the compiled
+    /// scenario: its grid, plans and transfer rule as the validator compiled them).
+    public func advise(_ compiled: CompiledScenario, demand: Demand) -> Result<Advice, Failure> {
+        let scenario = compiled.scenario
         guard let advisor = scenario.advisor else {
             return .failure(Failure(reasons: ["the scenario has no 'advisor' block"], statistics: Statistics()))
         }
         let standards = scenario.standards
-        let grid = AreaGrid(scenario: scenario, yearCount: demand.yearCount)
+        let grid = compiled.grid
         let pupils = AreaDemand(demand: demand, grid: grid, standards: standards)
-        let transfers = TransferPass(scenario: scenario, grid: grid)
+        let transfers = compiled.transfers
         let stages = Self.targetStages(advisor.targets, standards: standards)
         let groups = TargetGroups(stages: stages, grid: grid, transfers: transfers)
-        let effects = CandidateEffects(scenario: scenario, grid: grid)
+        let effects = CandidateEffects(compiled)
         var program = AdvisorProgram(advisor: advisor, effects: effects, groups: groups, demand: pupils, grid: grid,
                                      standards: standards)
         var statistics = Statistics()
@@ -120,9 +122,9 @@ public struct PlanAdvisor: Sendable {
                 if statistics.modelRuns > modelRunLimit { break }
                 if let budget = advisor.targets.budget {
                     // Without the budget: the least cost the targets need, or why no choice meets them.
-                    var unbounded = scenario
-                    unbounded.advisor?.targets.budget = nil
-                    switch advise(unbounded, demand: demand) {
+                    var unbounded = advisor
+                    unbounded.targets.budget = nil
+                    switch advise(compiled.with(advisor: unbounded), demand: demand) {
                     case .success(let free):
                         return .failure(Failure(reasons: ["budget: the least cost of a choice that meets the targets is "
                                                           + "\(Self.number(free.cost)), over the budget of \(Self.number(budget))"],

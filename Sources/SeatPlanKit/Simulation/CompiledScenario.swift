@@ -4,7 +4,7 @@
 /// from what it has checked; projection, allocation, Monte Carlo, comparison and reports take it and never
 /// resolve plans or rebuild these again.
 public struct CompiledScenario: Sendable {
-    public let scenario: Scenario
+    public private(set) var scenario: Scenario
     let index: ScenarioIndex
     let grid: AreaGrid
     /// Every plan as applied, the baseline first, then the scenario's in file order.
@@ -27,6 +27,13 @@ public struct CompiledScenario: Sendable {
         }
         self.networks = networks
         transfers = TransferPass(scenario: scenario, grid: grid)
+    }
+
+    /// The same compiled scenario with another `advisor` block (nothing compiled depends on it).
+    func with(advisor: AdvisorSettings?) -> CompiledScenario {
+        var result = self
+        result.scenario.advisor = advisor
+        return result
     }
 
     /// Compiles a scenario already checked (its diagnostics were reported by the validator).
