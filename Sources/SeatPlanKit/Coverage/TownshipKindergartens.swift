@@ -14,7 +14,7 @@ public struct TownshipKindergartens: Sendable {
     public let plans: [(plan: String, schools: [Int], classrooms: [Int])]
 
     public init(_ allocation: Allocation, scenario: Scenario) {
-        let index = ScenarioIndex(scenario)
+        let index = allocation.index
         let stage = index.stageIndex["kindergarten"]
         let zones = stage == nil ? [] : index.zones.indices.filter { index.zones[$0].geography.township }
         self.zones = zones

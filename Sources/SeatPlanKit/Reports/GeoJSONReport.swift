@@ -18,7 +18,7 @@ import Foundation
 enum GeoJSONReport {
     static func text(_ summary: CoverageSummary, allocation: Allocation, scenario: Scenario) -> String {
         let coverage = summary.coverage
-        let index = ScenarioIndex(scenario)
+        let index = allocation.index
         let grid = allocation.grid
         let stages = scenario.standards.stages
         let t = grid.yearCount - 1
