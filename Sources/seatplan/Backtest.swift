@@ -172,7 +172,7 @@ struct Backtest: ParsableCommand {
         let (units, stages, folder, classCheck) = (input.units, input.stages, input.folder, input.classCheck)
         let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
         var methods = ForecastMethod.standardSet(entryKnown: entry == "known")
-        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: BirthsProjection(method: .linear, fitWindow: 5)) }
+        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: ForecastMethod.autoBirths) }
         methods.insert(contentsOf: extra.filter { !methods.contains($0) }, at: methods.firstIndex { $0.isNaive } ?? methods.endIndex)
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },

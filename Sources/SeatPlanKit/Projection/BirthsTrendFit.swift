@@ -53,6 +53,12 @@ public struct BirthsTrendFit: Sendable {
         return value.isFinite ? max(0, value) : 0
     }
 
+    /// A fit with the years it runs: births of `year` are `projected(min(year, last listed + extend))`.
+    struct Held: Sendable {
+        var fit: BirthsTrendFit
+        var extend: Int
+    }
+
     /// The smallest number of listed years each method needs.
     public static func minimumYears(for method: BirthsTrend) -> Int {
         switch method {
