@@ -157,7 +157,7 @@ public struct BirthsBacktest: Sendable {
                     trend.auto = false
                     let key = BirthsProjection(method: trend.method, fitWindow: trend.fitWindow)
                     if fits[key] == nil { fits[key] = try? BirthsTrendFit.fit(known, method: trend.method, window: trend.fitWindow) }
-                    return fits[key]!.map { $0.projected(Swift.min(origin + j, origin + trend.extend)) }
+                    return fits[key]!.map { $0.projected(origin + j, lastListed: origin, extend: trend.extend) }
                 }
                 for j in horizons {
                     let k = j - horizons.lowerBound

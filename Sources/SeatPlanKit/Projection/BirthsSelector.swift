@@ -120,7 +120,7 @@ public enum BirthsSelector {
                     guard let fit else { continue }
                     for j in BirthsSelector.horizons {
                         guard let actual = births[t + j], actual > 0 else { continue }
-                        let projected = fit.projected(Swift.min(t + j, t + trend.extend))
+                        let projected = fit.projected(t + j, lastListed: t, extend: trend.extend)
                         errors[c].append((t + j, j, abs(projected - actual) / actual * 100))
                     }
                 }

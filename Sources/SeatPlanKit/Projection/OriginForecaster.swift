@@ -206,7 +206,7 @@ struct OriginForecaster {
                     guard let last = lastListed, year > last, birthsMethod != .given, let fit = births else {
                         throw Unforecastable()
                     }
-                    return fit.fit.projected(Swift.min(year, last + fit.extend)) * ratios[s][0]
+                    return fit.fit.projected(year, lastListed: last, extend: fit.extend) * ratios[s][0]
                 },
                 migration: { _, _ in 0 })
             return cohort
