@@ -10,8 +10,8 @@ struct Backtest: ParsableCommand {
         From a scenario (its districts' enrolment history and births) or from plain CSV exports \
         (--enrollment year,unit,grade,students [--births year[,unit],births] --grades K,1,…). For each origin \
         year T the methods are fitted on what was known at T, project T+1…T+h, and are compared with what was \
-        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv (and classes.csv with --class-size and a \
-        'classrooms' column).
+        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv, with entry from births births.csv and \
+        births_auto.csv (the births trends on the entry grade), and classes.csv with --class-size and a 'classrooms' column.
         """
     )
 
@@ -55,6 +55,9 @@ struct Backtest: ParsableCommand {
             } })
     var autoRules: [AutoRule] = []
 
+    @Option(help: "Births horizons of births.csv: years past the last birth year known at the origin (entry in T+A+j), one number or one range, e.g. 1-8 (default). Only with entry from births.")
+    var birthsHorizons: String = "1-8"
+
     @Flag(help: "Leave ratio observations that touch a break year out of the fits.")
     var excludeBreaks = false
 
@@ -89,6 +92,10 @@ struct Backtest: ParsableCommand {
         let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
         if horizonYears != Array(horizonYears.first!...horizonYears.last!) {
             throw ValidationError("--horizons takes one number or one range without gaps, e.g. 3 or 1-5 (not '\(horizons)': every horizon up to the last is projected, so a gap cannot be left out)")
+        }
+        let birthsYears = try Self.years(birthsHorizons, what: "--births-horizons", range: 1...30)
+        if birthsYears != Array(birthsYears.first!...birthsYears.last!) {
+            throw ValidationError("--births-horizons takes one number or one range without gaps, e.g. 1-8")
         }
         if let draws, !(1...100_000).contains(draws) {
             throw ValidationError("--draws must be a whole number from 1 to 100000, e.g. --draws 200")
@@ -172,7 +179,7 @@ struct Backtest: ParsableCommand {
         let (units, stages, folder, classCheck) = (input.units, input.stages, input.folder, input.classCheck)
         let horizonYears = try Self.years(horizons, what: "--horizons", range: 1...30)
         var methods = ForecastMethod.standardSet(entryKnown: entry == "known")
-        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: BirthsProjection(method: .linear, fitWindow: 5)) }
+        let extra = autoRules.map { ForecastMethod.auto(rule: $0, births: ForecastMethod.autoBirths) }
         methods.insert(contentsOf: extra.filter { !methods.contains($0) }, at: methods.firstIndex { $0.isNaive } ?? methods.endIndex)
         let options = BacktestRunner.Options(
             origins: try origins.map { try Self.years($0, what: "--origins", range: 1900...2200) },
@@ -184,7 +191,15 @@ struct Backtest: ParsableCommand {
             Diagnostics.print(summary: "error: " + Self.noCase(units, result: result) + "; nothing was written")
             throw ExitCode(1)
         }
-        let reports = BacktestReports(result, classCheck: classCheck)
+        // The births trends against the entry grade (births.csv), when entry comes from births.
+        let birthsYears = try Self.years(birthsHorizons, what: "--births-horizons", range: 1...30)
+        let births = entry == "births" && units.contains(where: { !$0.births.isEmpty })
+            ? clock.measure("births") {
+                BirthsBacktest().run(units, stages: stages, origins: result.origins,
+                                     horizons: birthsYears.first!...birthsYears.last!,
+                                     excluded: Set(result.shocks.map(\.year)))
+            } : nil
+        let reports = BacktestReports(result, classCheck: classCheck, births: births)
         do {
             clock.rowsWritten += try clock.measure("write") { () throws(OutputDirectory.WriteError) in
                 try reports.write(to: folder)
@@ -196,6 +211,10 @@ struct Backtest: ParsableCommand {
         timing.report(clock)
         let language = lang ?? input.language ?? .zh
         TerminalText.print(BacktestSummary.text(result, classCheck: classCheck, language: language))
+        if let births, !births.rows.isEmpty {
+            TerminalText.print("")
+            TerminalText.print(BacktestSummary.births(births, language: language))
+        }
         TerminalText.print("")
         TerminalText.print(TerminalLabels(language: language).written(folder, reports.names.joined(separator: ", ")))
     }

@@ -51,6 +51,35 @@ struct BacktestAutoCommandTests {
         #expect(lonely.stderr.contains("--seed goes with --draws"))
     }
 
+    @Test("entry from births writes births.csv (stable columns, every trend, auto and the baselines) and births_auto.csv")
+    func birthsReports() async throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = temporary.appending("bt")
+        let result = try await Binary.run([
+            "backtest", "--enrollment", Self.data.appendingPathComponent("ecasd_school_grade_enrollment_1998_2024.csv").path,
+            "--births", Self.data.appendingPathComponent("ecasd_births_1995_2019.csv").path,
+            "--grades", "K,1,2,3,4,5", "--origins", "2008-2012", "--horizons", "1", "--births-horizons", "1-3",
+            "--detail", "none", "--out", out.path, "--lang", "en"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("total level, entry grade of grades — births trends"))
+        let births = try CSVFile(path: out.appendingPathComponent("births.csv").path)
+        #expect(births.header == ["level", "target", "stage", "method", "fit_window", "extend", "births_horizon", "horizon",
+                                  "cases", "mape_pct", "mpe_pct", "median_ape_pct", "p90_ape_pct", "rank"])
+        let entry = births.rows.filter { $0["level"] == "total" && $0["target"] == "entry" && $0["births_horizon"] == "3" }
+        // 36 trends, 3 rules of auto, carry_forward, last_births, births_known; origins 2008–2012 give the
+        // kindergartens of 2016–2020 (T + 5 + 3), 5 cases each.
+        #expect(entry.count == 42 && entry.allSatisfy { $0["cases"] == "5" && $0["horizon"] == "8" })
+        #expect(entry.first { $0["method"] == "births_known" }?["rank"] == "")
+        let linear = entry.filter { $0["method"] == "linear" }
+        #expect(Set(linear.map { $0["fit_window"] ?? "" }) == ["3", "5", "8", "all"])
+        #expect(Set(linear.map { $0["extend"] ?? "" }) == ["0", "2", "5", "8"])
+        #expect(births.rows.contains { $0["target"] == "births" && $0["stage"] == "" && $0["horizon"] == "" })
+        let choices = try CSVFile(path: out.appendingPathComponent("births_auto.csv").path)
+        #expect(choices.rows.map { $0["unit"] } == ["ALL", "ALL", "ALL", "ALL", "ALL"])
+        #expect(choices.rows.map { $0["origin"] } == ["2008", "2009", "2010", "2011", "2012"])
+    }
+
     @Test("an unknown rule is refused with the rules there are")
     func unknownRule() async throws {
         let result = try await Binary.run(["backtest", "--enrollment", "x.csv", "--grades", "K", "--auto-rules", "best"])

@@ -161,7 +161,7 @@ enum ScenarioKeys {
     ])
 
     static let birthsTrend = KeyTable("births", [
-        .init("method", .choice(BirthsTrend.allCases.map(\.rawValue)), "Births trend."),
+        .init("method", .choice(BirthsTrend.allCases.map(\.rawValue) + ["auto"]), "Births trend; auto chooses trend, fit_window and extend by backtest of the births themselves."),
         .init("fit_window", .integer, "Years of births fitted."),
         .init("extend", .integer, "Years past the last listed birth year the trend runs; later years keep its last value (default: fit_window)."),
     ])

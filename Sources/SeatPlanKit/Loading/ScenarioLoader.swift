@@ -262,7 +262,11 @@ struct ScenarioDecoder {
         if let node = map.value("births"),
            let births = reader.mapping(node, what: "'births'", keys: ScenarioKeys.birthsTrend) {
             if let node = births.value("method") {
-                result.births.method = choice(node, what: "births method", of: BirthsTrend.self)
+                if case .scalar(let scalar) = node, scalar.string == "auto" {
+                    result.births.auto = true
+                } else {
+                    result.births.method = choice(node, what: "births method", of: BirthsTrend.self, also: ["auto"])
+                }
             }
             result.births.fitWindow = births.value("fit_window").flatMap { reader.int($0, what: "'fit_window'", min: 1, max: 100) }
             result.births.extend = births.value("extend").flatMap { reader.int($0, what: "'extend'", min: 0, max: 100) }

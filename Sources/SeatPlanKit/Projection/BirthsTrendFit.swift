@@ -20,10 +20,10 @@ public struct BirthsSeries: Sendable {
         return fit.projected(trendYear(year))
     }
 
-    /// The year whose trend value stands for `year`: `min(year, last listed + extend)`.
+    /// The year whose trend value stands for `year` (`BirthsTrendFit.trendYear`).
     public func trendYear(_ year: Int) -> Int {
         guard let extend, let last = lastListedYear else { return year }
-        return Swift.min(year, last + extend)
+        return BirthsTrendFit.trendYear(year, lastListed: last, extend: extend)
     }
 }
 
@@ -51,6 +51,23 @@ public struct BirthsTrendFit: Sendable {
         case .constant, .given: value = c0
         }
         return value.isFinite ? max(0, value) : 0
+    }
+
+    /// The year whose trend value stands for `year` when the trend runs `extend` years past the last listed
+    /// birth year and is held after: `min(year, lastListed + extend)` (MODEL.md, Demand item 4).
+    public static func trendYear(_ year: Int, lastListed: Int, extend: Int) -> Int {
+        Swift.min(year, lastListed + extend)
+    }
+
+    /// The births of `year` from this trend, held after `extend` years past `lastListed`.
+    public func projected(_ year: Int, lastListed: Int, extend: Int) -> Double {
+        projected(Self.trendYear(year, lastListed: lastListed, extend: extend))
+    }
+
+    /// A fit with the years it runs (`projected(_:lastListed:extend:)`).
+    struct Held: Sendable {
+        var fit: BirthsTrendFit
+        var extend: Int
     }
 
     /// The smallest number of listed years each method needs.

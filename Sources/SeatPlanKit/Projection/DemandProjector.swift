@@ -158,8 +158,9 @@ public struct DemandProjector: Sendable {
     /// The births series of a district, with its trend fit (and its assumptions) when births must be projected.
     private func birthsSeries(_ district: District, settings: ProjectionSettings, scenario: Scenario,
                               assumptions: inout [Assumption]) throws -> BirthsSeries {
-        let method = settings.births.method
-        var series = BirthsSeries(listed: district.births, method: method, fit: nil, extend: settings.births.extend)
+        let (trend, choice) = BirthsSelector.resolve(settings.births, births: district.births)
+        let method = trend.method
+        var series = BirthsSeries(listed: district.births, method: method, fit: nil, extend: trend.extend)
         let entryAges = scenario.standards.stages.compactMap { stage -> Int? in
             if case .births(let age) = stage.feed { return age } else { return nil }
         }
@@ -168,24 +169,28 @@ public struct DemandProjector: Sendable {
         guard lastNeeded > last, method != .given else { return series }
         let fit: BirthsTrendFit
         do {
-            fit = try BirthsTrendFit.fit(district.births, method: method, window: settings.births.fitWindow)
+            fit = try BirthsTrendFit.fit(district.births, method: method, window: trend.fitWindow)
         } catch {
             throw ProjectionFailure(diagnostic: .error(
                 at: district.birthsLocation, "the \(method.rawValue) births trend cannot be fitted: \(error.message)",
                 hint: "list more birth years or choose 'method: constant'"))
         }
         series.fit = fit
+        let note = choice?.note
+            ?? (settings.births.auto ? "auto: fewer than 4 listed birth years to backtest; the given trend is used" : "")
         let observed = zip(fit.years, fit.births).map { (year: $0, value: $1) }
         assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsIntercept,
-                                      value: fit.c0, method: method.rawValue, window: settings.births.fitWindow,
-                                      observed: observed, standardError: fit.c0StandardError, rSquared: fit.rSquared))
+                                      value: fit.c0, method: method.rawValue, window: trend.fitWindow,
+                                      observed: observed, standardError: fit.c0StandardError, rSquared: fit.rSquared,
+                                      note: note))
         assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsSlope,
-                                      value: fit.c1, method: method.rawValue, window: settings.births.fitWindow,
-                                      observed: observed, standardError: fit.c1StandardError, rSquared: fit.rSquared))
+                                      value: fit.c1, method: method.rawValue, window: trend.fitWindow,
+                                      observed: observed, standardError: fit.c1StandardError, rSquared: fit.rSquared,
+                                      note: note))
         for year in (last + 1)...lastNeeded {
             assumptions.append(Assumption(district: district.id, stage: nil, grade: nil, parameter: .birthsProjected,
                                           year: year, value: series.births(in: year) ?? 0, method: method.rawValue,
-                                          window: settings.births.fitWindow, observed: []))
+                                          window: trend.fitWindow, observed: []))
         }
         return series
     }

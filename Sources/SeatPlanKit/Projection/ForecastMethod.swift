@@ -47,7 +47,7 @@ public enum ForecastMethod: Sendable, Hashable, CustomStringConvertible {
     /// The methods a backtest compares: each averaging method (mean, weighted mean, median, geometric mean) over
     /// windows 2–6 (`last` over 1, exponential smoothing with α = 0.4 over 6), entry from births with a linear
     /// trend over 5 years; then each births trend (linear, exponential, constant over 3 and 5 years) with
-    /// weighted means over 3; then `auto`; then the two naive baselines. With entry known, the births variants
+    /// weighted means over 3; then `auto` (births `auto` too); then the two naive baselines. With entry known, the births variants
     /// are left out (they would all be the same).
     public static func standardSet(entryKnown: Bool) -> [ForecastMethod] {
         let linear5 = BirthsProjection(method: .linear, fitWindow: 5)
@@ -65,6 +65,10 @@ public enum ForecastMethod: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        return methods + [.auto(rule: MethodSelector.rule, births: linear5), .carryForward, .cohortShift]
+        return methods + [.auto(rule: MethodSelector.rule, births: autoBirths), .carryForward, .cohortShift]
     }
+
+    /// The births of the backtest's `auto`: `births: { method: auto }` (`BirthsSelector`), chosen at each
+    /// origin from the births known there (linear over 5 when too few are).
+    public static let autoBirths = BirthsProjection(method: .linear, fitWindow: 5, auto: true)
 }

@@ -28,7 +28,7 @@ struct OriginForecaster {
         let known: [[[Double]]]
         /// Births listed up to the origin.
         let births: [Int: Double]
-        private var fits: [BirthsProjection: BirthsTrendFit?] = [:]
+        private var fits: [BirthsProjection: BirthsTrendFit.Held?] = [:]
         private var ratios: [RatioEstimation: [[Double]]?] = [:]
 
         init(_ unit: UnitHistory, observations: Observations, year: Int) {
@@ -37,13 +37,16 @@ struct OriginForecaster {
             births = unit.births.filter { $0.key <= year }
         }
 
-        /// The births trend fitted on the listed births (`nil` when it cannot be), computed once per trend.
-        mutating func fit(_ trend: BirthsProjection) -> BirthsTrendFit? {
+        /// The births trend fitted on the listed births, with the `extend` it runs (`nil` when it cannot be
+        /// fitted); with `auto`, the trend `BirthsSelector` chooses from these births. Computed once per trend.
+        mutating func fit(_ trend: BirthsProjection) -> BirthsTrendFit.Held? {
             if let done = fits[trend] { return done }
-            let fit = births.count >= BirthsTrendFit.minimumYears(for: trend.method) && trend.method != .given
-                ? try? BirthsTrendFit.fit(births, method: trend.method, window: trend.fitWindow) : nil
-            fits[trend] = fit
-            return fit
+            let chosen = BirthsSelector.resolve(trend, births: births).0
+            let fit = births.count >= BirthsTrendFit.minimumYears(for: chosen.method) && chosen.method != .given
+                ? try? BirthsTrendFit.fit(births, method: chosen.method, window: chosen.fitWindow) : nil
+            let held = fit.map { BirthsTrendFit.Held(fit: $0, extend: chosen.extend) }
+            fits[trend] = held
+            return held
         }
 
         /// Every ratio estimated with `estimation` (`nil` when one has no observation), computed once.
@@ -108,7 +111,7 @@ struct OriginForecaster {
         let origin = context.year
         guard let base = unit.counts[origin] else { return nil }
         var ratios = stages.map { Array(repeating: 1.0, count: $0.grades) }
-        var births: BirthsTrendFit?
+        var births: BirthsTrendFit.Held?
         var birthsMethod = BirthsTrend.linear
         switch method {
         case .carryForward:
@@ -185,7 +188,7 @@ struct OriginForecaster {
     }
 
     private func run(_ unit: UnitHistory, context: Origin, base: [[Double]], ratios: [[Double]], horizon: Int,
-                     births: BirthsTrendFit?, birthsMethod: BirthsTrend, shift isShift: Bool,
+                     births: BirthsTrendFit.Held?, birthsMethod: BirthsTrend, shift isShift: Bool,
                      entryKnown: Bool) -> [[[Double]]]? {
         let origin = context.year
         let lastListed = context.births.keys.max()
@@ -203,7 +206,7 @@ struct OriginForecaster {
                     guard let last = lastListed, year > last, birthsMethod != .given, let fit = births else {
                         throw Unforecastable()
                     }
-                    return fit.projected(year) * ratios[s][0]
+                    return fit.fit.projected(year, lastListed: last, extend: fit.extend) * ratios[s][0]
                 },
                 migration: { _, _ in 0 })
             return cohort

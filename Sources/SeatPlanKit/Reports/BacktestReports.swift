@@ -12,10 +12,15 @@ public struct BacktestReports: Sendable {
                                          "median_ape_pct", "p90_ape_pct", "rank", "beats_naive_baselines"]
     public static let breaksColumns = ["unit", "year", "total", "previous", "change_pct", "typical_change_pct", "threshold_pct"]
     public static let shocksColumns = ["year", "units", "common_move_pct", "typical_move_pct", "threshold_pct", "same_sign_pct"]
+    public static let birthsColumns = ["level", "target", "stage", "method", "fit_window", "extend", "births_horizon", "horizon", "cases",
+                                       "mape_pct", "mpe_pct", "median_ape_pct", "p90_ape_pct", "rank"]
+    public static let birthsAutoColumns = ["unit", "origin", "method", "fit_window", "extend", "score_pct", "cases",
+                                           "runner_up", "runner_up_score_pct"]
     public static let classesColumns = ["unit", "year", "grade", "grade_name", "pupils", "classrooms_used", "classes_needed",
                                         "difference"]
 
-    public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, excel: Bool = false) {
+    public init(_ result: BacktestRunner.Result, classCheck: ClassCheck? = nil, births: BirthsBacktest.Result? = nil,
+                excel: Bool = false) {
         let writer = CSVWriter(excel: excel)
         // With draws, the ranges' columns follow the others.
         let ranged = result.draws > 0
@@ -60,6 +65,7 @@ public struct BacktestReports: Sendable {
             }
         }
         files = [cases, accuracy, breaks, shocks]
+        if let births, !births.rows.isEmpty { files += Self.births(births, writer: writer) }
         if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
             files.append(.csv("classes.csv", columns: Self.classesColumns, writer: writer) { classes in
                 for row in classCheck.rows {
@@ -71,11 +77,90 @@ public struct BacktestReports: Sendable {
         }
     }
 
+    /// `births.csv` (the births trends' accuracy on the entry grade) and `births_auto.csv` (`auto`'s choices).
+    static func births(_ result: BirthsBacktest.Result, writer: CSVWriter) -> [ReportFile] {
+        @Sendable func window(_ trend: BirthsProjection) -> CSVCell {
+            trend.fitWindow >= BirthsSelector.allYears ? .text("all") : .integer(trend.fitWindow)
+        }
+        @Sendable func extend(_ trend: BirthsProjection) -> CSVCell {
+            trend.method == .constant ? .empty : .integer(trend.extend)
+        }
+        let accuracy = ReportFile.csv("births.csv", columns: Self.birthsColumns, writer: writer) { rows in
+            for row in result.rows {
+                let method = result.methods[row.method]
+                var trend: BirthsProjection?
+                if case .trend(let t) = method { trend = t }
+                rows.append([.text(row.level.rawValue), .text(row.entry ? "entry" : "births"),
+                             row.entry ? .text(result.stages[row.stage].id) : .empty, .text(method.name),
+                             trend.map(window) ?? .empty, trend.map(extend) ?? .empty,
+                             .integer(row.birthsHorizon), .integer(row.horizon), .integer(row.accuracy.cases),
+                             .decimal(row.accuracy.mape, places: 4), .decimal(row.accuracy.mpe, places: 4),
+                             .decimal(row.accuracy.medianAPE, places: 4), .decimal(row.accuracy.p90APE, places: 4),
+                             .integer(row.rank)])
+            }
+        }
+        let choices = ReportFile.csv("births_auto.csv", columns: Self.birthsAutoColumns, writer: writer) { rows in
+            for c in result.choices {
+                let trend = c.choice.trend
+                rows.append([.text(c.unit), .integer(c.origin), .text(trend.method.rawValue), window(trend), extend(trend),
+                             .decimal(c.choice.score, places: 4), .integer(c.choice.cases),
+                             .text(c.choice.runnerUp.map { BirthsSelector.name($0.trend) } ?? ""),
+                             .decimal(c.choice.runnerUp?.score, places: 4)])
+            }
+        }
+        return [accuracy, choices]
+    }
+
     public var names: [String] { files.map(\.name) }
 
     @discardableResult
     public func write(to directory: String) throws(OutputDirectory.WriteError) -> Int {
         try OutputDirectory(path: directory).write(files)
+    }
+}
+
+extension BacktestSummary {
+    /// The births section: per level and births-fed stage, the entry grade's MAPE % by births horizon of
+    /// `auto`, the default trend (`linear:5 extend 5`), the best trend after the fact, the naive baselines
+    /// and the reference with the births known.
+    public static func births(_ result: BirthsBacktest.Result, language: ReportLanguage = .en) -> String {
+        let zh = language == .zh
+        var lines: [String] = []
+        let defaults = ProjectionSettings.defaults.births
+        let levels = UnitHistory.Level.allCases.filter { level in result.rows.contains { $0.level == level } }
+        for level in levels {
+            let targets: [(Int, Stage?)] = result.stages.enumerated().map { ($0.offset, $0.element) } + [(result.stages.count, nil)]
+            for (s, stage) in targets {
+                let entry = stage != nil
+                guard let best = result.best(level: level, stage: entry ? s : 0, entry: entry) else { continue }
+                if !lines.isEmpty { lines.append("") }
+                if let stage {
+                    lines.append(zh ? "\(level.rawValue) 层级，\(stage.id) 入学年级 —— 出生预测方法，按出生步长 j 的 MAPE %（入学年 = 起点 + 入学年龄 + j；见 births.csv）："
+                                    : "\(level.rawValue) level, entry grade of \(stage.id) — births trends, MAPE % by births horizon j (entry in origin + entry age + j; births.csv):")
+                } else {
+                    lines.append(zh ? "\(level.rawValue) 层级，出生数本身 —— 按出生步长 j 的 MAPE %（见 births.csv）："
+                                    : "\(level.rawValue) level, the births themselves — MAPE % by births horizon j (births.csv):")
+                }
+                let fixed = result.methods.firstIndex {
+                    guard case .trend(let t) = $0 else { return false }
+                    return t.method == defaults.method && t.fitWindow == defaults.fitWindow && t.extend == defaults.extend
+                }
+                let picks = result.methods.indices.filter { result.methods[$0] == .auto(BirthsSelector.rule) }
+                    + [fixed, best].compactMap { $0 }
+                    + result.methods.indices.filter { result.methods[$0].isNaive || result.methods[$0].isReference }
+                var table = [[zh ? "方法" : "method"] + result.horizons.map { "j\($0)" }]
+                for m in picks where result.rows.contains(where: { $0.level == level && $0.entry == entry && $0.method == m }) {
+                    let note = m == best ? (zh ? "（事后最优）" : " (best after the fact)")
+                        : m == fixed ? (zh ? "（默认）" : " (the default)") : ""
+                    table.append([result.methods[m].label + note] + result.horizons.map { j in
+                        result.accuracy(level: level, stage: entry ? s : 0, entry: entry, method: m, birthsHorizon: j)
+                            .map { CSVWriter.format($0.mape, places: 2) } ?? "—"
+                    })
+                }
+                lines += TextTable.render(table).map { "  " + $0 }
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -52,11 +52,15 @@ public struct BirthsProjection: Sendable, Hashable {
     public var fitWindow: Int
     /// `extend` as written: years past the last listed birth year the trend runs (`nil`: `fitWindow`).
     public var extendSetting: Int?
+    /// `method: auto`: the trend, window and `extend` chosen from the births' own history (`BirthsSelector`);
+    /// `method`, `fitWindow` and `extendSetting` are then the fallback when the history is too short.
+    public var auto: Bool
 
-    public init(method: BirthsTrend, fitWindow: Int, extend: Int? = nil) {
+    public init(method: BirthsTrend, fitWindow: Int, extend: Int? = nil, auto: Bool = false) {
         self.method = method
         self.fitWindow = fitWindow
         self.extendSetting = extend
+        self.auto = auto
     }
 
     /// Years past the last listed birth year the trend runs; later years keep the value it reached.
@@ -115,6 +119,7 @@ public struct ProjectionSettings: Sendable {
         result.progression = override.progression.applied(to: progression)
         result.entry = override.entry.applied(to: entry)
         if let method = override.births.method { result.births.method = method }
+        if let auto = override.births.auto ?? (override.births.method != nil ? false : nil) { result.births.auto = auto }
         if let window = override.births.fitWindow { result.births.fitWindow = window }
         if let extend = override.births.extend { result.births.extendSetting = extend }
         if let years = override.excludedYears { result.excludedYears = Set(years) }
@@ -157,11 +162,14 @@ public struct ProjectionOverride: Sendable {
         public var method: BirthsTrend?
         public var fitWindow: Int?
         public var extend: Int?
+        /// `method: auto` (`nil`: not said here; a `method` said here without `auto` turns it off).
+        public var auto: Bool?
 
-        public init(method: BirthsTrend? = nil, fitWindow: Int? = nil, extend: Int? = nil) {
+        public init(method: BirthsTrend? = nil, fitWindow: Int? = nil, extend: Int? = nil, auto: Bool? = nil) {
             self.method = method
             self.fitWindow = fitWindow
             self.extend = extend
+            self.auto = auto
         }
     }
 

@@ -318,6 +318,8 @@ public struct ScenarioValidator: Sendable {
             for year in (scenario.baseYear + 1)...(scenario.baseYear + scenario.horizon) { needed.insert(year - age) }
         }
         guard let earliest = needed.min(), let latest = needed.max() else { return }
+        var settings = settings
+        settings.births = BirthsSelector.resolve(settings.births, births: district.births).0
         let method = settings.births.method
         guard let first = district.births.keys.min(), let last = district.births.keys.max() else {
             out.error(at: district.birthsLocation, "district '\(district.id)' lists no births, and its entry grades need births from \(earliest)",
