@@ -70,3 +70,38 @@ struct CohortRecurrence {
         return (cohort, migration)
     }
 }
+
+extension DemandProjector {
+    /// Projects `cohort` and `migration` (`[stage][grade][t]`, base year at `t = 0` already filled) for
+    /// `t = 1 … horizon` from `inputs`, overwriting every projected value:
+    /// - entry grade of a births-fed stage: `E(s,1,Y) = births(Y − A) × ρ_s`, migration `M(s,Y)/G_s`
+    /// - grade 1 of a stage fed by stage `f`: `E(s,1,Y) = E(f,G_f,Y−1) × R_{s,1}`, migration likewise `+ M/G_s`
+    /// - any other grade: `E(s,g,Y) = E(s,g−1,Y−1) × R_{s,g}`, migration likewise `+ M/G_s`
+    static func projectCohorts(_ inputs: ProjectionInputs, stages: [Stage], order: [Int], feeders: [Int],
+                               horizon: Int, cohort: inout [[[Double]]], migration: inout [[[Double]]]) {
+        for t in stride(from: 1, through: horizon, by: 1) {
+            for s in order {
+                let stage = stages[s]
+                let added = inputs.migration[s][t] / Double(stage.grades)
+                for g in 0..<stage.grades {
+                    let ratio = inputs.ratios[s][g]
+                    if g == 0 {
+                        switch stage.feed {
+                        case .births:
+                            cohort[s][0][t] = inputs.entryBirths[s][t] * ratio
+                            migration[s][0][t] = added
+                        case .stage:
+                            let f = feeders[s]
+                            let last = stages[f].grades - 1
+                            cohort[s][0][t] = cohort[f][last][t - 1] * ratio
+                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
+                        }
+                    } else {
+                        cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
+                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
+                    }
+                }
+            }
+        }
+    }
+}
