@@ -23,7 +23,7 @@ public struct PlainHistory: Sendable {
     public var skippedRows: Int
 
     /// The id of the unit that sums all units.
-    public static let totalID = "ALL"
+    public static let totalID = AreaGrid.allDistricts
 
     /// Reads a CSV file with `CSVTableReader`; a missing file or one without a header is an error. The
     /// reader's diagnostics about rows are returned apart (`rows`), to be added only once the header shows

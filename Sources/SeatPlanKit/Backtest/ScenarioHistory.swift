@@ -15,6 +15,6 @@ public enum ScenarioHistory {
         let birthYears = districts.map { Set($0.births.keys) }.reduce(Set(districts[0].births.keys)) { $0.intersection($1) }
         var births: [Int: Double] = [:]
         for year in birthYears { births[year] = districts.reduce(0) { $0 + ($1.births[year] ?? 0) } }
-        return [UnitHistory(id: "ALL", level: .total, counts: counts, births: births)] + districts
+        return [UnitHistory(id: AreaGrid.allDistricts, level: .total, counts: counts, births: births)] + districts
     }
 }
