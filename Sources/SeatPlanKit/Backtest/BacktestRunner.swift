@@ -172,11 +172,12 @@ public struct BacktestRunner: Sendable {
         }
         let pooledByLevel = acrossUnits
         // With draws: how the errors move together at each level and origin (`ErrorShares`), and the common
-        // standard normal of each origin and draw, shared by every unit.
+        // standard normals of each origin and draw, shared by every unit.
         let shares: [[ErrorShares]] = options.draws > 0
             ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
         let commonDraws: [[Double]] = options.draws > 0
-            ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws) } : []
+            ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
+                                             horizon: options.horizons.upperBound) } : []
         let blocks = Blocks<Block>(count: blockCount)
         DispatchQueue.concurrentPerform(iterations: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
@@ -345,30 +346,34 @@ extension BacktestRunner {
         return levels.indices.map { l in byOrigin.map { $0[l] } }
     }
 
-    /// The common standard normal `Z` of each draw from one origin: from its own generator, seeded from the
-    /// run's seed and the origin only, so that draw `d` of every unit from that origin shares it.
-    static func commonDraws(seed: UInt64, origin: Int, draws: Int) -> [Double] {
+    /// The common standard normals `Z` of one origin, `[d · (horizon + 1) + j]` for draw `d` (`j = 0` the
+    /// held one, `j = k` year `k`'s): from their own generator, seeded from the run's seed and the origin only,
+    /// so that draw `d` of every unit from that origin shares them.
+    static func commonDraws(seed: UInt64, origin: Int, draws: Int, horizon: Int) -> [Double] {
+        let count = draws * (horizon + 1)
         guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else {
-            return Array(repeating: 0, count: draws)
+            return Array(repeating: 0, count: count)
         }
-        return (0..<draws).map { _ in stream.gaussian() }
+        return (0..<count).map { _ in stream.gaussian() }
     }
 }
 
 /// The drawn errors of one unit from one origin, in units of its spread `σ`, for every method at once: the
 /// ratio of stage `s`, grade `g` in projected year `k` of draw `d` is multiplied by `exp(σ · m)`,
 ///
-///     m(s, g, k, d) = √c · Z(k, d) + √w · W(k, d) + √(1 − c − w) · ε(s, g, k, d)
+///     m(s, g, k, d) = √ρ · e(s, g, 0, d) + √(1 − ρ) · e(s, g, k, d),
+///     e(s, g, j, d) = √c · Z(j, d) + √w · W(j, d) + √(1 − c − w) · ε(s, g, j, d)
 ///
-/// (`ErrorShares`; `Z` shared by every unit from the origin, `W` by the unit's grades, all standard normal,
-/// drawn once per draw and held over the horizon: an error of the estimated ratio, not a yearly wobble —
-/// docs/FORECASTING.md compares the two on Eau Claire and California). A cohort's pupils are the
+/// (`ErrorShares`; `Z` shared by every unit from the origin, `W` by the unit's grades, all standard normal;
+/// `j = 0` the part held over the horizon, an error of the estimated ratio, `j = k` the part drawn afresh
+/// each year). A cohort's pupils are the
 /// origin's times the product of the ratios it passed, so a drawn projection is the central one times
 /// `exp(σ · Λ)`, `Λ(s, g, k) = Λ(previous grade, k − 1) + m(s, g, k)` (`Λ = 0` at `k = 0` and for an entry
 /// grade taken as counted; `m` alone for an entry from births): the recurrence is never rerun.
 ///
-/// Random numbers of draw `d` from the unit's stream: `W`, then `ε` for every stage and grade in order (an
-/// entry taken as counted included, unused); `Z` from the origin's (`BacktestRunner.commonDraws`).
+/// Random numbers of draw `d` from the unit's stream: for `j = 0`, then (when `ρ < 1`) each year `j = k`:
+/// `W`, then `ε` for every stage and grade in order (an entry taken as counted included, unused); `Z` from
+/// the origin's (`BacktestRunner.commonDraws`, `[d · (horizon + 1) + j]`).
 struct DrawnErrors {
     let draws: Int
     let horizon: Int
@@ -394,11 +399,19 @@ struct DrawnErrors {
         let Y = horizon + 1
         values = Array(repeating: 0, count: next * Y * draws)
         let (c, w, e) = (shares.common.squareRoot(), shares.unit.squareRoot(), shares.own.squareRoot())
-        var m = Array(repeating: 0.0, count: next)
+        let (held, fresh) = (shares.lasting.squareRoot(), (1 - shares.lasting).squareRoot())
+        var lasting = Array(repeating: 0.0, count: next), m = lasting
         for d in 0..<draws {
-            let z = common[d], unitZ = stream.gaussian()
-            for i in 0..<next { m[i] = c * z + w * unitZ + e * stream.gaussian() }
+            let row = d * Y
+            let unitZ = stream.gaussian()
+            for i in 0..<next { lasting[i] = held * (c * common[row] + w * unitZ + e * stream.gaussian()) }
             for k in stride(from: 1, through: horizon, by: 1) {
+                if fresh > 0 {
+                    let unitZ = stream.gaussian()
+                    for i in 0..<next { m[i] = lasting[i] + fresh * (c * common[row + k] + w * unitZ + e * stream.gaussian()) }
+                } else {
+                    m = lasting
+                }
                 for s in grades.indices {
                     for g in 0..<grades[s] {
                         let before: Double

@@ -125,7 +125,13 @@ struct MethodSelector {
                                 ratios[c][series[i].year, default: Total()].sum += abs(estimate - values[i]) / values[i] * 100
                                 ratios[c][series[i].year, default: Total()].count += 1
                                 if spreads, estimate > 0 {
-                                    logErrors[c][series[i].year, default: YearErrors()].add(log(estimate / values[i]))
+                                    let r = log(estimate / values[i])
+                                    logErrors[c][series[i].year, default: YearErrors()].add(r)
+                                    // The same estimate one year further on (the next year's ratio).
+                                    if i + 1 < values.count, values[i + 1] > 0, series[i + 1].year == series[i].year + 1 {
+                                        logErrors[c][series[i + 1].year, default: YearErrors()]
+                                            .addPair(r, log(estimate / values[i + 1]))
+                                    }
                                 }
                             }
                         }
