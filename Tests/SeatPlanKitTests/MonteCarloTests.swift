@@ -239,6 +239,14 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         }
     }
 
+    /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.
+    @Test func aCommonShockGivesTheSameRangesWhateverTheThreads() throws {
+        let (text, _) = Self.province(commonShare: 0.3)
+        let (_, _, one) = try drawn(text, draws: 64, seed: 5, threads: 1)
+        let (_, _, many) = try drawn(text, draws: 64, seed: 5, threads: 3)
+        #expect(one.students == many.students && one.studentsMin == many.studentsMin && one.studentsMax == many.studentsMax)
+    }
+
     /// The common share read back: the scenario's key, a district's own over it, and estimated without.
     @Test func theCommonShareIsReadOrEstimated() throws {
         let (text, _) = Self.province(commonShare: 0.4)
