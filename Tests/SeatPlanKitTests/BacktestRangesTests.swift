@@ -9,32 +9,95 @@ import Testing
     let stage = Stage(id: "p", name: "p", grades: grades, feed: .births(entryAge: 6),
                       classSizes: Array(repeating: 30, count: grades), location: SourceLocation(file: "t", line: 1, column: 1))
 
+    /// The drawn errors of `draws` draws with `shares`, one year ahead, entry taken as counted.
+    func drawn(_ shares: ErrorShares, draws: Int, seed: UInt32 = 3) throws -> DrawnErrors {
+        let stream = try RandomStream(seed: seed)
+        let common = try RandomStream(seed: seed + 1)
+        return DrawnErrors(shares: shares, draws: draws, horizon: 1, stream: stream,
+                           common: (0..<(2 * draws)).map { _ in common.gaussian() },
+                           recurrence: CohortRecurrence(stages: [stage]), entryKnown: true)
+    }
+
     @Test func theRangeOfOneRatioIsItsLognormalQuantiles() throws {
         // One grade 2 = 100 × exp(σ z): P10 = 100 · exp(−1.28155 σ), P90 = 100 · exp(1.28155 σ) (σ = 5 %);
         // 20,000 draws put the sample quantiles within 0.5 % of them.
         let sigma = 0.05
-        let stream = try RandomStream(seed: 3)
-        let ranges = try #require(BacktestRunner.ranges(sigma: sigma, draws: 20_000, stream: stream, stages: [stage]) { perturb in
-            [(0..<Self.grades).map { g in [100, 100 * perturb[0][g]] }]
-        })
+        let central = [(0..<Self.grades).map { _ in [100.0, 100] }]
+        let ranges = try drawn(.independent, draws: 20_000).ranges(central: central, sigma: sigma)
         let z = 1.2815515655
         let one = ranges[0][1][1]
         #expect(abs(one.p10 / (100 * exp(-z * sigma)) - 1) < 0.005)
         #expect(abs(one.p90 / (100 * exp(z * sigma)) - 1) < 0.005)
-        // The total of 6 grades with independent ratio errors is narrower than 6 times one grade's range.
+        // The entry grade, taken as counted, does not move; nor does the counted origin year.
+        #expect(ranges[0][0][1].p10 == 100 && ranges[0][0][1].p90 == 100)
+        #expect(ranges[0][3][0].p10 == 100 && ranges[0][3][0].p90 == 100)
+        // The total of 5 grades with independent ratio errors is about √5 times one grade's range wide
+        // (the sum of 5 independent lognormals of σ = 5 % is close to normal), far less than 5 times.
         let total = ranges[0][Self.grades][1]
-        #expect(total.p90 - total.p10 < 6 * (one.p90 - one.p10) * 0.5)
+        #expect(abs((total.p90 - total.p10) / (one.p90 - one.p10) - 5.0.squareRoot()) < 0.1)
     }
 
-    /// 40 units, 2000–2019, grade 1 = 1,000, each yearly progression ratio `0.99 · exp(0.02 z)`.
-    func noisyPanel() throws -> [UnitHistory] {
+    @Test func aCommonErrorMovesEveryGradeTogether() throws {
+        // All of the error common (c = 1): every grade is multiplied by the same exp(σ Z), so the total of the
+        // counted entry (100) and 5 drawn grades (100 each) has P10 = 100 + 500 · exp(−1.28155 σ), P90 likewise.
+        let sigma = 0.05, z = 1.2815515655
+        let central = [(0..<Self.grades).map { _ in [100.0, 100] }]
+        for shares in [ErrorShares(common: 1, unit: 0), ErrorShares(common: 0, unit: 1)] {
+            let total = try drawn(shares, draws: 20_000).ranges(central: central, sigma: sigma)[0][Self.grades][1]
+            #expect(abs(total.p10 / (100 + 500 * exp(-z * sigma)) - 1) < 0.004, "\(shares)")
+            #expect(abs(total.p90 / (100 + 500 * exp(z * sigma)) - 1) < 0.004, "\(shares)")
+        }
+        // Two units with the same common normals and c = 1 get the same multipliers, whatever their own streams.
+        let a = try drawn(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3).ranges(central: central, sigma: sigma)
+        let b = try drawn(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3).ranges(central: central, sigma: sigma)
+        #expect(a[0][2][1].p10 == b[0][2][1].p10 && a[0][2][1].p90 == b[0][2][1].p90)
+    }
+
+    @Test func sharesAreEstimatedFromHowErrorsMoveTogether() throws {
+        // Errors made with known shares c = 0.3, w = 0.2 (and own 0.5), σ = 0.02: 200 units × 6 grades × 30 years.
+        let random = try RandomStream(seed: 11)
+        let years = 30, units = 200, grades = 6
+        let common = (0..<years).map { _ in random.gaussian() }
+        var perUnit: [[(year: Int, errors: YearErrors)]] = []
+        for _ in 0..<units {
+            var rows: [(year: Int, errors: YearErrors)] = []
+            for y in 0..<years {
+                let unitZ = random.gaussian()
+                var e = YearErrors()
+                for _ in 0..<grades {
+                    e.add(0.02 * (0.3.squareRoot() * common[y] + 0.2.squareRoot() * unitZ + 0.5.squareRoot() * random.gaussian()))
+                }
+                rows.append((2000 + y, e))
+            }
+            perUnit.append(rows)
+        }
+        let shares = ErrorShares.estimate(perUnit)
+        // The common share rests on 30 years of Z: its sampling sd is about 0.3 · √(2/30) ≈ 0.08.
+        #expect(abs(shares.common - 0.3) < 0.16, "\(shares)")
+        #expect(abs(shares.unit - 0.2) < 0.05, "\(shares)")
+        // One unit alone: nothing tells the common part from its own year part, so all of it is `w`.
+        let alone = ErrorShares.estimate([perUnit[0]])
+        #expect(alone.common == 0 && alone.unit > 0.2)
+        #expect(ErrorShares.estimate([]) == .independent)
+    }
+
+    /// 40 units, 2000–2019, grade 1 = 1,000, each yearly progression ratio `0.99 · exp(0.02 · m)`, with
+    /// `m = √c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε` (`Z` of the year, common to all units; `W` of the unit
+    /// and year; `ε` of the grade; all standard normal).
+    func noisyPanel(common c: Double = 0, unit w: Double = 0, lastYear: Int = 2019) throws -> [UnitHistory] {
         let random = try RandomStream(seed: 5)
+        let years = Array(2000...lastYear)
+        let common = years.map { _ in random.gaussian() }
         return (0..<40).map { u in
             var counts: [Int: [[Double]]] = [:]
             var previous = Array(repeating: 1000.0, count: Self.grades)
-            for year in 2000...2019 {
+            for (i, year) in years.enumerated() {
+                let unitZ = random.gaussian()
                 var row = [1000.0]
-                for g in 1..<Self.grades { row.append(previous[g - 1] * 0.99 * exp(0.02 * random.gaussian())) }
+                for g in 1..<Self.grades {
+                    let m = c.squareRoot() * common[i] + w.squareRoot() * unitZ + (1 - c - w).squareRoot() * random.gaussian()
+                    row.append(previous[g - 1] * 0.99 * exp(0.02 * m))
+                }
                 counts[year] = [row]
                 previous = row
             }
@@ -42,19 +105,45 @@ import Testing
         }
     }
 
+    /// Coverage of P10–P90 by horizon for single grades and unit totals, method `mean:6`.
+    func coverage(_ units: [UnitHistory], origins: ClosedRange<Int> = 2010...2016) throws -> (grades: [Double], totals: [Double]) {
+        let linear = BirthsProjection(method: .linear, fitWindow: 5)
+        let methods: [ForecastMethod] = [.cohort(ratios: RatioEstimation(method: .mean, window: 6), births: linear)]
+        let result = BacktestRunner().run(units, stages: [stage],
+                                          options: .init(origins: Array(origins), horizons: 1...3, methods: methods,
+                                                         entryKnown: true, detail: .none, draws: 200, seed: 9))
+        func rows(_ totals: Bool) throws -> [Double] {
+            try (1...3).map { k in
+                try #require(result.accuracy.first { $0.level == .unit && $0.totals == totals && $0.horizon == k }?.coverage)
+            }
+        }
+        return (try rows(false), try rows(true))
+    }
+
     @Test func withKnownNoiseFourFifthsOfTheActualsFallWithinP10ToP90() throws {
         // Ratios with independent yearly noise of 2 %: the ratio spread estimated at each origin from the
         // one-year-ahead errors of the mean over 6 holds the next years' grades 80 % ± 5 points of the time.
-        let linear = BirthsProjection(method: .linear, fitWindow: 5)
-        let methods: [ForecastMethod] = [.cohort(ratios: RatioEstimation(method: .mean, window: 6), births: linear)]
-        let result = BacktestRunner().run(try noisyPanel(), stages: [stage],
-                                          options: .init(origins: Array(2010...2016), horizons: 1...3, methods: methods,
-                                                         entryKnown: true, detail: .none, draws: 200, seed: 9))
-        for k in 1...3 {
-            let row = try #require(result.accuracy.first { $0.level == .unit && !$0.totals && $0.horizon == k })
-            let coverage = try #require(row.coverage)
-            #expect(coverage > 0.75 && coverage < 0.85, "h\(k): \(coverage)")
-            #expect(try #require(row.meanWidth) > 0)
+        // Their totals too: the lasting share ρ, estimated from pairs of errors of one estimate, is small here
+        // (about 1/7 for a mean over 6 of independent values), so most of the error is drawn afresh each year.
+        let found = try coverage(try noisyPanel())
+        for (k, coverage) in found.grades.enumerated() {
+            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
+        }
+        for (k, coverage) in found.totals.enumerated() {
+            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
+        }
+    }
+
+    @Test func withSharedNoiseTotalsAreCoveredToo() throws {
+        // Noise shared by the grades of a unit in a year (w = 0.5) and by every unit (c = 0.2). The common
+        // part makes the cases of one year move together, so coverage varies more from history to history:
+        // 30 years and 17 origins instead of 20 and 7.
+        let found = try coverage(try noisyPanel(common: 0.2, unit: 0.5, lastYear: 2029), origins: 2010...2026)
+        for (k, coverage) in found.grades.enumerated() {
+            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
+        }
+        for (k, coverage) in found.totals.enumerated() {
+            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
         }
     }
 

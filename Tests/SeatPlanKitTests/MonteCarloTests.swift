@@ -180,6 +180,83 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(scenario.horizon == 2)
     }
 
+    // MARK: A province with a common shock
+
+    /// 100 districts of one 3-grade stage (served province-wide: one row holds the province's pupils), every estimated ratio with sd 0.05 (`ratios: 0.05`), births fixed.
+    /// In 2026 district `d`'s pupils are `Σ_g D_{d,g} · (R̂_g + 0.05 · z_{d,g})`, `D` the ratio's denominator
+    /// (births of 2020 for the entry ratio, last year's grade before for the others), so the province total
+    /// is normal with `σ = 0.05 · √(c · (Σ D)² + (1 − c) · Σ D²)` for `z = √c · z_common + √(1 − c) · z_own`;
+    /// its P90 − P10 is `2 · 1.2816 · σ`. A fully common shock (`c = 1`) makes it `0.05 · Σ D` wide; none
+    /// (`c = 0`) about √300 times narrower here (300 ratios of similar size).
+    /// Tolerance: the standard error of P90 − P10 with N = 4000 draws is about 0.038σ; 4 of them.
+    static func province(commonShare: Double) -> (text: String, denominators: [Double]) {
+        var text = """
+            scenario: province
+            base_year: 2025
+            horizon: 1
+            standards:
+              stages:
+                - { id: primary, grades: 3, entry_age: 6, class_size: 30, catchment: scenario }
+            projection:
+              progression: { method: mean, window: 2 }
+              entry: { method: mean, window: 2 }
+            uncertainty: { ratios: 0.05, births: 0, common_share: \(commonShare) }
+            districts:
+
+            """
+        var denominators: [Double] = []
+        for d in 0..<100 {
+            let b = 100 + d, e = 90 + d % 17
+            text += """
+                  - id: d\(d)
+                    births: { 2018: \(b), 2019: \(b + 3), 2020: \(b + 5) }
+                    enrollment:
+                      2024: { primary: [\(e), \(e + 2), \(e + 4)] }
+                      2025: { primary: [\(e + 1), \(e + 3), \(e + 1)] }
+
+                """
+            denominators += [Double(b + 5), Double(e + 1), Double(e + 3)]
+        }
+        text += "schools:\n"
+        for d in 0..<100 { text += "  - { id: s\(d), zone: d\(d), stage: primary, classrooms: 12 }\n" }
+        return (text, denominators)
+    }
+
+    @Test(arguments: [1.0, 0.0, 0.3])
+    func aProvinceTotalIsAsWideAsItsCommonShockSays(commonShare c: Double) throws {
+        let (text, denominators) = Self.province(commonShare: c)
+        let (scenario, allocation, summary) = try drawn(text, draws: 4000, threads: 2)
+        let sum = denominators.reduce(0, +), squares = denominators.reduce(0) { $0 + $1 * $1 }
+        let sigma = 0.05 * (c * sum * sum + (1 - c) * squares).squareRoot()
+        let grid = allocation.grid
+        let cell = summary.cell(plan: 0, row: try #require(grid.row(t: 1, area: grid.zoneCount + grid.districtCount, stage: 0)))
+        let width = summary.students[cell * 3 + 2] - summary.students[cell * 3]
+        #expect(abs(width - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma, "c = \(c): \(width) vs σ = \(sigma)")
+        #expect(scenario.districts.count == 100)
+        if c == 1 {
+            // A fully common shock: 0.05 · Σ D, whatever the number of districts.
+            #expect(abs(width / (2 * 1.2815515655446004 * 0.05 * sum) - 1) < 0.04)
+        }
+    }
+
+    /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.
+    @Test func aCommonShockGivesTheSameRangesWhateverTheThreads() throws {
+        let (text, _) = Self.province(commonShare: 0.3)
+        let (_, _, one) = try drawn(text, draws: 64, seed: 5, threads: 1)
+        let (_, _, many) = try drawn(text, draws: 64, seed: 5, threads: 3)
+        #expect(one.students == many.students && one.studentsMin == many.studentsMin && one.studentsMax == many.studentsMax)
+    }
+
+    /// The common share read back: the scenario's key, a district's own over it, and estimated without.
+    @Test func theCommonShareIsReadOrEstimated() throws {
+        let (text, _) = Self.province(commonShare: 0.4)
+        let scenario = try ScenarioLoader().load(text: text, file: "p.yaml")
+        #expect(scenario.uncertainty.commonShare == .share(0.4))
+        let estimated = try ScenarioLoader().load(text: text.replacingOccurrences(of: "common_share: 0.4", with: "common_share: estimated"),
+                                                  file: "p.yaml")
+        #expect(estimated.uncertainty.commonShare == .estimated)
+    }
+
     // MARK: Reproducible
 
     @Test func theSameSeedGivesTheSameFilesWhateverTheThreads() throws {
@@ -190,6 +267,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             reports.addRanges(summary, scenario: scenario, excel: false)
             return Dictionary(reports.files.map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
         }
+        // example-city's defaults: spreads and the common share from its districts' histories.
         let one = try files(seed: 42, threads: 1)
         let many = try files(seed: 42, threads: 4)
         let other = try files(seed: 43, threads: 4)

@@ -147,30 +147,39 @@ public struct BacktestRunner: Sendable {
         @Sendable func autoExcluded(_ unit: UnitHistory) -> Set<Int> {
             (options.excludeBreaks ? Set((detector.breaks(in: unit) + topBreaks).map(\.year)) : []).union(excludedShocks)
         }
-        // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level (block by block,
-        // merged in unit order).
+        // `auto`'s record of the candidates on every unit (once for all origins: each origin reads only the
+        // cases it could have known), computed before the origins because the ranges estimate how errors move
+        // together across units, and `auto:pooled_units` pools them.
+        let needsScores = !autoRules.isEmpty || options.draws > 0
+        let scored = Parallel.map(count: blockCount) { b in
+            units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)].map { unit -> MethodSelector.Scores? in
+                guard needsScores else { return nil }
+                var none: [Int: OriginForecaster.Origin] = [:]
+                return MethodSelector.Scores(
+                    unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: autoExcluded(unit)),
+                    contexts: &none, births: autoBirths, entryKnown: options.entryKnown, rules: autoRules,
+                    spreads: options.draws > 0)
+            }
+        }
+        let allScores = scored.flatMap { $0 }
+        // `auto:pooled_units`: the one-year-ahead ratio errors of every unit, summed by level in unit order.
         var acrossUnits: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
         if autoRules.contains(.pooledUnits) {
-            let partial = Blocks<[[[Int: MethodSelector.Scores.Total]]]>(count: blockCount)
-            DispatchQueue.concurrentPerform(iterations: blockCount) { b in
-                var sums: [[[Int: MethodSelector.Scores.Total]]] = levels.map { _ in [] }
-                for unit in units[(b * blockSize)..<min(units.count, (b + 1) * blockSize)] {
-                    var none: [Int: OriginForecaster.Origin] = [:]
-                    let scores = MethodSelector.Scores(
-                        unit, forecaster: forecaster, observations: forecaster.observations(unit, excluding: autoExcluded(unit)),
-                        contexts: &none, births: autoBirths, entryKnown: options.entryKnown, rules: [.pooled])
-                    let level = levels.firstIndex(of: unit.level) ?? 0
-                    sums[level] = MethodSelector.Scores.add(sums[level], scores.ratios)
-                }
-                partial.set(b, sums)
-            }
-            for sums in partial.values {
-                for l in levels.indices where !sums[l].isEmpty { acrossUnits[l] = MethodSelector.Scores.add(acrossUnits[l], sums[l]) }
+            for (unit, scores) in zip(units, allScores) {
+                guard let scores else { continue }
+                let level = levels.firstIndex(of: unit.level) ?? 0
+                acrossUnits[level] = MethodSelector.Scores.add(acrossUnits[level], scores.ratios)
             }
         }
         let pooledByLevel = acrossUnits
-        let blocks = Blocks<Block>(count: blockCount)
-        DispatchQueue.concurrentPerform(iterations: blockCount) { b in
+        // With draws: how the errors move together at each level and origin (`ErrorShares`), and the common
+        // standard normals of each origin and draw, shared by every unit.
+        let shares: [[ErrorShares]] = options.draws > 0
+            ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
+        let commonDraws: [[Double]] = options.draws > 0
+            ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
+                                             horizon: options.horizons.upperBound) } : []
+        let blocks = Parallel.map(count: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
             if options.draws > 0 {
                 block.ranged = Array(repeating: 0, count: slots)
@@ -184,28 +193,25 @@ public struct BacktestRunner: Sendable {
                 let breaksExcluded: Set<Int> = options.excludeBreaks ? Set((own + topBreaks).map(\.year)) : []
                 let observations = forecaster.observations(unit, excluding: breaksExcluded.union(excludedShocks))
                 let level = levels.firstIndex(of: unit.level) ?? 0
-                // `auto`'s record of the candidates on this unit, once for all origins (each origin reads
-                // only the cases it could have known); the contexts of its inner origins are shared.
-                var contexts: [Int: OriginForecaster.Origin] = [:]
-                var scores = autoRules.isEmpty && options.draws == 0 ? nil
-                    : MethodSelector.Scores(unit, forecaster: forecaster, observations: observations,
-                                            contexts: &contexts, births: autoBirths, entryKnown: options.entryKnown,
-                                            rules: autoRules, spreads: options.draws > 0)
+                var scores = allScores[u]
                 if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
                 for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
-                    var context = contexts[origin] ?? OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    // The drawn errors of this unit and origin, in units of σ: the same for every method.
+                    var drawn: DrawnErrors?
                     for (m, method) in options.methods.enumerated() {
                         guard let projection = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
                                                                    method: method, entryKnown: options.entryKnown,
                                                                    scores: scores) else { continue }
                         var ranges: [[[(p10: Double, p90: Double)]]]?
-                        if options.draws > 0, let sigma = spread(method, at: origin, scores: scores),
-                           let stream = try? RandomStream(run: options.seed, draw: (u * origins.count + o) * methodCount + m) {
-                            ranges = Self.ranges(sigma: sigma, draws: options.draws, stream: stream, stages: stages) { perturb in
-                                forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
-                                                    method: method, entryKnown: options.entryKnown, scores: scores,
-                                                    perturb: perturb)
+                        if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
+                            if drawn == nil, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
+                                drawn = DrawnErrors(shares: shares[level][o], draws: options.draws,
+                                                    horizon: options.horizons.upperBound, stream: stream,
+                                                    common: commonDraws[o], recurrence: forecaster.recurrence,
+                                                    entryKnown: options.entryKnown)
                             }
+                            ranges = drawn?.ranges(central: projection, sigma: sigma)
                         }
                         func record(_ c: inout Case, slot i: Int, range: (p10: Double, p90: Double)?) {
                             guard let range, c.actual > 0 else { return }
@@ -241,12 +247,12 @@ public struct BacktestRunner: Sendable {
                     }
                 }
             }
-            blocks.set(b, block)
+            return block
         }
         var errors = Array(repeating: [Double](), count: slots)
         var ranged = Array(repeating: 0, count: slots), inside = ranged, width = Array(repeating: 0.0, count: slots)
         var cases: [Case] = []
-        for block in blocks.values {
+        for block in blocks {
             for i in 0..<slots where !block.errors[i].isEmpty { errors[i] += block.errors[i] }
             for i in block.ranged.indices where block.ranged[i] > 0 {
                 ranged[i] += block.ranged[i]
@@ -305,36 +311,152 @@ extension BacktestRunner {
         }
     }
 
-    /// P10 and P90 of `draws` projections, by `[stage][grade, then the stage total][k]`: in each draw every
-    /// ratio is multiplied by `exp(σ·z)`, `z ~ N(0, 1)` drawn once per ratio and held over the horizon (an
-    /// error of the estimated ratio, not a yearly wobble); quantiles by `GSL.quantiles`. `nil` when a draw
-    /// cannot be projected.
-    static func ranges(sigma: Double, draws: Int, stream: RandomStream, stages: [Stage],
-                       project: ([[Double]]) -> [[[Double]]]?) -> [[[(p10: Double, p90: Double)]]]? {
-        var samples: [[[[Double]]]] = []  // [stage][grade or total][k][draw]
-        for _ in 0..<draws {
-            let perturb = stages.map { stage in (0..<stage.grades).map { _ in exp(sigma * stream.gaussian()) } }
-            guard let projection = project(perturb) else { return nil }
-            if samples.isEmpty {
-                samples = projection.map { grades in
-                    Array(repeating: Array(repeating: [Double](), count: grades.first?.count ?? 0), count: grades.count + 1)
-                }
+    /// The error shares of every level at every origin: `ErrorShares.estimate` over the units of the level,
+    /// each with the one-year-ahead log errors (years `≤ T`) of the candidate `auto` chooses for it at `T` —
+    /// one reference for every method, since the shares describe the data rather than the method.
+    static func errorShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
+                            origins: [Int]) -> [[ErrorShares]] {
+        let fallback = ProjectionSettings.defaults.progression
+        let result = Blocks<[ErrorShares]>(count: origins.count)
+        DispatchQueue.concurrentPerform(iterations: origins.count) { o in
+            let origin = origins[o]
+            var byLevel: [[[(year: Int, errors: YearErrors)]]] = levels.map { _ in [] }
+            for (unit, scores) in zip(units, scores) {
+                guard let scores else { continue }
+                let chosen = scores.choices(at: origin, rule: MethodSelector.rule).first??.estimation ?? fallback
+                let level = levels.firstIndex(of: unit.level) ?? 0
+                byLevel[level].append(scores.yearErrors(of: chosen, upTo: origin))
             }
-            for (s, grades) in projection.enumerated() {
-                for k in grades[0].indices {
-                    var total = 0.0
-                    for (g, series) in grades.enumerated() {
-                        samples[s][g][k].append(series[k])
-                        total += series[k]
+            result.set(o, byLevel.map { ErrorShares.estimate($0) })
+        }
+        let byOrigin = result.values
+        return levels.indices.map { l in byOrigin.map { $0[l] } }
+    }
+
+    /// The common standard normals `Z` of one origin, `[d · (horizon + 1) + j]` for draw `d` (`j = 0` the
+    /// held one, `j = k` year `k`'s): from their own generator, seeded from the run's seed and the origin only,
+    /// so that draw `d` of every unit from that origin shares them.
+    static func commonDraws(seed: UInt64, origin: Int, draws: Int, horizon: Int) -> [Double] {
+        let count = draws * (horizon + 1)
+        guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else {
+            return Array(repeating: 0, count: count)
+        }
+        return (0..<count).map { _ in stream.gaussian() }
+    }
+}
+
+/// The drawn errors of one unit from one origin, in units of its spread `σ`, for every method at once: the
+/// ratio of stage `s`, grade `g` in projected year `k` of draw `d` is multiplied by `exp(σ · m)`,
+///
+///     m(s, g, k, d) = √ρ · e(s, g, 0, d) + √(1 − ρ) · e(s, g, k, d),
+///     e(s, g, j, d) = √c · Z(j, d) + √w · W(j, d) + √(1 − c − w) · ε(s, g, j, d)
+///
+/// (`ErrorShares`; `Z` shared by every unit from the origin, `W` by the unit's grades, all standard normal;
+/// `j = 0` the part held over the horizon, an error of the estimated ratio, `j = k` the part drawn afresh
+/// each year). A cohort's pupils are the
+/// origin's times the product of the ratios it passed, so a drawn projection is the central one times
+/// `exp(σ · Λ)`, `Λ(s, g, k) = Λ(previous grade, k − 1) + m(s, g, k)` (`Λ = 0` at `k = 0` and for an entry
+/// grade taken as counted; `m` alone for an entry from births): the recurrence is never rerun.
+///
+/// Random numbers of draw `d` from the unit's stream: for `j = 0`, then (when `ρ < 1`) each year `j = k`:
+/// `W`, then `ε` for every stage and grade in order (an entry taken as counted included, unused); `Z` from
+/// the origin's (`BacktestRunner.commonDraws`, `[d · (horizon + 1) + j]`).
+struct DrawnErrors {
+    let draws: Int
+    let horizon: Int
+    /// First cell of each stage: cell `(start[s] + g) · (horizon + 1) + k`.
+    let start: [Int]
+    let grades: [Int]
+    /// `Λ` at `[cell · draws + d]`.
+    private var values: [Double]
+    /// P10 and P90 of `Λ` of each cell (`SampleQuantiles`).
+    private var quantiles: [(Double, Double)]
+
+    init(shares: ErrorShares, draws: Int, horizon: Int, stream: RandomStream, common: [Double],
+         recurrence: CohortRecurrence, entryKnown: Bool) {
+        self.draws = draws
+        self.horizon = horizon
+        grades = recurrence.stages.map(\.grades)
+        var start: [Int] = [], next = 0
+        for g in grades {
+            start.append(next)
+            next += g
+        }
+        self.start = start
+        let Y = horizon + 1
+        values = Array(repeating: 0, count: next * Y * draws)
+        let (c, w, e) = (shares.common.squareRoot(), shares.unit.squareRoot(), shares.own.squareRoot())
+        let (held, fresh) = (shares.lasting.squareRoot(), (1 - shares.lasting).squareRoot())
+        var lasting = Array(repeating: 0.0, count: next), m = lasting
+        for d in 0..<draws {
+            let row = d * Y
+            let unitZ = stream.gaussian()
+            for i in 0..<next { lasting[i] = held * (c * common[row] + w * unitZ + e * stream.gaussian()) }
+            for k in stride(from: 1, through: horizon, by: 1) {
+                if fresh > 0 {
+                    let unitZ = stream.gaussian()
+                    for i in 0..<next { m[i] = lasting[i] + fresh * (c * common[row + k] + w * unitZ + e * stream.gaussian()) }
+                } else {
+                    m = lasting
+                }
+                for s in grades.indices {
+                    for g in 0..<grades[s] {
+                        let before: Double
+                        if g > 0 {
+                            before = values[((start[s] + g - 1) * Y + k - 1) * draws + d]
+                        } else if let f = recurrence.feeder[s] {
+                            before = values[((start[f] + grades[f] - 1) * Y + k - 1) * draws + d]
+                        } else {
+                            if entryKnown { continue }
+                            before = 0
+                        }
+                        values[((start[s] + g) * Y + k) * draws + d] = before + m[start[s] + g]
                     }
-                    samples[s][grades.count][k].append(total)
                 }
             }
         }
-        return samples.map { $0.map { $0.map { values in
-            let q = GSL.quantiles(values, [0.1, 0.9])
-            return (q[0], q[1])
-        } } }
+        var quantiles: [(Double, Double)] = []
+        quantiles.reserveCapacity(next * Y)
+        values.withUnsafeBufferPointer { all in
+            var scratch = [Double](repeating: 0, count: draws)
+            for cell in 0..<(next * Y) {
+                for d in 0..<draws { scratch[d] = all[cell * draws + d] }
+                let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: [0.1, 0.9]).quantiles }
+                quantiles.append((q[0], q[1]))
+            }
+        }
+        self.quantiles = quantiles
+    }
+
+    /// P10 and P90 of a projection `[stage][grade][k]` drawn with spread `sigma`, by `[stage][grade, then the
+    /// stage total][k]`. A grade's are `x̂ · exp(σ · q)`, `q` the quantiles of its `Λ` (the same order
+    /// statistics as of the drawn pupils, interpolated on the log scale); a total's are the quantiles
+    /// (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over the draws.
+    func ranges(central: [[[Double]]], sigma: Double) -> [[[(p10: Double, p90: Double)]]] {
+        let Y = horizon + 1
+        var totals = [Double](repeating: 0, count: draws)
+        return grades.indices.map { s in
+            var rows: [[(p10: Double, p90: Double)]] = (0..<grades[s]).map { g in
+                (0..<Y).map { k in
+                    let x = central[s][g][k]
+                    guard x.isFinite else { return (.nan, .nan) }
+                    let q = quantiles[(start[s] + g) * Y + k]
+                    return (x * exp(sigma * q.0), x * exp(sigma * q.1))
+                }
+            }
+            rows.append((0..<Y).map { k in
+                for d in 0..<draws { totals[d] = 0 }
+                for g in 0..<grades[s] {
+                    let x = central[s][g][k]
+                    guard x.isFinite else { return (.nan, .nan) }
+                    let base = ((start[s] + g) * Y + k) * draws
+                    for d in 0..<draws { totals[d] += x * exp(sigma * values[base + d]) }
+                }
+                let q = totals.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: [0.1, 0.9]).quantiles }
+                return (q[0], q[1])
+            })
+            return rows
+        }
     }
 }
 

@@ -30,6 +30,13 @@ extension ScenarioDecoder {
             result.housingYield = factorRange(node, what: "'housing_yield' under 'uncertainty'")
         }
         if let node = map.value("slip") { result.slip = slip(node) }
+        if let node = map.value("common_share") {
+            if let share = keywordOrNumber(node, keyword: "estimated", what: "'common_share' under 'uncertainty'",
+                                           meaning: "the share of each ratio's variance common to every district, from 0 to 1, e.g. 0.3",
+                                           max: 1) {
+                result.commonShare = share.map { .share($0) } ?? .estimated
+            }
+        }
         return result
     }
 

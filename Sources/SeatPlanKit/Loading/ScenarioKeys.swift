@@ -289,12 +289,13 @@ enum ScenarioKeys {
     static let factorRange = KeyType.anyOf([.number, .mapping(factorRangeKeys)])
 
     static let uncertainty = KeyTable("uncertainty", [
-        .init("ratios", .anyOf([.choice(["observed"]), .number]), "observed (default), or the sd of every estimated ratio."),
+        .init("ratios", .anyOf([.choice(["observed"]), .number]), "observed (default: from the one-year-ahead errors of the history), or the sd of every estimated ratio."),
         .init("ratio_sd", .list(.mapping(ratioSD)), "The sd of single ratios."),
         .init("births", .anyOf([.choice(["fit"]), .number]), "fit (default), or a relative sd of projected births."),
         .init("migration", factorRange, "A factor on migration: p (from 1 − p to 1 + p) or {low, high}."),
         .init("housing_yield", factorRange, "A factor on housing yields: p or {low, high}."),
         .init("slip", .map(.number), "{years late: probability} of every development."),
+        .init("common_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's variance common to every district in a draw."),
     ])
 
     static let ratioSD = KeyTable("ratio_sd entry", [

@@ -2,9 +2,11 @@
 /// each district and how far each may move (README, "Uncertainty"), and the zones whose housing varies.
 ///
 /// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
-/// what another input gets): for each district in file order, one standard normal per ratio (stages in
-/// file order, grades in order), one standard normal for births, one uniform per stage for migration,
-/// then two uniforms per development in file order (yield factor, then slip).
+/// what another input gets): one standard normal `z_common` shared by every district; then for each
+/// district in file order, one standard normal `z_own` per ratio (stages in file order, grades in order;
+/// the ratio's `z = √c · z_common + √(1 − c) · z_own`, `c` the district's `common_share`), one standard
+/// normal for births, one uniform per stage for migration, then two uniforms per development in file order
+/// (yield factor, then slip).
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
@@ -26,6 +28,8 @@ struct DrawModel: Sendable {
         var inputs: ProjectionInputs
         /// Standard deviation of each ratio, `[stage][grade]`.
         var ratioSD: [[Double]]
+        /// `c`: the share of each ratio's variance common to every district in a draw.
+        var commonShare: Double
         var births: [BirthsVariation]
         var migration: FactorRange
         var developments: [DevelopmentModel]
@@ -82,9 +86,16 @@ struct DrawModel: Sendable {
         order = prepared.order
         feeders = prepared.feeders
 
+        // The one-year-ahead errors of every district's own method on its own history (`HistorySpread`).
+        let errors = scenario.districts.map { district in
+            HistorySpread.errors(district, stages: stages,
+                                 settings: scenario.projection.overridden(by: district.projection))
+        }
+        let estimatedShare = HistorySpread.commonShare(errors)
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
-            districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario))
+            districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario,
+                                               errors: errors[d], estimatedShare: estimatedShare))
         }
         self.districts = districts
 
@@ -102,13 +113,16 @@ struct DrawModel: Sendable {
         varyingZones = varying
     }
 
-    private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario)
+    private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario,
+                                 errors: [(year: Int, errors: YearErrors)], estimatedShare: Double)
         throws(GSLError) -> DistrictModel {
         let stages = scenario.standards.stages
         let settings = scenario.uncertainty.overridden(by: district.uncertainty)
         let projectionSettings = scenario.projection.overridden(by: district.projection)
 
-        // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread.
+        // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread (`observed`: the estimate times the
+        // spread of the district's one-year-ahead log errors).
+        let historySpread = YearErrors.spread(errors.map(\.errors)) ?? 0
         var ratioSD: [[Double]] = stages.map { Array(repeating: 0.0, count: $0.grades) }
         for (s, stage) in stages.enumerated() {
             for g in 1...max(stage.grades, 1) where g <= stage.grades {
@@ -120,11 +134,7 @@ struct DrawModel: Sendable {
                     switch settings.ratios {
                     case .sd(let sd): ratioSD[s][g - 1] = sd
                     case .observed:
-                        let used = projection.assumptions.first {
-                            $0.stage == stage.id && $0.grade == g
-                                && ($0.parameter == .entryRatio || $0.parameter == .progressionRatio)
-                        }
-                        ratioSD[s][g - 1] = GSL.standardDeviation(used?.observed.map(\.value) ?? []) ?? 0
+                        ratioSD[s][g - 1] = projection.inputs.ratios[s][g - 1] * historySpread
                     }
                 }
             }
@@ -137,8 +147,14 @@ struct DrawModel: Sendable {
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }
-        return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD, births: births,
-                             migration: settings.migration, developments: developments)
+        let commonShare: Double
+        switch settings.commonShare {
+        case .estimated: commonShare = estimatedShare
+        case .share(let c): commonShare = c
+        }
+        return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD,
+                             commonShare: commonShare, births: births, migration: settings.migration,
+                             developments: developments)
     }
 
     /// The entries of `entryBirths` that move, and how: projected births within the trend's standard error

@@ -64,8 +64,9 @@ struct DrawWorker {
     /// Draw `draw`: vary the inputs, project, allocate every network, and write the draw's slots.
     private mutating func run(draw: Int, slot: Int, seed: UInt64, into output: DrawOutput) throws(GSLError) {
         let random = try RandomStream(run: seed, draw: draw)
+        let common = random.gaussian()
         for d in model.districts.indices {
-            vary(district: d, random: random)
+            vary(district: d, random: random, common: common)
             // Taken out and put back, so that the projection writes into the arrays without copying them.
             var district = demand.districts[d]
             demand.districts[d].cohort = []
@@ -93,13 +94,16 @@ struct DrawWorker {
         }
     }
 
-    /// Replaces the district's inputs with this draw's: ratios `max(0, r̂ + σ·z)`, births along the
-    /// district's births shock, migration × factor, each development's yield factor and slip.
-    private mutating func vary(district d: Int, random: RandomStream) {
+    /// Replaces the district's inputs with this draw's: ratios `max(0, r̂ + σ·z)` with
+    /// `z = √c · z_common + √(1 − c) · z_own` (`c` the district's common share, `z_common` the draw's, shared
+    /// by every district), births along the district's births shock, migration × factor, each development's
+    /// yield factor and slip.
+    private mutating func vary(district d: Int, random: RandomStream, common: Double) {
         let m = model.districts[d]
+        let shared = m.commonShare.squareRoot(), own = (1 - m.commonShare).squareRoot()
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
-                let z = random.gaussian()
+                let z = shared * common + own * random.gaussian()
                 inputs[d].ratios[s][g] = max(0, m.inputs.ratios[s][g] + m.ratioSD[s][g] * z)
             }
         }

@@ -62,9 +62,10 @@ struct MethodSelector {
         private(set) var ratios: [[Int: Total]]
         /// Rule `pooled_units`: the same summed over every unit of the level (set by the backtest).
         var acrossUnits: [[Int: Total]]?
-        /// With `spreads`: squared log errors `(ln x̂ − ln x_y)²` of the same one-year-ahead estimates, by
-        /// candidate and year (the spread of a candidate's ratios, for the backtest's ranges).
-        private(set) var squaredLogErrors: [[Int: Total]]
+        /// With `spreads`: the log errors `r = ln x̂ − ln x_y` of the same one-year-ahead estimates, by
+        /// candidate and year (`Σ r`, `Σ r²`, n: the spread of a candidate's ratios and how its errors move
+        /// together, for the ranges).
+        private(set) var logErrors: [[Int: YearErrors]]
 
         struct Total: Sendable {
             var sum = 0.0
@@ -90,7 +91,7 @@ struct MethodSelector {
             stageCount = stages.count
             totals = stages.map { _ in candidates.map { _ in [] } }
             ratios = candidates.map { _ in [:] }
-            squaredLogErrors = candidates.map { _ in [:] }
+            logErrors = candidates.map { _ in [:] }
             if rules.contains(.select) {
                 let years = unit.counts.keys.sorted()
                 for origin in years.dropLast() {
@@ -125,8 +126,12 @@ struct MethodSelector {
                                 ratios[c][series[i].year, default: Total()].count += 1
                                 if spreads, estimate > 0 {
                                     let r = log(estimate / values[i])
-                                    squaredLogErrors[c][series[i].year, default: Total()].sum += r * r
-                                    squaredLogErrors[c][series[i].year, default: Total()].count += 1
+                                    logErrors[c][series[i].year, default: YearErrors()].add(r)
+                                    // The same estimate one year further on (the next year's ratio).
+                                    if i + 1 < values.count, values[i + 1] > 0, series[i + 1].year == series[i].year + 1 {
+                                        logErrors[c][series[i + 1].year, default: YearErrors()]
+                                            .addPair(r, log(estimate / values[i + 1]))
+                                    }
                                 }
                             }
                         }
@@ -138,13 +143,14 @@ struct MethodSelector {
         /// The spread `σ = √(Σ r² / n)` of `estimation`'s one-year-ahead log errors `r` of years `≤ origin`
         /// (`nil` for a method that is not a candidate, without `spreads`, or with fewer than 2 errors).
         func spread(of estimation: RatioEstimation, at origin: Int) -> Double? {
-            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < squaredLogErrors.count else { return nil }
-            var sum = 0.0, n = 0
-            for year in squaredLogErrors[c].keys.sorted() where year <= origin {
-                sum += squaredLogErrors[c][year]!.sum
-                n += squaredLogErrors[c][year]!.count
-            }
-            return n >= 2 ? (sum / Double(n)).squareRoot() : nil
+            YearErrors.spread(yearErrors(of: estimation, upTo: origin).map(\.errors))
+        }
+
+        /// `estimation`'s one-year-ahead log errors by year, years `≤ origin`, oldest first (none for a method
+        /// that is not a candidate, or without `spreads`).
+        func yearErrors(of estimation: RatioEstimation, upTo origin: Int) -> [(year: Int, errors: YearErrors)] {
+            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logErrors.count else { return [] }
+            return logErrors[c].keys.sorted().filter { $0 <= origin }.map { ($0, logErrors[c][$0]!) }
         }
 
         /// The choice per stage at origin `T` by `rule` (`select` or `pooled`; `nil` where nothing scores).

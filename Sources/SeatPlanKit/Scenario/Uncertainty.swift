@@ -1,13 +1,15 @@
 /// How far the inputs of the projection may move in a Monte Carlo draw (`run --draws`): the
 /// `uncertainty` keys of a scenario, with a district's own keys over the scenario's, key by key.
 ///
-/// Defaults (a scenario without `uncertainty`): every estimated ratio varies with the spread of its
-/// observed values, projected births within the trend's own standard error; fixed ratios, listed births,
-/// migration, housing yields and housing delivery do not vary.
+/// Defaults (a scenario without `uncertainty`): every estimated ratio varies with the spread of the
+/// one-year-ahead errors of its method on the district's own history, a share of it common to every
+/// district (estimated from the histories), projected births within the trend's own standard error; fixed
+/// ratios, listed births, migration, housing yields and housing delivery do not vary.
 public struct UncertaintySettings: Sendable {
     /// The spread of every estimated ratio.
     public enum RatioSpread: Sendable, Equatable {
-        /// The sample standard deviation of the observed values the estimate used (none with fewer than 2).
+        /// From the district's history: `σ = R̂ · s`, `s = √(Σ r² / n)` over the one-year-ahead log errors
+        /// `r = ln x̂_y − ln x_y` of the district's own method (`HistorySpread`); none with fewer than 2.
         case observed
         /// This standard deviation (0: the ratio does not vary).
         case sd(Double)
@@ -33,9 +35,21 @@ public struct UncertaintySettings: Sendable {
     public var housingYield: FactorRange
     /// Delivery slip of the developments that have no `slip` of their own.
     public var slip: SlipDistribution
+    /// `c`: the share of each ratio's variance common to every district in a draw,
+    /// `z = √c · z_common + √(1 − c) · z_own`.
+    public var commonShare: CommonShare
+
+    /// `common_share`.
+    public enum CommonShare: Sendable, Equatable {
+        /// From the districts' histories (`HistorySpread.commonShare`).
+        case estimated
+        /// This share, from 0 to 1.
+        case share(Double)
+    }
 
     public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
-                housingYield: FactorRange, slip: SlipDistribution) {
+                housingYield: FactorRange, slip: SlipDistribution, commonShare: CommonShare = .estimated) {
+        self.commonShare = commonShare
         self.ratios = ratios
         self.ratioSDs = ratioSDs
         self.births = births
@@ -56,6 +70,7 @@ public struct UncertaintySettings: Sendable {
         if let migration = override.migration { result.migration = migration }
         if let housingYield = override.housingYield { result.housingYield = housingYield }
         if let slip = override.slip { result.slip = slip }
+        if let share = override.commonShare { result.commonShare = share }
         let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
         result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
         return result
@@ -75,6 +90,7 @@ public struct UncertaintyOverride: Sendable {
     public var migration: FactorRange?
     public var housingYield: FactorRange?
     public var slip: SlipDistribution?
+    public var commonShare: UncertaintySettings.CommonShare?
 
     public init() {}
 }

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of one unit's ratio estimates in one year `y` (the
+/// later year of the ratio), summed over the unit's grades: `Σ r`, `Σ r²` and their number. What the ranges
+/// of `backtest --draws` and of `run --draws` are estimated from (docs/FORECASTING.md, "Ranges").
+///
+/// Also the pairs `(r₁, r₂)` of one estimate, made from the values before year `y − 1`, against the ratio of
+/// `y − 1` (`r₁`) and of `y` (`r₂`): how an error of the estimate lasts from one year to the next.
+struct YearErrors: Sendable, Equatable {
+    var sum = 0.0
+    var squares = 0.0
+    var count = 0
+    /// `Σ r₁ r₂`, `Σ r₁²`, `Σ r₂²` over the pairs whose later year is this one, and their number.
+    var pairProducts = 0.0
+    var pairFirst = 0.0
+    var pairSecond = 0.0
+    var pairs = 0
+
+    mutating func add(_ r: Double) {
+        sum += r
+        squares += r * r
+        count += 1
+    }
+
+    mutating func addPair(_ first: Double, _ second: Double) {
+        pairProducts += first * second
+        pairFirst += first * first
+        pairSecond += second * second
+        pairs += 1
+    }
+
+    /// The spread `σ = √(Σ r² / n)` over every year given (`nil` with fewer than 2 errors).
+    static func spread<S: Sequence>(_ years: S) -> Double? where S.Element == YearErrors {
+        var squares = 0.0, n = 0
+        for e in years {
+            squares += e.squares
+            n += e.count
+        }
+        return n >= 2 ? (squares / Double(n)).squareRoot() : nil
+    }
+}
+
+/// How the log error of a ratio splits, as shares of its variance `σ²` (docs/FORECASTING.md, "Ranges"):
+///
+///     r(u, g, y) = σ_u · (√c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε_{u,g,y})
+///
+/// `Z_y` is common to every unit in year `y`, `W_{u,y}` to the grades of unit `u` in that year, `ε` is a
+/// grade's own; all independent standard normals. A draw makes its ratio multipliers `exp(r)` the same way.
+///
+/// Over the horizon each of the three is `√ρ · (held) + √(1 − ρ) · (fresh each year)`: `ρ` is the share of an
+/// error that lasts (the correlation of an estimate's errors one and two years ahead).
+struct ErrorShares: Sendable, Equatable {
+    /// `c`: the share common to every unit (0 with a single unit: nothing to tell it from `w`).
+    var common: Double
+    /// `w`: the share the grades of one unit have in common beyond `c`.
+    var unit: Double
+    /// `ρ`: the share of the error held over the horizon (1: an error of the estimated ratio, the same every
+    /// year; 0: independent from year to year).
+    var lasting: Double = 1
+    /// `1 − c − w`: a grade's own share.
+    var own: Double { max(0, 1 - common - unit) }
+
+    /// Every ratio's error its own, held over the horizon.
+    static let independent = ErrorShares(common: 0, unit: 0)
+
+    /// Method-of-moments estimates from each unit's errors by year (only the years given: a caller at origin
+    /// `T` passes the years `≤ T`). With each unit's errors standardised by its own spread `σ_u` (`spread`):
+    /// - the share shared by the grades of a unit, `s = c + w`, is the mean product of two different grades'
+    ///   standardised errors of the same unit and year: `s = Σ_{u,y} ((Σ r)² − Σ r²) / σ_u² / Σ_{u,y} n(n − 1)`;
+    /// - the common share `c` is the mean product of two different units' mean standardised errors of the same
+    ///   year, `a_{u,y} = Σ r / (n σ_u)`: `c = Σ_y ((Σ_u a)² − Σ_u a²) / Σ_y U_y(U_y − 1)` (`U_y` units).
+    ///
+    /// - the lasting share `ρ = Σ r₁ r₂ / √(Σ r₁² · Σ r₂²)` over every pair of errors of one estimate one and
+    ///   two years ahead (each unit's sums divided by `σ_u²`).
+    ///
+    /// All are clamped to `[0, 1]`, `c ≤ s` (`w = s − c`); no pair of units: `c = 0`, `w = s`; no unit with
+    /// two grades in a year: `w = 0`; no pair of years: `ρ = 1`.
+    static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
+        var within = 0.0, withinPairs = 0.0
+        var products = 0.0, first = 0.0, second = 0.0
+        var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
+        for unit in units {
+            guard let sigma = YearErrors.spread(unit.lazy.map(\.errors)), sigma > 0 else { continue }
+            let variance = sigma * sigma
+            for (_, e) in unit where e.pairs > 0 {
+                products += e.pairProducts / variance
+                first += e.pairFirst / variance
+                second += e.pairSecond / variance
+            }
+            for (year, e) in unit where e.count > 0 {
+                let n = Double(e.count)
+                if e.count >= 2 {
+                    within += (e.sum * e.sum - e.squares) / variance
+                    withinPairs += n * (n - 1)
+                }
+                let a = e.sum / n / sigma
+                years[year, default: (0, 0, 0)].sum += a
+                years[year, default: (0, 0, 0)].squares += a * a
+                years[year, default: (0, 0, 0)].units += 1
+            }
+        }
+        var cross = 0.0, crossPairs = 0.0
+        for year in years.keys.sorted() {
+            let y = years[year]!
+            guard y.units >= 2 else { continue }
+            cross += y.sum * y.sum - y.squares
+            crossPairs += Double(y.units) * Double(y.units - 1)
+        }
+        let clamp = { (x: Double) in x.isFinite ? min(1, max(0, x)) : 0 }
+        let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
+        let rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
+        guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho) }
+        let s = max(c, clamp(within / withinPairs))
+        return ErrorShares(common: c, unit: s - c, lasting: rho)
+    }
+}

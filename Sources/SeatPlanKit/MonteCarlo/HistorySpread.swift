@@ -1,0 +1,47 @@
+import Foundation
+
+/// The default spreads of `run --draws` (`ratios: observed`, `common_share: estimated`), from the districts'
+/// own histories the way `backtest --draws` finds them (docs/FORECASTING.md, "Ranges"): every ratio the
+/// district estimates is estimated again in every counted year `y` from the values before `y` with the
+/// district's own method (for `auto`, the candidate it chooses), and compared with the value of `y`.
+enum HistorySpread {
+    /// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of a district's estimated ratios, by year (fixed
+    /// ratios and the years `projection.exclude_years` leaves out give none).
+    static func errors(_ district: District, stages: [Stage], settings: ProjectionSettings)
+        -> [(year: Int, errors: YearErrors)] {
+        let unit = UnitHistory(district: district, stages: stages)
+        let forecaster = OriginForecaster(stages: stages)
+        let observations = forecaster.observations(unit, excluding: settings.excludedYears)
+        let choices = settings.progression.auto || settings.entry.auto
+            ? MethodSelector.choose(district: district, stages: stages, births: settings.births,
+                                    excluded: settings.excludedYears)
+            : []
+        var byYear: [Int: YearErrors] = [:]
+        for (s, stage) in stages.enumerated() {
+            for (g, series) in observations.values[s].enumerated() {
+                guard settings.fixedRatio(stage: stage.id, grade: g + 1) == nil else { continue }
+                let isEntry: Bool
+                if g == 0, case .births = stage.feed { isEntry = true } else { isEntry = false }
+                var estimation = isEntry ? settings.entry : settings.progression
+                if estimation.auto, s < choices.count, let choice = choices[s] { estimation = choice.estimation }
+                let values = series.map(\.value)
+                for i in values.indices.dropFirst() where values[i] > 0 {
+                    let before = Array(values[max(0, i - estimation.window)..<i])
+                    guard let estimate = try? RatioEstimator.estimate(before, using: estimation), estimate > 0 else {
+                        continue
+                    }
+                    byYear[series[i].year, default: YearErrors()].add(log(estimate / values[i]))
+                }
+            }
+        }
+        return byYear.keys.sorted().map { ($0, byYear[$0]!) }
+    }
+
+    /// The estimated common share `c` of `z = √c · z_common + √(1 − c) · z_own`: the share of the errors
+    /// that every district has in common in a year (`ErrorShares.estimate` over the districts: its `c`);
+    /// with a single district, the share its grades have in common (`c + w`: nothing else shares its year).
+    static func commonShare(_ districts: [[(year: Int, errors: YearErrors)]]) -> Double {
+        let shares = ErrorShares.estimate(districts)
+        return districts.count == 1 ? shares.common + shares.unit : shares.common
+    }
+}
