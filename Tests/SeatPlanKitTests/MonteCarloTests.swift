@@ -302,12 +302,14 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         for n in [1, 2, 3, 7, 10, 11, 100, 1000, 1001] {
             for ties in [false, true] {
                 let values = (0..<n).map { _ in Float(ties ? Double(generator.next() % 7) : generator.unit() * 100 - 50) }
-                var a = values, b = values
-                let fractions = [0.1, 0.5, 0.9, 0.25, 0.0, 1.0]
-                let selected = a.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: fractions) }
-                let sorted = b.withUnsafeMutableBufferPointer { GSL.quantilesSortingInPlace($0, at: fractions) }
-                #expect(selected.quantiles == sorted, "n = \(n), ties = \(ties)")
-                #expect(selected.min == Double(b[0]) && selected.max == Double(b[n - 1]))
+                // Every quantile with the extremes among them, the two the ranges use, and none (extremes only).
+                for fractions in [[0.1, 0.5, 0.9, 0.25, 0.0, 1.0], [0.1, 0.9], []] {
+                    var a = values, b = values
+                    let selected = a.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: fractions) }
+                    let sorted = b.withUnsafeMutableBufferPointer { GSL.quantilesSortingInPlace($0, at: fractions) }
+                    #expect(selected.quantiles == sorted, "n = \(n), ties = \(ties), \(fractions)")
+                    #expect(selected.min == Double(values.min()!) && selected.max == Double(values.max()!))
+                }
             }
         }
     }

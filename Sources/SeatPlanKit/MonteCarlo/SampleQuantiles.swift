@@ -24,17 +24,28 @@ enum SampleQuantiles {
             let q = sorting(values)
             return (q, Double(values[0]), Double(values[n - 1]))
         }
-        var wanted: [Int] = [0, n - 1]
+        // The order statistics each quantile reads, in order; after selecting `k`, the next one `k + 1` is the
+        // least of what lies above it (one scan), and the smallest and largest values are the least below
+        // the first one selected and the greatest above the last.
+        var wanted: [Int] = []
         for f in fractions {
             let lhs = Int(f * Double(n - 1))
             wanted.append(lhs)
             if lhs < n - 1 { wanted.append(lhs + 1) }
         }
-        var lo = 0
-        for k in Set(wanted).sorted() {
-            select(values, k, from: lo, to: n - 1)
-            lo = k
+        wanted.sort()
+        if wanted.isEmpty { wanted = [0] }
+        var selected = -1
+        for k in wanted where k > selected {
+            if k == selected + 1, selected >= 0 {
+                moveExtreme(values, from: k, to: n - 1, into: k, least: true)
+            } else {
+                select(values, k, from: selected + 1, to: n - 1)
+            }
+            selected = k
         }
+        if let first = wanted.first, first > 0 { moveExtreme(values, from: 0, to: first - 1, into: 0, least: true) }
+        if selected < n - 1 { moveExtreme(values, from: max(selected + 1, 0), to: n - 1, into: n - 1, least: false) }
         let quantiles = fractions.map { f -> Double in
             let index = f * Double(n - 1)
             let lhs = Int(index)
@@ -43,6 +54,15 @@ enum SampleQuantiles {
             return (1 - delta) * Double(values[lhs]) + delta * Double(values[lhs + 1])
         }
         return (quantiles, Double(values[0]), Double(values[n - 1]))
+    }
+
+    /// Swaps the least (or greatest) of `a[lo…hi]` into `a[position]`, `position` one of `lo`, `hi`.
+    @inline(__always)
+    private static func moveExtreme<T: Comparable>(_ a: UnsafeMutableBufferPointer<T>, from lo: Int, to hi: Int,
+                                                   into position: Int, least: Bool) {
+        var best = position
+        for i in lo...hi where least ? a[i] < a[best] : a[best] < a[i] { best = i }
+        a.swapAt(best, position)
     }
 
     /// Moves the `k`-th smallest of `a[lo…hi]` to `a[k]`, the smaller ones before it and the larger after
