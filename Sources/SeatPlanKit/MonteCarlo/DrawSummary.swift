@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What `N` draws say: for every projected row (area, stage, year) the students' P10/P50/P90 and the share
 /// of draws short, red or with a super-large class per plan; the P10/P50/P90 of the summary measures per plan, district
 /// and stage; and for every pair of plans how often one leaves fewer shortage seat-years.
@@ -55,30 +53,35 @@ public struct DrawSummary: Sendable {
 
         // Cells: sort each cell's samples in place, in parallel over blocks of cells.
         let cells = drawCells.sampleCount
-        let quantiles = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells * 3)
-        let lows = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
-        let highs = UnsafeMutableBufferPointer<Double>.allocate(capacity: cells)
-        defer {
-            quantiles.deallocate()
-            lows.deallocate()
-            highs.deallocate()
-        }
-        let results = CellResults(quantiles: quantiles, lows: lows, highs: highs)
         let blocks = max(1, min(workers * 4, cells))
         let central = networks.centralStudents
-        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        // Per block of cells: each cell's P10, P50, P90, least and greatest, in cell order.
+        let perBlock = Parallel.map(count: blocks) { b in
+            var found: [Double] = []
+            found.reserveCapacity((cells * (b + 1) / blocks - cells * b / blocks) * 5)
             for cell in (cells * b / blocks)..<(cells * (b + 1) / blocks) {
                 let start = cell * output.stride
                 let values = UnsafeMutableBufferPointer(rebasing: output.samples[start..<(start + draws)])
                 let q = SampleQuantiles.quantiles(values, at: Self.fractions)
-                for i in 0..<3 { results.quantiles[cell * 3 + i] = central[cell] + q.quantiles[i] }
-                results.lows[cell] = central[cell] + q.min
-                results.highs[cell] = central[cell] + q.max
+                for i in 0..<3 { found.append(central[cell] + q.quantiles[i]) }
+                found += [central[cell] + q.min, central[cell] + q.max]
+            }
+            return found
+        }
+        var quantiles: [Double] = [], lows: [Double] = [], highs: [Double] = []
+        quantiles.reserveCapacity(cells * 3)
+        lows.reserveCapacity(cells)
+        highs.reserveCapacity(cells)
+        for found in perBlock {
+            for c in stride(from: 0, to: found.count, by: 5) {
+                quantiles += found[c..<(c + 3)]
+                lows.append(found[c + 3])
+                highs.append(found[c + 4])
             }
         }
-        students = Array(quantiles)
-        studentsMin = Array(lows)
-        studentsMax = Array(highs)
+        students = quantiles
+        studentsMin = lows
+        studentsMax = highs
 
         // Summary measures: one series of N values per network, district, stage and measure.
         let groups = layout.perDraw / SummaryLayout.measures
@@ -167,11 +170,4 @@ public struct DrawSummary: Sendable {
         let n = Double(draws)
         return (Double(fewer) / n, Double(draws - fewer - more) / n, Double(more) / n)
     }
-}
-
-/// Result slots of the cells, each written by one block of the quantile pass.
-private struct CellResults: @unchecked Sendable {
-    let quantiles: UnsafeMutableBufferPointer<Double>
-    let lows: UnsafeMutableBufferPointer<Double>
-    let highs: UnsafeMutableBufferPointer<Double>
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Stage 4b of `run --draws`: `N` draws of the whole projection, each allocated against every plan's
@@ -73,15 +72,10 @@ public struct MonteCarlo: Sendable {
             planTotals.deallocate()
         }
         let output = DrawOutput(samples: samples, stride: stride, measures: measures, planTotals: planTotals)
-        let coordinator = Coordinator(draws: draws, chunk: Self.chunk, progress: progress)
+        let coordinator = DrawCoordinator(draws: draws, chunk: Self.chunk, progress: progress)
         let workers = min(threads, (draws + Self.chunk - 1) / Self.chunk)
         let seed = self.seed
-        let counts = UnsafeMutableBufferPointer<[Int32]>.allocate(capacity: workers)
-        counts.initialize(repeating: [])
-        defer { counts.deinitialize().deallocate() }
-        let countSlots = SendableBuffer(counts)
-
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let counts = Parallel.map(count: workers) { _ in
             var worker = DrawWorker(model: model, networks: networks, cells: cells, layout: layout, grid: grid,
                                     standards: scenario.standards, transfers: transfers, central: allocation.demand,
                                     centralPupils: centralPupils)
@@ -92,7 +86,7 @@ public struct MonteCarlo: Sendable {
             } catch {
                 coordinator.fail(error)
             }
-            countSlots.buffer[w] = worker.counts
+            return worker.counts
         }
         if let failure = coordinator.failure {
             throw ScenarioError([.error(at: scenario.location, "a draw failed: \(failure)",
@@ -105,123 +99,5 @@ public struct MonteCarlo: Sendable {
         return DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks, cells: cells,
                            layout: layout, output: output, counts: counts32, workers: threads,
                            plans: allocation.outcomes.map(\.plan.id))
-    }
-}
-
-/// Buffers every draw writes its own slots of.
-struct DrawOutput: @unchecked Sendable {
-    /// Students minus the central students, `[cell · stride + draw]`.
-    let samples: UnsafeMutableBufferPointer<Float>
-    let stride: Int
-    /// Summary measures, `[draw · perDraw + …]` (see `SummaryLayout`).
-    let measures: UnsafeMutableBufferPointer<Double>
-    /// Shortage seat-years of each network over all zones and stages, `[draw · networks + k]`.
-    let planTotals: UnsafeMutableBufferPointer<Double>
-}
-
-/// Hands out chunks of draws, counts the draws done, reports progress, and keeps the first failure.
-final class Coordinator: @unchecked Sendable {
-    private let lock = NSLock()
-    private let draws: Int
-    private let chunk: Int
-    private let progress: (@Sendable (Int) -> Void)?
-    private var nextDraw = 0
-    private var finished = 0
-    private(set) var failure: (any Error)?
-
-    init(draws: Int, chunk: Int, progress: (@Sendable (Int) -> Void)?) {
-        self.draws = draws
-        self.chunk = chunk
-        self.progress = progress
-    }
-
-    func next() -> Range<Int>? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failure == nil, nextDraw < draws else { return nil }
-        let start = nextDraw
-        nextDraw = min(draws, start + chunk)
-        return start..<nextDraw
-    }
-
-    func done() {
-        lock.lock()
-        defer { lock.unlock() }
-        finished += 1
-        progress?(finished)
-    }
-
-    func fail(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if failure == nil { failure = error }
-    }
-}
-
-/// The distinct school networks of the plans (plans with the same classrooms in every row share one):
-/// each network's classrooms per grid row (`Allocator.classroomTable`), its seats, and the central students
-/// of each sample cell (`DrawCells`), taken from the central run's rows.
-struct NetworkTables: Sendable {
-    /// Classrooms per grid row of each network.
-    let tables: [[Int]]
-    /// Network of each plan (allocation order).
-    let planNetwork: [Int]
-    /// The central students of each sample cell.
-    let centralStudents: [Double]
-
-    var count: Int { tables.count }
-
-    init(allocation: Allocation, perNetworkCells: (Int) -> DrawCells) {
-        var tables: [[Int]] = []
-        var known: [[Int]: Int] = [:]
-        var planNetwork: [Int] = []
-        var representative: [Int] = []  // the first plan of each network
-        for (p, outcome) in allocation.outcomes.enumerated() {
-            let table = Allocator.classroomTable(outcome.network, grid: allocation.grid)
-            if let k = known[table] {
-                planNetwork.append(k)
-            } else {
-                known[table] = tables.count
-                planNetwork.append(tables.count)
-                representative.append(p)
-                tables.append(table)
-            }
-        }
-        self.tables = tables
-        self.planNetwork = planNetwork
-        let cells = perNetworkCells(tables.count)
-        var central = Array(repeating: 0.0, count: cells.sampleCount)
-        for (k, p) in representative.enumerated() where cells.perNetwork || k == 0 {
-            let rows = allocation.outcomes[p].rows
-            for q in 0..<cells.projectedRows {
-                central[cells.sample(network: k, projected: q)] = rows.students(cells.gridRow(q))
-            }
-        }
-        centralStudents = central
-    }
-
-    /// Seats of grid row `i` under network `k`.
-    func seats(network k: Int, row i: Int, grid: AreaGrid) -> Double {
-        Double(tables[k][i]) * grid.seatsPerClassroom[grid.stage(i)]
-    }
-}
-
-/// Where each summary measure of a draw sits: `[((k · (D + 1) + d) · S + s) · measures + m]`, district
-/// `D` being the whole scenario.
-struct SummaryLayout: Sendable {
-    enum Measure: Int, CaseIterable {
-        case shortageSeatYears, peakShortage, redAreaYears, noSchoolAreaStageYears, superLargeAreaYears, largestClass
-    }
-
-    let networks: Int
-    let districts: Int
-    let stages: Int
-    let years: Int
-
-    static let measures = Measure.allCases.count
-    var perDraw: Int { networks * (districts + 1) * stages * Self.measures }
-
-    func offset(network k: Int, district d: Int, stage s: Int) -> Int {
-        ((k * (districts + 1) + d) * stages + s) * Self.measures
     }
 }
