@@ -317,8 +317,7 @@ extension BacktestRunner {
     static func errorShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
                             origins: [Int]) -> [[ErrorShares]] {
         let fallback = ProjectionSettings.defaults.progression
-        let result = Blocks<[ErrorShares]>(count: origins.count)
-        DispatchQueue.concurrentPerform(iterations: origins.count) { o in
+        let byOrigin = Parallel.map(count: origins.count) { o in
             let origin = origins[o]
             var byLevel: [[[(year: Int, errors: YearErrors)]]] = levels.map { _ in [] }
             for (unit, scores) in zip(units, scores) {
@@ -327,9 +326,8 @@ extension BacktestRunner {
                 let level = levels.firstIndex(of: unit.level) ?? 0
                 byLevel[level].append(scores.yearErrors(of: chosen, upTo: origin))
             }
-            result.set(o, byLevel.map { ErrorShares.estimate($0) })
+            return byLevel.map { ErrorShares.estimate($0) }
         }
-        let byOrigin = result.values
         return levels.indices.map { l in byOrigin.map { $0[l] } }
     }
 
