@@ -73,10 +73,7 @@ enum CSVTableReader {
                               hint: "save it as UTF-8 (in Excel: 'CSV UTF-8 (comma delimited)')")
             return nil
         }
-        let bytes = [UInt8](data)
-        return bytes.withUnsafeBufferPointer { buffer in
-            read(buffer, file: file, into: &diagnostics)
-        }
+        return read([UInt8](data), file: file, into: &diagnostics)
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
@@ -85,7 +82,7 @@ enum CSVTableReader {
     /// Whether `byte` starts a character (is not a UTF-8 continuation byte).
     @inline(__always) private static func startsCharacter(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
-    private static func read(_ b: UnsafeBufferPointer<UInt8>, file: String,
+    private static func read(_ b: [UInt8], file: String,
                              into diagnostics: inout DiagnosticCollector) -> CSVDocument? {
         let n = b.count
         var i = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
@@ -158,7 +155,7 @@ enum CSVTableReader {
                     if startsCharacter(b[i]) { column += 1 }
                     i += 1
                 }
-                cells.append(CSVField(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self),
+                cells.append(CSVField(text: String(decoding: b[start..<i], as: UTF8.self),
                                      line: fieldLine, column: fieldColumn, quoted: false))
             }
             if i < n, b[i] == comma {

@@ -72,7 +72,7 @@ public struct CSVWriter: Sendable {
         let utf8 = text.utf8
         let plain = utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
-            output.append(UnsafeRawBufferPointer(bytes))
+            output.append(contentsOf: bytes)
             return true
         }
         if plain == true { return }

@@ -26,6 +26,6 @@ public struct EncodedFields: Sendable {
     @inline(__always)
     func append(_ k: Int, to output: ReportOutput) {
         let start = k > 0 ? ends[k - 1] : 0
-        bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[start..<ends[k]])) }
+        output.append(contentsOf: bytes[start..<ends[k]])
     }
 }

@@ -115,14 +115,10 @@ enum GradesReport {
         let layout = rows.grid
         let most = layout.stages.map(\.grades).max() ?? 0
         var whole = Array(repeating: 0, count: most), classes = Array(repeating: 0, count: most)
-        whole.withUnsafeMutableBufferPointer { whole in
-            classes.withUnsafeMutableBufferPointer { classes in
-                for i in (t * layout.rowsPerYear)..<((t + 1) * layout.rowsPerYear) {
-                    rows.gradeClasses(i, pupils: whole, classes: classes)
-                    for g in 0..<layout.stages[layout.stage(i)].grades {
-                        body(i, g, whole[g], classes[g])
-                    }
-                }
+        for i in (t * layout.rowsPerYear)..<((t + 1) * layout.rowsPerYear) {
+            rows.gradeClasses(i, pupils: &whole, classes: &classes)
+            for g in 0..<layout.stages[layout.stage(i)].grades {
+                body(i, g, whole[g], classes[g])
             }
         }
     }

@@ -109,6 +109,9 @@ public struct ReportFile: Sendable {
     /// The buffers of the parts in flight: slot `j` is written by the worker of part `j` of a batch only, and
     /// read after the batch (`Parallel.map` waits) by the one writing queue, which is waited for before
     /// the set is formatted into again; the file's own output is touched by that queue only meanwhile.
+    /// `@unchecked` because `ReportOutput` is a mutable class, so not `Sendable`: the hand-over above (the
+    /// waits of `Parallel.map` and of `written`) is what makes sharing it safe, and the compiler cannot see
+    /// it. StreamingReportTests runs this under ThreadSanitizer (`.ci/run`).
     private struct PartBuffers: @unchecked Sendable {
         let outputs: [ReportOutput]
         init(_ outputs: [ReportOutput]) { self.outputs = outputs }

@@ -46,6 +46,8 @@ struct AreaDemand: Sendable {
     }
 
     /// The rows of position `r` in the years `years`: each grade's pupils summed over the area's zones.
+    /// Writes only position `r`'s rows and grade slots, so positions can be filled on every core. Through
+    /// pointers, not per-position arrays copied into the columns: see `CellKernel` for what that buys.
     private static func fill(position r: Int, years: Range<Int>, demand: Demand, grid: AreaGrid, standards: Standards,
                              rows: UnsafeMutableBufferPointer<CellKernel.Pupils>,
                              wholeGrades: UnsafeMutableBufferPointer<Int>,

@@ -169,22 +169,28 @@ public struct PlanColumns: RandomAccessCollection, Sendable {
     func gradePupils(_ i: Int, grade g: Int) -> GradePupils { columns.pupils.grade(i, g, grid: columns.grid) }
 
     /// The classes of each grade of row `i` into `classes` (at least as many as the stage's grades), and the
-    /// whole pupils of each grade into `pupils`: the organisation of `ClassOrganisation`, without arrays.
-    func gradeClasses(_ i: Int, pupils: UnsafeMutableBufferPointer<Int>, classes: UnsafeMutableBufferPointer<Int>) {
+    /// whole pupils of each grade into `pupils` (likewise): the organisation of `ClassOrganisation`, without
+    /// building one.
+    func gradeClasses(_ i: Int, pupils: inout [Int], classes: inout [Int]) {
         let grid = columns.grid
         let stage = grid.stages[grid.stage(i)]
+        let G = stage.grades
         columns.pupils.withWholeGrades(i, grid: grid) { whole in
-            for g in 0..<stage.grades { pupils[g] = whole[g] }
+            for g in 0..<G { pupils[g] = whole[g] }
         }
-        let n = UnsafeBufferPointer(rebasing: pupils[0..<stage.grades])
-        let k = UnsafeMutableBufferPointer(rebasing: classes[0..<stage.grades])
         if columns.classrooms[i] >= classesNeeded(i) {
-            for g in 0..<stage.grades {
-                k[g] = ClassOrganisation.ceilDiv(n[g], g < stage.classSizes.count ? stage.classSizes[g] : 0)
+            for g in 0..<G {
+                classes[g] = ClassOrganisation.ceilDiv(pupils[g], g < stage.classSizes.count ? stage.classSizes[g] : 0)
             }
         } else {
-            stage.classSizes.withUnsafeBufferPointer { sizes in
-                ClassOrganisation.highestAverages(pupils: n, sizes: sizes, rooms: Swift.max(columns.classrooms[i], 0), into: k)
+            let rooms = Swift.max(columns.classrooms[i], 0)
+            pupils.withUnsafeBufferPointer { n in
+                stage.classSizes.withUnsafeBufferPointer { sizes in
+                    classes.withUnsafeMutableBufferPointer { k in
+                        ClassOrganisation.highestAverages(pupils: UnsafeBufferPointer(rebasing: n[0..<G]), sizes: sizes,
+                                                          rooms: rooms, into: UnsafeMutableBufferPointer(rebasing: k[0..<G]))
+                    }
+                }
             }
         }
     }

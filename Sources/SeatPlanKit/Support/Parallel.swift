@@ -32,9 +32,11 @@ extension Parallel {
     }
 }
 
-extension Array where Element: BitwiseCopyable {
+extension Array where Element: BitwiseCopyable & Sendable {
     /// An array of `count` values left unset for `fill`, which must set every one of them (on any core):
-    /// no pass that first fills millions of zeros.
+    /// no pass that first fills millions of zeros. `BitwiseCopyable` because a position is assigned
+    /// without reading (and releasing) what was there: uninitialised memory of such a type is safe to
+    /// overwrite, and a position `fill` forgets is a wrong number, never a bad reference.
     init(settingEvery count: Int, _ fill: (SendableBuffer<Element>) -> Void) {
         self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
             fill(SendableBuffer(buffer))
@@ -44,7 +46,12 @@ extension Array where Element: BitwiseCopyable {
 }
 
 /// Results of parallel work, one slot per index, written once each from any thread.
-final class Blocks<Value>: @unchecked Sendable {
+///
+/// `@unchecked Sendable` because the compiler cannot see the lock: `slots` is read and written only while
+/// `lock` is held, and the values handed in on one thread and out on another are `Sendable` themselves.
+/// (`Mutex` of the Synchronization module would make this checked, but needs macOS 15; the package
+/// supports macOS 13.)
+final class Blocks<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
@@ -54,8 +61,9 @@ final class Blocks<Value>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: Value) {
         lock.lock()
+        defer { lock.unlock() }
+        if case .some = slots[index] { preconditionFailure("Blocks: slot \(index) of \(slots.count) was set twice") }
         slots[index] = value
-        lock.unlock()
     }
 
     /// The values in index order; a slot never set is a programming error, stopped here rather than
@@ -71,7 +79,13 @@ final class Blocks<Value>: @unchecked Sendable {
 }
 
 /// A buffer whose disjoint parts parallel workers write (each position by one worker only).
-struct SendableBuffer<T>: @unchecked Sendable {
+///
+/// `@unchecked Sendable` because a pointer is not: it is safe under the rules every use keeps — the memory
+/// is made and freed by the one function that runs the parallel loop, around it (`Array(settingEvery:)`,
+/// the draws' per-worker counts), so it outlives every worker; each position is written by one worker
+/// only; nothing reads a position before the loop has returned (`concurrentPerform` waits for all).
+/// `T: Sendable` because a value written on a worker is read on another thread.
+struct SendableBuffer<T: Sendable>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
