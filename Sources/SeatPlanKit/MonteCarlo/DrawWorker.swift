@@ -24,6 +24,11 @@ struct DrawWorker {
     private var accumulators: [MeasureAccumulator]
     /// Scratch for the class organisation.
     private var scratch: [Int]
+    /// The class sizes of every stage in one array (stage `s` from `sizeStart[s]`), and the seats per
+    /// classroom: read for every row of every draw, where a `Stage` read through the grid retains its texts.
+    private let classSizes: [Int]
+    private let sizeStart: [Int]
+    private let seatsPerClassroom: [Double]
     /// Over the thread's draws: per network and projected row, draws short (rounded gap > 0), red, with a
     /// super-large class, `[slot · 3 + i]` (`DrawCells.slot`).
     private(set) var counts: [Int32]
@@ -47,6 +52,9 @@ struct DrawWorker {
         let empty = MeasureAccumulator(baseYear: grid.baseYear, yearCount: grid.yearCount)
         accumulators = Array(repeating: empty, count: networks.count * (grid.districtCount + 1) * grid.stageCount)
         scratch = Array(repeating: 0, count: max(grid.stages.map(\.grades).max() ?? 0, 1))
+        classSizes = grid.stages.flatMap(\.classSizes)
+        sizeStart = grid.stages.reduce(into: [0]) { $0.append($0.last! + $1.classSizes.count) }
+        seatsPerClassroom = grid.seatsPerClassroom
         counts = Array(repeating: 0, count: networks.count * cells.projectedRows * 3)
         staged = Array(repeating: 0, count: MonteCarlo.chunk * cells.sampleCount)
     }
@@ -154,6 +162,9 @@ struct DrawWorker {
     /// Network `k` against this draw's pupils: its transfers, then every projected row through
     /// `CellKernel`, into its measures, counts and samples.
     private mutating func allocate(network k: Int, slot: Int) {
+        // What the loop reads, held in locals: read through `self` while `self`'s counts and accumulators
+        // change, each would be retained and released on every row (a third of a draw's time in a profile).
+        let (grid, cells, central) = (self.grid, self.cells, networks.centralStudents)
         let classrooms = networks.tables[k]
         let plan = PlanPupils(base: pupils, moves: transfers.moves(classrooms: classrooms, demand: pupils),
                               grid: grid, standards: standards)
@@ -161,21 +172,21 @@ struct DrawWorker {
         let thresholds = grid.stages.indices.map { ClassSummary.Thresholds(standards, stage: $0) }
         let stagedRow = slot * cells.sampleCount
         let writesSamples = cells.perNetwork || k == 0
-        scratch.withUnsafeMutableBufferPointer { scratch in
+        let (sizeStart, seatsPerClassroom, alerts) = (self.sizeStart, self.seatsPerClassroom, standards.alerts)
+        classSizes.withUnsafeBufferPointer { allSizes in scratch.withUnsafeMutableBufferPointer { scratch in
             for i in grid.rowsPerYear..<grid.count {
                 let s = grid.stage(i), d = grid.district(i)
                 let cell = plan.pupils(i)
                 let rooms = classrooms[i]
-                let seats = Double(rooms) * grid.seatsPerClassroom[s]
+                let seats = Double(rooms) * seatsPerClassroom[s]
                 let classes = rooms >= Int(cell.standard.classesFormed) ? cell.standard
                     : plan.withWholeGrades(i, grid: grid) { whole in
-                        grid.stages[s].classSizes.withUnsafeBufferPointer { sizes in
-                            CellKernel.classes(cell, whole: whole, rooms: rooms, sizes: sizes, thresholds: thresholds[s],
-                                               scratch: scratch)
-                        }
+                        CellKernel.classes(cell, whole: whole, rooms: rooms,
+                                           sizes: UnsafeBufferPointer(rebasing: allSizes[sizeStart[s]..<sizeStart[s + 1]]),
+                                           thresholds: thresholds[s], scratch: scratch)
                     }
                 let result = CellKernel.Result(gap: cell.students - seats,
-                                               alert: CellKernel.alert(cell, seats: seats, thresholds: standards.alerts),
+                                               alert: CellKernel.alert(cell, seats: seats, thresholds: alerts),
                                                classes: classes, transferredOut: plan.transferredOut(i))
                 if d < D { accumulators[(k * (D + 1) + d) * S + s].add(result, i, grid: grid) }
                 accumulators[(k * (D + 1) + D) * S + s].add(result, i, grid: grid)
@@ -186,10 +197,10 @@ struct DrawWorker {
                 if classes.superLargeClasses > 0 { counts[counted + 2] += 1 }
                 if writesSamples {
                     let sample = cells.sample(network: k, projected: p)
-                    staged[stagedRow + sample] = Float(cell.students - networks.centralStudents[sample])
+                    staged[stagedRow + sample] = Float(cell.students - central[sample])
                 }
             }
-        }
+        } }
     }
 
     /// Turns the draw's accumulators into its summary measures (as `summary.csv` has them) and its plan

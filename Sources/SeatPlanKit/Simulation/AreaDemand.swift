@@ -54,19 +54,27 @@ struct AreaDemand: Sendable {
                              gradePupils: UnsafeMutableBufferPointer<GradePupils>) {
         let s = grid.rowStage[r]
         let stage = grid.stages[s]
-        let zones = grid.zones(ofArea: grid.rowArea[r])
         for t in years {
             let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
             for g in 0..<stage.grades { gradePupils[first + g] = .zero }
         }
-        for z in zones {
-            let district = demand.districts[grid.districtOfZone[z]]
+        // The zones of the area, without building their list (this runs for every row of every draw).
+        func add(zone z: Int) {
+            let d = grid.districtOfZone[z]
             for g in 0..<stage.grades {
-                let series = district.series(zone: grid.zoneInDistrict[z], stage: s, grade: g)
+                let series = demand.districts[d].series(zone: grid.zoneInDistrict[z], stage: s, grade: g)
                 for t in years {
                     gradePupils[t * grid.slotsPerYear + grid.rowFirstSlot[r] + g] += series[t]
                 }
             }
+        }
+        let a = grid.rowArea[r]
+        if a < grid.zoneCount {
+            add(zone: a)
+        } else if a < grid.zoneCount + grid.districtCount {
+            for z in grid.zonesOfDistrict[a - grid.zoneCount] { add(zone: z) }
+        } else {
+            for z in 0..<grid.zoneCount { add(zone: z) }
         }
         let thresholds = ClassSummary.Thresholds(standards, stage: s)
         var scratch = Array(repeating: 0, count: stage.grades)

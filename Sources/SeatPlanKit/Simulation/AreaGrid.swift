@@ -19,6 +19,8 @@ public final class AreaGrid: Sendable {
     public let catchments: [Catchment]
     /// `Stage.seatsPerClassroom` of each stage.
     public let seatsPerClassroom: [Double]
+    /// Grades of each stage (read per row in the kernel: a `Stage` read through `stages` retains its texts).
+    let gradeCounts: [Int]
     public let zoneIDs: [String]
     public let zoneNames: [String]
     /// Whether each zone is a rural township (乡镇).
@@ -53,6 +55,7 @@ public final class AreaGrid: Sendable {
         stages = scenario.standards.stages
         catchments = stages.indices.map { scenario.standards.catchment(of: $0) }
         seatsPerClassroom = stages.map(\.seatsPerClassroom)
+        gradeCounts = stages.map(\.grades)
         zoneIDs = index.zones.map(\.id)
         zoneNames = index.zones.map(\.name)
         zoneIsTownship = index.zones.map(\.geography.township)
@@ -132,15 +135,10 @@ public final class AreaGrid: Sendable {
         }
     }
 
-    /// The zones of area `a`.
-    public func zones(ofArea a: Int) -> [Int] {
-        if a < zoneCount { return [a] }
-        if a < zoneCount + districtCount { return zonesOfDistrict[a - zoneCount] }
-        return Array(0..<zoneCount)
-    }
-
     /// The first grade slot of row `i` (its grades follow in order).
     @inline(__always) func firstGrade(_ i: Int) -> Int { t(i) * slotsPerYear + rowFirstSlot[position(i)] }
+    /// Grades of row `i`'s stage.
+    @inline(__always) func grades(_ i: Int) -> Int { gradeCounts[stage(i)] }
     /// Grade slots of one plan.
     var slotCount: Int { yearCount * slotsPerYear }
 }

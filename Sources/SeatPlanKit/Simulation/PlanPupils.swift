@@ -102,7 +102,7 @@ struct PlanPupils: Sendable {
     /// Calls `body` with the whole pupils of each grade of row `i`.
     @inline(__always)
     func withWholeGrades<R>(_ i: Int, grid: AreaGrid, _ body: (UnsafeBufferPointer<Int>) -> R) -> R {
-        let count = grid.stages[grid.stage(i)].grades
+        let count = grid.grades(i)
         if !replaced.isEmpty, replaced[i] >= 0 {
             let first = firstSlot[replaced[i]]
             return wholeGrades.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[first..<(first + count)])) }
