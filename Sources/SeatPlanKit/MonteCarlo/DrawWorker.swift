@@ -22,13 +22,8 @@ struct DrawWorker {
     private var slip: [[Int]]
     /// Per network, district (then all) and stage: this draw's measures.
     private var accumulators: [MeasureAccumulator]
-    /// Scratch for the class organisation.
-    private var scratch: [Int]
-    /// The class sizes of every stage in one array (stage `s` from `sizeStart[s]`), and the seats per
-    /// classroom: read for every row of every draw, where a `Stage` read through the grid retains its texts.
-    private let classSizes: [Int]
-    private let sizeStart: [Int]
-    private let seatsPerClassroom: [Double]
+    /// The kernel's class sizes, thresholds and scratch (`KernelScratch`), this thread's.
+    private var kernel: KernelScratch
     /// Over the thread's draws: per network and projected row, draws short (rounded gap > 0), red, with a
     /// super-large class, `[slot · 3 + i]` (`DrawCells.slot`).
     private(set) var counts: [Int32]
@@ -51,10 +46,7 @@ struct DrawWorker {
         slip = model.districts.map { Array(repeating: 0, count: $0.developments.count) }
         let empty = MeasureAccumulator(baseYear: grid.baseYear, yearCount: grid.yearCount)
         accumulators = Array(repeating: empty, count: networks.count * (grid.districtCount + 1) * grid.stageCount)
-        scratch = Array(repeating: 0, count: max(grid.stages.map(\.grades).max() ?? 0, 1))
-        classSizes = grid.stages.flatMap(\.classSizes)
-        sizeStart = grid.stages.reduce(into: [0]) { $0.append($0.last! + $1.classSizes.count) }
-        seatsPerClassroom = grid.seatsPerClassroom
+        kernel = KernelScratch(grid: grid, standards: standards)
         counts = Array(repeating: 0, count: networks.count * cells.projectedRows * 3)
         staged = Array(repeating: 0, count: MonteCarlo.chunk * cells.sampleCount)
     }
@@ -85,7 +77,7 @@ struct DrawWorker {
             demand.districts[d] = district
         }
         updateHousing()
-        pupils.update(from: demand, years: 1..<grid.yearCount, grid: grid, standards: standards)
+        pupils.update(from: demand, years: 1..<grid.yearCount, grid: grid, kernel: &kernel)
         for k in 0..<networks.count { allocate(network: k, slot: slot) }
         finishDraw(draw: draw, output: output)
     }
@@ -169,11 +161,11 @@ struct DrawWorker {
         let plan = PlanPupils(base: pupils, moves: transfers.moves(classrooms: classrooms, demand: pupils),
                               grid: grid, standards: standards)
         let D = grid.districtCount, S = grid.stageCount
-        let thresholds = grid.stages.indices.map { ClassSummary.Thresholds(standards, stage: $0) }
         let stagedRow = slot * cells.sampleCount
         let writesSamples = cells.perNetwork || k == 0
-        let (sizeStart, seatsPerClassroom, alerts) = (self.sizeStart, self.seatsPerClassroom, standards.alerts)
-        classSizes.withUnsafeBufferPointer { allSizes in scratch.withUnsafeMutableBufferPointer { scratch in
+        let (seatsPerClassroom, alerts) = (grid.seatsPerClassroom, standards.alerts)
+        var kernel = self.kernel  // opened as a local: `self` changes inside the loop
+        kernel.open { kernel in
             for i in grid.rowsPerYear..<grid.count {
                 let s = grid.stage(i), d = grid.district(i)
                 let cell = plan.pupils(i)
@@ -181,9 +173,8 @@ struct DrawWorker {
                 let seats = Double(rooms) * seatsPerClassroom[s]
                 let classes = rooms >= Int(cell.standard.classesFormed) ? cell.standard
                     : plan.withWholeGrades(i, grid: grid) { whole in
-                        CellKernel.classes(cell, whole: whole, rooms: rooms,
-                                           sizes: UnsafeBufferPointer(rebasing: allSizes[sizeStart[s]..<sizeStart[s + 1]]),
-                                           thresholds: thresholds[s], scratch: scratch)
+                        CellKernel.classes(cell, whole: whole, rooms: rooms, sizes: kernel.classSizes(s),
+                                           thresholds: kernel.thresholds[s], scratch: kernel.scratch)
                     }
                 let result = CellKernel.Result(gap: cell.students - seats,
                                                alert: CellKernel.alert(cell, seats: seats, thresholds: alerts),
@@ -200,7 +191,8 @@ struct DrawWorker {
                     staged[stagedRow + sample] = Float(cell.students - central[sample])
                 }
             }
-        } }
+        }
+        self.kernel = kernel
     }
 
     /// Turns the draw's accumulators into its summary measures (as `summary.csv` has them) and its plan

@@ -17,10 +17,13 @@ struct AreaDemand: Sendable {
             wholeGrades = [Int](settingEvery: grid.slotCount) { whole in
                 gradePupils = [GradePupils](settingEvery: grid.slotCount) { pupils in
                     Parallel.forEachChunk(count: grid.rowsPerYear, minimumChunk: 64) { positions in
-                        for r in positions {
-                            Self.fill(position: r, years: 0..<grid.yearCount, demand: demand, grid: grid,
-                                      standards: standards, rows: out.buffer, wholeGrades: whole.buffer,
-                                      gradePupils: pupils.buffer)
+                        var kernel = KernelScratch(grid: grid, standards: standards)
+                        kernel.open { kernel in
+                            for r in positions {
+                                Self.fill(position: r, years: 0..<grid.yearCount, demand: demand, grid: grid,
+                                          kernel: kernel, rows: out.buffer, wholeGrades: whole.buffer,
+                                          gradePupils: pupils.buffer)
+                            }
                         }
                     }
                 }
@@ -32,13 +35,15 @@ struct AreaDemand: Sendable {
 
     /// Replaces the rows of the years `years` with those of `demand` (a Monte Carlo draw's), in place, on
     /// the calling thread: the same sums and `CellKernel` as the central run.
-    mutating func update(from demand: Demand, years: Range<Int>, grid: AreaGrid, standards: Standards) {
-        rows.withUnsafeMutableBufferPointer { rows in
-            wholeGrades.withUnsafeMutableBufferPointer { whole in
-                gradePupils.withUnsafeMutableBufferPointer { pupils in
-                    for r in 0..<grid.rowsPerYear {
-                        Self.fill(position: r, years: years, demand: demand, grid: grid, standards: standards,
-                                  rows: rows, wholeGrades: whole, gradePupils: pupils)
+    mutating func update(from demand: Demand, years: Range<Int>, grid: AreaGrid, kernel: inout KernelScratch) {
+        kernel.open { kernel in
+            rows.withUnsafeMutableBufferPointer { rows in
+                wholeGrades.withUnsafeMutableBufferPointer { whole in
+                    gradePupils.withUnsafeMutableBufferPointer { pupils in
+                        for r in 0..<grid.rowsPerYear {
+                            Self.fill(position: r, years: years, demand: demand, grid: grid, kernel: kernel,
+                                      rows: rows, wholeGrades: whole, gradePupils: pupils)
+                        }
                     }
                 }
             }
@@ -48,20 +53,19 @@ struct AreaDemand: Sendable {
     /// The rows of position `r` in the years `years`: each grade's pupils summed over the area's zones.
     /// Writes only position `r`'s rows and grade slots, so positions can be filled on every core. Through
     /// pointers, not per-position arrays copied into the columns: see `CellKernel` for what that buys.
-    private static func fill(position r: Int, years: Range<Int>, demand: Demand, grid: AreaGrid, standards: Standards,
-                             rows: UnsafeMutableBufferPointer<CellKernel.Pupils>,
+    private static func fill(position r: Int, years: Range<Int>, demand: Demand, grid: AreaGrid,
+                             kernel: KernelScratch.View, rows: UnsafeMutableBufferPointer<CellKernel.Pupils>,
                              wholeGrades: UnsafeMutableBufferPointer<Int>,
                              gradePupils: UnsafeMutableBufferPointer<GradePupils>) {
-        let s = grid.rowStage[r]
-        let stage = grid.stages[s]
+        let s = grid.rowStage[r], grades = grid.gradeCounts[s]
         for t in years {
             let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
-            for g in 0..<stage.grades { gradePupils[first + g] = .zero }
+            for g in 0..<grades { gradePupils[first + g] = .zero }
         }
         // The zones of the area, without building their list (this runs for every row of every draw).
         func add(zone z: Int) {
             let d = grid.districtOfZone[z]
-            for g in 0..<stage.grades {
+            for g in 0..<grades {
                 let series = demand.districts[d].series(zone: grid.zoneInDistrict[z], stage: s, grade: g)
                 for t in years {
                     gradePupils[t * grid.slotsPerYear + grid.rowFirstSlot[r] + g] += series[t]
@@ -76,19 +80,13 @@ struct AreaDemand: Sendable {
         } else {
             for z in 0..<grid.zoneCount { add(zone: z) }
         }
-        let thresholds = ClassSummary.Thresholds(standards, stage: s)
-        var scratch = Array(repeating: 0, count: stage.grades)
-        stage.classSizes.withUnsafeBufferPointer { sizes in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                for t in years {
-                    let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
-                    let range = first..<(first + stage.grades)
-                    rows[t * grid.rowsPerYear + r] = CellKernel.pupils(
-                        grades: UnsafeBufferPointer(rebasing: gradePupils[range]),
-                        whole: UnsafeMutableBufferPointer(rebasing: wholeGrades[range]),
-                        sizes: sizes, thresholds: thresholds, scratch: scratch)
-                }
-            }
+        for t in years {
+            let first = t * grid.slotsPerYear + grid.rowFirstSlot[r]
+            let range = first..<(first + grades)
+            rows[t * grid.rowsPerYear + r] = CellKernel.pupils(
+                grades: UnsafeBufferPointer(rebasing: gradePupils[range]),
+                whole: UnsafeMutableBufferPointer(rebasing: wholeGrades[range]),
+                sizes: kernel.classSizes(s), thresholds: kernel.thresholds[s], scratch: kernel.scratch)
         }
     }
 }

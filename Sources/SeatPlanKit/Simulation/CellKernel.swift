@@ -2,9 +2,9 @@
 /// pupils → whole pupils → the classes they need → the classes the rooms allow → the alert
 /// (MODEL.md, *Per zone, stage and year: the gap*).
 ///
-/// It reads and writes buffer pointers that its callers make over their own arrays for the span of one
-/// call (`AreaDemand`'s fill, `PlanPupils`, `PlanColumns.allocate`, the draws' `DrawWorker`), and keeps
-/// none. What that buys, measured (docs/PERFORMANCE.md, *Unsafe code*): the kernel and its callers over
+/// It reads and writes buffer pointers its callers hold for the span of one loop over rows — the rows'
+/// grades over their own arrays, the class sizes, thresholds and scratch through `KernelScratch` (in
+/// `AreaDemand`'s fill, `PlanPupils`, `PlanColumns.allocate`, the draws' `DrawWorker`) — and keeps none. What that buys, measured (docs/PERFORMANCE.md, *Unsafe code*): the kernel and its callers over
 /// arrays made the central run's `allocate` phase about 50 % slower (nation 0.40 → 0.61 s) and the draws
 /// about 12 % slower (300 province draws 5.8 → 6.5 s).
 enum CellKernel {

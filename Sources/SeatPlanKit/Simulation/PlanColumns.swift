@@ -50,10 +50,9 @@ public struct PlanColumns: RandomAccessCollection, Sendable {
     private static func allocate(_ range: Range<Int>, classrooms: [Int], pupils: PlanPupils, grid: AreaGrid,
                                  standards: Standards, classes: UnsafeMutableBufferPointer<ClassSummary>,
                                  alerts: UnsafeMutableBufferPointer<Alert>) {
-        var scratch = Array(repeating: 0, count: grid.stages.map(\.grades).max() ?? 0)
-        let thresholds = grid.stages.indices.map { ClassSummary.Thresholds(standards, stage: $0) }
-        let alertThresholds = standards.alerts
-        scratch.withUnsafeMutableBufferPointer { scratch in
+        var kernel = KernelScratch(grid: grid, standards: standards)
+        let (alertThresholds, seatsPerClassroom) = (standards.alerts, grid.seatsPerClassroom)
+        kernel.open { kernel in
             for i in range {
                 let s = grid.stage(i)
                 let rooms = classrooms[i]
@@ -62,13 +61,11 @@ public struct PlanColumns: RandomAccessCollection, Sendable {
                     classes[i] = cell.standard
                 } else {
                     classes[i] = pupils.withWholeGrades(i, grid: grid) { whole in
-                        grid.stages[s].classSizes.withUnsafeBufferPointer { sizes in
-                            CellKernel.classes(cell, whole: whole, rooms: rooms, sizes: sizes,
-                                               thresholds: thresholds[s], scratch: scratch)
-                        }
+                        CellKernel.classes(cell, whole: whole, rooms: rooms, sizes: kernel.classSizes(s),
+                                           thresholds: kernel.thresholds[s], scratch: kernel.scratch)
                     }
                 }
-                alerts[i] = CellKernel.alert(cell, seats: Double(rooms) * grid.seatsPerClassroom[s],
+                alerts[i] = CellKernel.alert(cell, seats: Double(rooms) * seatsPerClassroom[s],
                                              thresholds: alertThresholds)
             }
         }

@@ -41,7 +41,7 @@ struct PlanPupils: Sendable {
         for i in order {
             firstSlot.append(grades.count)
             let s = grid.stage(i), first = grid.firstGrade(i)
-            for g in 0..<grid.stages[s].grades { grades.append(base.gradePupils[first + g]) }
+            for g in 0..<grid.gradeCounts[s] { grades.append(base.gradePupils[first + g]) }
         }
         // Each move takes from the sender's grades in proportion to its grades at the start of the pass.
         for move in moves {
@@ -49,7 +49,7 @@ struct PlanPupils: Sendable {
             let to = grid.row(t: move.t, area: move.to, stage: move.stage)!
             let total = base.rows[from].students
             let first = grid.firstGrade(from)
-            for g in 0..<grid.stages[move.stage].grades {
+            for g in 0..<grid.gradeCounts[move.stage] {
                 let amount = total > 0 ? move.pupils * base.gradePupils[first + g].total / total : 0
                 grades[firstSlot[replaced[from]] + g].transfer -= amount
                 grades[firstSlot[replaced[to]] + g].transfer += amount
@@ -58,23 +58,20 @@ struct PlanPupils: Sendable {
         var whole = Array(repeating: 0, count: grades.count)
         var rows: [CellKernel.Pupils] = []
         rows.reserveCapacity(order.count)
-        for (k, i) in order.enumerated() {
-            let s = grid.stage(i), count = grid.stages[s].grades
-            let thresholds = ClassSummary.Thresholds(standards, stage: s)
-            var scratch = Array(repeating: 0, count: count)
-            let range = firstSlot[k]..<(firstSlot[k] + count)
-            let pupils = grades.withUnsafeBufferPointer { g in
+        var kernel = KernelScratch(grid: grid, standards: standards)
+        kernel.open { kernel in
+            grades.withUnsafeBufferPointer { g in
                 whole.withUnsafeMutableBufferPointer { w in
-                    grid.stages[s].classSizes.withUnsafeBufferPointer { sizes in
-                        scratch.withUnsafeMutableBufferPointer { scratch in
-                            CellKernel.pupils(grades: UnsafeBufferPointer(rebasing: g[range]),
-                                              whole: UnsafeMutableBufferPointer(rebasing: w[range]),
-                                              sizes: sizes, thresholds: thresholds, scratch: scratch)
-                        }
+                    for (k, i) in order.enumerated() {
+                        let s = grid.stage(i)
+                        let range = firstSlot[k]..<(firstSlot[k] + grid.grades(i))
+                        rows.append(CellKernel.pupils(grades: UnsafeBufferPointer(rebasing: g[range]),
+                                                      whole: UnsafeMutableBufferPointer(rebasing: w[range]),
+                                                      sizes: kernel.classSizes(s), thresholds: kernel.thresholds[s],
+                                                      scratch: kernel.scratch))
                     }
                 }
             }
-            rows.append(pupils)
         }
         self.replaced = replaced
         self.rows = rows
