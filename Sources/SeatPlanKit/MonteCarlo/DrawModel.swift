@@ -76,9 +76,8 @@ struct DrawModel: Sendable {
         var varies: Bool { yieldRange != .none || !slip.isOnTime }
     }
 
-    init(scenario: Scenario, prepared: PreparedProjection) throws(GSLError) {
+    init(scenario: Scenario, prepared: PreparedProjection, index: ScenarioIndex) throws(GSLError) {
         let stages = scenario.standards.stages
-        let index = ScenarioIndex(scenario)
         baseYear = scenario.baseYear
         horizon = scenario.horizon
         stageList = stages

@@ -37,13 +37,13 @@ public struct MonteCarlo: Sendable {
         let prepared = try DemandProjector().prepare(scenario)
         let model: DrawModel
         do {
-            model = try DrawModel(scenario: scenario, prepared: prepared)
+            model = try DrawModel(scenario: scenario, prepared: prepared, index: allocation.index)
         } catch {
             throw ScenarioError([.error(at: scenario.location, "the draws cannot be prepared: \(error)",
                                         hint: "check the births trends and 'uncertainty' of the scenario")])
         }
         let grid = allocation.grid
-        let transfers = TransferPass(scenario: scenario, grid: grid)
+        let transfers = allocation.transfers
         let cellsOf = { (networks: Int) in
             DrawCells(rowsPerYear: grid.rowsPerYear, horizon: model.horizon, networks: networks,
                       perNetwork: transfers.isActive && networks > 1)

@@ -39,7 +39,8 @@ public struct Allocator: Sendable {
             }
             return PlanOutcome(plan: plan, network: network, rows: rows)
         }
-        return Allocation(demand: demand, grid: grid, index: compiled.index, outcomes: outcomes, distinctNetworks: done.count)
+        return Allocation(demand: demand, grid: grid, index: compiled.index, transfers: transfers, outcomes: outcomes,
+                          distinctNetworks: done.count)
     }
 
     /// Classrooms open per year, area and stage, in row order (`AreaGrid`): each school adds its own rooms

@@ -44,11 +44,8 @@ public final class AreaGrid: Sendable {
     let rowFirstSlot: [Int]
     let slotsPerYear: Int
 
-    /// The grid of a scenario whose projection covers `yearCount` years from its base year.
-    public convenience init(scenario: Scenario, yearCount: Int) {
-        self.init(scenario: scenario, index: ScenarioIndex(scenario), yearCount: yearCount)
-    }
-
+    /// The grid of a scenario whose projection covers `yearCount` years from its base year (built once, by
+    /// `CompiledScenario`).
     init(scenario: Scenario, index: ScenarioIndex, yearCount: Int) {
         baseYear = scenario.baseYear
         self.yearCount = yearCount

@@ -48,8 +48,9 @@ public struct Allocation: Sendable {
     public var demand: Demand
     /// Where each row sits (the same for every plan).
     public var grid: AreaGrid
-    /// The scenario's stages, districts and zones by position, as compiled.
+    /// The scenario's stages, districts and zones by position, and its transfer rule, as compiled.
     var index: ScenarioIndex
+    var transfers: TransferPass
     /// The baseline first, then the plans in file order.
     public var outcomes: [PlanOutcome]
     /// How many distinct school networks were allocated (plans with the same classrooms share one).
