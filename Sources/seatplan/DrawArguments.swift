@@ -63,8 +63,10 @@ struct DrawArguments: ParsableArguments {
         bar?.clear()
         reports.addRanges(summary, scenario: scenario, excel: excel)
         let seconds = Date().timeIntervalSince(start)
+        let share = "ratio errors common to all districts: \(Int((100 * summary.commonShare).rounded())) % ("
+            + (summary.commonShareEstimated ? "estimated from their histories" : "uncertainty.common_share") + ")"
         return (summary, "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
-            + "\(String(format: "%.2f", seconds)) s")
+            + "\(String(format: "%.2f", seconds)) s; \(share)")
     }
 }
 

@@ -233,6 +233,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         let width = summary.students[cell * 3 + 2] - summary.students[cell * 3]
         #expect(abs(width - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma, "c = \(c): \(width) vs σ = \(sigma)")
         #expect(scenario.districts.count == 100)
+        #expect(summary.commonShare == c && !summary.commonShareEstimated)
         if c == 1 {
             // A fully common shock: 0.05 · Σ D, whatever the number of districts.
             #expect(abs(width / (2 * 1.2815515655446004 * 0.05 * sum) - 1) < 0.04)

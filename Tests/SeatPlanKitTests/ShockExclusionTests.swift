@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    /// The draws' default spreads leave the shock out too: every other year's ratio is exactly 1, so the
+    /// one-year-ahead errors are all 0 and no ratio varies; kept, the 2020 errors make them vary.
+    @Test func theDrawsSpreadsLeaveTheShockOutToo() throws {
+        func progressionSpreads(_ text: String) throws -> [Double] {
+            let scenario = try ScenarioLoader().load(text: text, file: "shock.yaml")
+            let model = try DrawModel(scenario: scenario, prepared: try DemandProjector().prepare(scenario),
+                                      index: ScenarioIndex(scenario))
+            return model.districts.flatMap { $0.ratioSD[0].dropFirst() }
+        }
+        #expect(try progressionSpreads(Self.scenario()).allSatisfy { $0 == 0 })
+        #expect(try progressionSpreads(Self.scenario("  exclude_shocks: false")).allSatisfy { $0 > 0.01 })
+    }
+
     @Test func twoDistrictsCannotTellAShockFromTheirOwnBreak() throws {
         // The detector needs at least three units moving together.
         for ratio in try progressionRatios(Self.scenario(districts: 2)) {

@@ -15,6 +15,9 @@ struct DrawModel: Sendable {
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
+    /// `common_share` as the districts' histories give it (`HistorySpread.commonShare`), used where
+    /// `uncertainty.common_share` is `estimated` (the default).
+    let estimatedCommonShare: Double
     let districts: [DistrictModel]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
@@ -85,12 +88,16 @@ struct DrawModel: Sendable {
         order = prepared.order
         feeders = prepared.feeders
 
-        // The one-year-ahead errors of every district's own method on its own history (`HistorySpread`).
+        // The one-year-ahead errors of every district's own method on its own history (`HistorySpread`),
+        // without the years its projection leaves out (the listed ones and the common shocks).
+        let shocks = DemandProjector.commonShocks(scenario)
         let errors = scenario.districts.map { district in
-            HistorySpread.errors(district, stages: stages,
-                                 settings: scenario.projection.overridden(by: district.projection))
+            let settings = scenario.projection.overridden(by: district.projection)
+            return HistorySpread.errors(district, stages: stages, settings: settings,
+                                        excluded: RatioExclusion(settings: settings, shocks: shocks).years)
         }
         let estimatedShare = HistorySpread.commonShare(errors)
+        estimatedCommonShare = estimatedShare
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
             districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario,

@@ -39,6 +39,11 @@ public struct DrawSummary: Sendable {
     /// `fewer[a · K + b]`: draws where network `a` leaves fewer whole shortage seat-years than `b`.
     let fewer: [Int]
 
+    /// The share of every ratio's error common to all districts in a draw (`uncertainty.common_share` of the
+    /// scenario, or as estimated from the districts' histories), and whether it was estimated.
+    public internal(set) var commonShare = 0.0
+    public internal(set) var commonShareEstimated = true
+
     init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
          layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {
         self.draws = draws

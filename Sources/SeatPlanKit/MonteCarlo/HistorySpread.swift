@@ -6,15 +6,14 @@ import Foundation
 /// district's own method (for `auto`, the candidate it chooses), and compared with the value of `y`.
 enum HistorySpread {
     /// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of a district's estimated ratios, by year (fixed
-    /// ratios and the years `projection.exclude_years` leaves out give none).
-    static func errors(_ district: District, stages: [Stage], settings: ProjectionSettings)
+    /// ratios and the years the projection leaves out, `RatioExclusion`, give none).
+    static func errors(_ district: District, stages: [Stage], settings: ProjectionSettings, excluded: Set<Int>)
         -> [(year: Int, errors: YearErrors)] {
         let unit = UnitHistory(district: district, stages: stages)
         let forecaster = OriginForecaster(stages: stages)
-        let observations = forecaster.observations(unit, excluding: settings.excludedYears)
+        let observations = forecaster.observations(unit, excluding: excluded)
         let choices = settings.progression.auto || settings.entry.auto
-            ? MethodSelector.choose(district: district, stages: stages, births: settings.births,
-                                    excluded: settings.excludedYears)
+            ? MethodSelector.choose(district: district, stages: stages, births: settings.births, excluded: excluded)
             : []
         var byYear: [Int: YearErrors] = [:]
         for (s, stage) in stages.enumerated() {

@@ -96,8 +96,13 @@ public struct MonteCarlo: Sendable {
         for w in 0..<workers {
             for (i, c) in counts[w].enumerated() { counts32[i] += c }
         }
-        return DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks, cells: cells,
-                           layout: layout, output: output, counts: counts32, workers: threads,
-                           plans: allocation.outcomes.map(\.plan.id))
+        var summary = DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks,
+                                  cells: cells, layout: layout, output: output, counts: counts32, workers: threads,
+                                  plans: allocation.outcomes.map(\.plan.id))
+        switch scenario.uncertainty.commonShare {
+        case .estimated: (summary.commonShare, summary.commonShareEstimated) = (model.estimatedCommonShare, true)
+        case .share(let c): (summary.commonShare, summary.commonShareEstimated) = (c, false)
+        }
+        return summary
     }
 }
