@@ -70,7 +70,8 @@ struct DrawArguments: ParsableArguments {
     }
 }
 
-/// Redraws the progress line on standard error at most 10 times a second.
+/// Redraws the progress line on standard error at most 10 times a second. `@unchecked Sendable`: its one
+/// mutable field, `last`, is read and written under `lock` only.
 final class ProgressBar: @unchecked Sendable {
     private let total: Int
     private let start = Date()

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Hands out chunks of draws, counts the draws done, reports progress, and keeps the first failure.
+/// `@unchecked Sendable`: every mutable field is written under `lock` only, and `failure` is read outside
+/// it only once the workers are done.
 final class DrawCoordinator: @unchecked Sendable {
     private let lock = NSLock()
     private let draws: Int
