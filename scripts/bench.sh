@@ -28,8 +28,8 @@
 #    met them: nation run and compare under 10 s wall and 4 GiB (4,096 MiB) peak RSS, province run and
 #    compare under 1 s wall. Informational: the exit status does not depend on them.
 # 2. Unless EXTRAS=0: a backtest of a generated history (3,000 units × 13 grades × 20 years, origins
-#    2010–2019 × horizons 1–5 × every method, --detail none; scripts/make_history.py, not timed), with
-#    its phases from --timings; and Monte Carlo draws on every core: example-city `run --draws 10000`, a
+#    2010–2019 × horizons 1–5 × every method, --detail none; scripts/make_history.py, not timed), without
+#    and with `--draws 200` (issue #16: under 30 s on 2 cores), with its phases from --timings; and Monte Carlo draws on every core: example-city `run --draws 10000`, a
 #    province from scripts/make_synthetic.py (100 districts × 10 zones × 5 schools, horizon 15, not timed)
 #    `run --draws 1000` (ratios and births vary, the defaults), and the same written with --uncertainty
 #    (migration, housing yields and delivery slips vary too) `run --draws 1000`: wall seconds of the whole
