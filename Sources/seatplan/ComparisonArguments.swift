@@ -79,7 +79,8 @@ struct ComparisonArguments: ParsableArguments {
         let result = try comparing.compare(compiled, file: file, clock: &clock)
         var reports = Self.reports(result, scenario: scenario, output: output)
         let drawn = try monteCarlo.addRangesAndSummary(to: &reports, scenario: scenario, allocation: result.allocation,
-                                                       excel: output.excel ?? scenario.output.excel, clock: &clock)
+                                                       excel: output.excel ?? scenario.output.excel,
+                                                       language: output.language(for: scenario), clock: &clock)
         if let page {
             let report = clock.measure("html") { page(result, scenario, drawn?.summary) }
             reports.add(report)

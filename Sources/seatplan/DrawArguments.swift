@@ -30,22 +30,23 @@ struct DrawArguments: ParsableArguments {
     /// Runs the draws when `--draws` is given and adds their reports, timed as the phase `draws`; prints a
     /// progress line on standard error only when it is a terminal.
     func addRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool,
-                   clock: inout PhaseClock) throws -> String? {
+                   language: ReportLanguage, clock: inout PhaseClock) throws -> String? {
         try addRangesAndSummary(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
-                                clock: &clock)?.message
+                                language: language, clock: &clock)?.message
     }
 
     /// As above, also giving the summary of the draws (for the P10–P90 bands of report.html).
     func addRangesAndSummary(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool,
-                             clock: inout PhaseClock) throws -> (summary: DrawSummary, message: String)? {
+                             language: ReportLanguage, clock: inout PhaseClock) throws
+        -> (summary: DrawSummary, message: String)? {
         guard draws != nil else { return nil }
         return try clock.measure("draws") {
-            try drawRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel)
+            try drawRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel, language: language)
         }
     }
 
-    private func drawRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool) throws
-        -> (summary: DrawSummary, message: String)? {
+    private func drawRanges(to reports: inout ReportSet, scenario: Scenario, allocation: Allocation, excel: Bool,
+                            language: ReportLanguage) throws -> (summary: DrawSummary, message: String)? {
         guard let draws else { return nil }
         let monteCarlo = MonteCarlo(draws: draws, seed: seed ?? 1,
                                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -63,10 +64,7 @@ struct DrawArguments: ParsableArguments {
         bar?.clear()
         reports.addRanges(summary, scenario: scenario, excel: excel)
         let seconds = Date().timeIntervalSince(start)
-        let share = "ratio errors common to all districts: \(Int((100 * summary.commonShare).rounded())) % ("
-            + (summary.commonShareEstimated ? "estimated from their histories" : "uncertainty.common_share") + ")"
-        return (summary, "Monte Carlo: \(draws) draws (seed \(monteCarlo.seed), \(monteCarlo.threads) thread(s)) in "
-            + "\(String(format: "%.2f", seconds)) s; \(share)")
+        return (summary, TerminalLabels(language: language).draws(summary, seconds: seconds))
     }
 }
 

@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
                                 comparisonFiles: false, grades: output.grades, geojson: output.geojson)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
-                                             clock: &clock)
+                                             language: output.language(for: scenario), clock: &clock)
         try output.write(&reports, for: scenario, clock: &clock)
         let language = output.language(for: scenario)
         let summary = clock.measure("summary") {

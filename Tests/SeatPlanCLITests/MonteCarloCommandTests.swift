@@ -30,7 +30,12 @@ struct MonteCarloCommandTests {
         }
         #expect(first["ranges.csv"] != third["ranges.csv"], "another seed gives the same ranges")
         #expect(first["capacity.csv"] == third["capacity.csv"], "the central reports do not depend on the seed")
-        #expect(a.stdout.contains("Monte Carlo: 200 draws (seed 7, 1 thread(s))"))
+        // example-city speaks Chinese unless told otherwise.
+        #expect(a.stdout.contains("蒙特卡罗模拟：200 次（种子 7，1 个线程）"), "stdout: \(a.stdout)")
+        #expect(a.stdout.contains("各区县共同的比率误差占 "))
+        let en = try await Binary.run(["run", example, "--draws", "20", "--lang", "en", "--out", temporary.appending("en").path])
+        #expect(en.stdout.contains("Monte Carlo: 20 draws (seed 1, "), "stdout: \(en.stdout)")
+        #expect(en.stdout.contains("ratio errors common to all districts: "))
         let header = String(decoding: first["ranges.csv"]!.prefix(200), as: UTF8.self)
         #expect(header.hasPrefix("\u{FEFF}plan,year,district,zone,stage,seats,students_p10,students_p50,students_p90,gap_p10"))
     }
