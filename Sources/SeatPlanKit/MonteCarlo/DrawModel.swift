@@ -89,12 +89,9 @@ struct DrawModel: Sendable {
         feeders = prepared.feeders
 
         // The one-year-ahead errors of every district's own method on its own history (`HistorySpread`),
-        // without the years its projection leaves out (the listed ones and the common shocks).
-        let shocks = DemandProjector.commonShocks(scenario)
-        let errors = scenario.districts.map { district in
-            let settings = scenario.projection.overridden(by: district.projection)
-            return HistorySpread.errors(district, stages: stages, settings: settings,
-                                        excluded: RatioExclusion(settings: settings, shocks: shocks).years)
+        // without the years its projection left out (the listed ones and the common shocks).
+        let errors = scenario.districts.indices.map { d in
+            HistorySpread.errors(scenario.districts[d], stages: stages, projection: prepared.districts[d])
         }
         let estimatedShare = HistorySpread.commonShare(errors)
         estimatedCommonShare = estimatedShare

@@ -5,24 +5,18 @@ import Foundation
 /// district estimates is estimated again in every counted year `y` from the values before `y` with the
 /// district's own method (for `auto`, the candidate it chooses), and compared with the value of `y`.
 enum HistorySpread {
-    /// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of a district's estimated ratios, by year (fixed
-    /// ratios and the years the projection leaves out, `RatioExclusion`, give none).
-    static func errors(_ district: District, stages: [Stage], settings: ProjectionSettings, excluded: Set<Int>)
+    /// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of a district's estimated ratios, by year, each
+    /// estimated with the averaging its projection used (fixed ratios, and the years the projection left
+    /// out, give none).
+    static func errors(_ district: District, stages: [Stage], projection: DistrictProjection)
         -> [(year: Int, errors: YearErrors)] {
         let unit = UnitHistory(district: district, stages: stages)
         let forecaster = OriginForecaster(stages: stages)
-        let observations = forecaster.observations(unit, excluding: excluded)
-        let choices = settings.progression.auto || settings.entry.auto
-            ? MethodSelector.choose(district: district, stages: stages, births: settings.births, excluded: excluded)
-            : []
+        let observations = forecaster.observations(unit, excluding: projection.excluded)
         var byYear: [Int: YearErrors] = [:]
-        for (s, stage) in stages.enumerated() {
+        for s in stages.indices {
             for (g, series) in observations.values[s].enumerated() {
-                guard settings.fixedRatio(stage: stage.id, grade: g + 1) == nil else { continue }
-                let isEntry: Bool
-                if g == 0, case .births = stage.feed { isEntry = true } else { isEntry = false }
-                var estimation = isEntry ? settings.entry : settings.progression
-                if estimation.auto, s < choices.count, let choice = choices[s] { estimation = choice.estimation }
+                guard g < projection.estimations[s].count, let estimation = projection.estimations[s][g] else { continue }
                 let values = series.map(\.value)
                 for i in values.indices.dropFirst() where values[i] > 0 {
                     let before = Array(values[max(0, i - estimation.window)..<i])

@@ -84,14 +84,16 @@ public struct DemandProjector: Sendable {
                                     excluded: exclusion.years)
             : []
         var ratios: [[Double]] = stages.map { Array(repeating: 0, count: $0.grades) }
+        var estimations: [[RatioEstimation?]] = stages.map { Array(repeating: nil, count: $0.grades) }
         for s in order {
             let stage = stages[s]
             let choice = s < choices.count ? choices[s] : nil
             for g in 1...stage.grades {
-                let (ratio, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
-                                                            settings: settings, exclusion: exclusion,
-                                                            standards: scenario.standards, choice: choice)
+                let (ratio, estimation, assumption) = try estimateRatio(district: district, stage: stage, grade: g,
+                                                                        settings: settings, exclusion: exclusion,
+                                                                        standards: scenario.standards, choice: choice)
                 ratios[s][g - 1] = ratio
+                estimations[s][g - 1] = estimation
                 assumptions.append(assumption)
             }
         }
@@ -115,7 +117,8 @@ public struct DemandProjector: Sendable {
         let demand = DistrictDemand(cohort: cohort, migration: migration, zoneShares: zones.map(\.share),
                                     zoneHousing: housing)
         assumptions += Self.housingAndMigration(district, migration: migration, scenario: scenario)
-        return DistrictProjection(inputs: inputs, births: births, demand: demand, assumptions: assumptions)
+        return DistrictProjection(inputs: inputs, births: births, demand: demand, assumptions: assumptions,
+                                  estimations: estimations, excluded: exclusion.years)
     }
 
     /// The assumptions behind housing and migration, per stage and projected year: each development's pupils
@@ -197,7 +200,8 @@ public struct DemandProjector: Sendable {
 
     private func estimateRatio(district: District, stage: Stage, grade: Int, settings: ProjectionSettings,
                                exclusion: RatioExclusion, standards: Standards,
-                               choice: MethodSelector.Choice?) throws -> (Double, Assumption) {
+                               choice: MethodSelector.Choice?) throws
+        -> (value: Double, estimation: RatioEstimation?, assumption: Assumption) {
         var observations = RatioObservations.collect(district: district, stage: stage, grade: grade, standards: standards,
                                                      excluding: exclusion.years)
         var excluded = exclusion
@@ -210,8 +214,8 @@ public struct DemandProjector: Sendable {
         let parameter: Assumption.Parameter = observations.kind == .entry ? .entryRatio : .progressionRatio
         let pairs = zip(observations.years, observations.values).map { (year: $0, value: $1) }
         if let fixed = settings.fixedRatio(stage: stage.id, grade: grade) {
-            return (fixed.value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
-                                            value: fixed.value, method: "fixed", window: nil, observed: []))
+            return (fixed.value, nil, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
+                                                 value: fixed.value, method: "fixed", window: nil, observed: []))
         }
         var estimation = observations.kind == .entry ? settings.entry : settings.progression
         var note = ""
@@ -232,9 +236,9 @@ public struct DemandProjector: Sendable {
         }
         let value = try RatioEstimator.estimate(observations.values, using: estimation)
         let used = Array(pairs.suffix(max(estimation.window, 1)))
-        return (value, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
-                                  value: value, method: estimation.method.rawValue, window: estimation.window,
-                                  observed: used, note: note))
+        return (value, estimation, Assumption(district: district.id, stage: stage.id, grade: grade, parameter: parameter,
+                                              value: value, method: estimation.method.rawValue,
+                                              window: estimation.window, observed: used, note: note))
     }
 
     /// Housing pupils of one zone, `[stage][grade][t]`: `Σ_c dwellings_c × yield/100 × Δramp / G_s`, where

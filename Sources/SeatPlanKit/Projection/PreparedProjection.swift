@@ -5,6 +5,11 @@ struct DistrictProjection: Sendable {
     var births: BirthsSeries
     var demand: DistrictDemand
     var assumptions: [Assumption]
+    /// The averaging each ratio was estimated with, `[stage][grade]` (`auto`'s choice resolved; `nil` for a
+    /// fixed ratio), and the years its estimation left out (`RatioExclusion`): what the draws' spreads
+    /// (`HistorySpread`) estimate again, so that they never choose or exclude differently.
+    var estimations: [[RatioEstimation?]]
+    var excluded: Set<Int>
 }
 
 /// The projection of every district, and the `Demand` assembled from it.
