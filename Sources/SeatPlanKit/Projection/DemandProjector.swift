@@ -59,11 +59,11 @@ public struct DemandProjector: Sendable {
         var diagnostic: Diagnostic
     }
 
-    /// The common shocks of the scenario's counted years (`CommonShockDetector` over its districts, which
-    /// needs at least three); none unless some district leaves them out (`exclude_shocks`, the default).
-    static func commonShocks(_ scenario: Scenario) -> [CommonShockDetector.Shock] {
+    /// The common shocks of the scenario's counted years (`CommonShockDetector` over its districts: it finds
+    /// none among fewer than three); not looked for when no district leaves them out (`exclude_shocks`).
+    private static func commonShocks(_ scenario: Scenario) -> [CommonShockDetector.Shock] {
         let settings = scenario.districts.map { scenario.projection.overridden(by: $0.projection) }
-        guard scenario.districts.count >= 3, settings.contains(where: \.excludeShocks) else { return [] }
+        guard settings.contains(where: \.excludeShocks) else { return [] }
         let stages = scenario.standards.stages
         return CommonShockDetector().shocks(in: scenario.districts.map { UnitHistory(district: $0, stages: stages) },
                                             stages: stages).filter { $0.year <= scenario.baseYear }
