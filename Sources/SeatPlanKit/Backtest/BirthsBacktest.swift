@@ -106,6 +106,11 @@ public struct BirthsBacktest: Sendable {
 
     public init() {}
 
+    /// What a fit depends on: the trend and its window (not `extend`, which only reads the fit).
+    static func fitKey(_ trend: BirthsProjection) -> BirthsProjection {
+        BirthsProjection(method: trend.method, fitWindow: trend.fitWindow)
+    }
+
     /// - Parameters:
     ///   - horizons: births horizons `j` (years past the last birth year known at the origin)
     ///   - excluded: years whose entry ratios are left out of `ρ̂` (the common shocks)
@@ -124,6 +129,10 @@ public struct BirthsBacktest: Sendable {
             var choices: [Choice] = []
         }
         let empty = levels.map { _ in (0...stages.count).map { _ in methods.map { _ in horizons.map { _ in [Double]() } } } }
+        // The fits a method needs, by `(method, fit_window)`, numbered once: each origin fits each at most once.
+        let fitKeys = methods.reduce(into: [BirthsProjection]()) { keys, method in
+            if case .trend(let trend) = method, !keys.contains(Self.fitKey(trend)) { keys.append(Self.fitKey(trend)) }
+        }
         let partials = Blocks<Partial>(count: units.count)
         Parallel.forEach(count: units.count) { u in
             let unit = units[u]
@@ -134,11 +143,14 @@ public struct BirthsBacktest: Sendable {
             let ownBirths = top == nil || unit.level != .unit || unit.births != top!.births
             let observations = forecaster.observations(unit, excluding: excluded)
             let scores = BirthsSelector.Scores(unit.births)
+            let years = unit.births.keys.sorted()
+            let values = years.map { unit.births[$0]! }
             for origin in origins {
                 guard unit.births[origin] != nil else { continue }
-                let known = unit.births.filter { $0.key <= origin }
-                guard known.count >= BirthsSelector.minimumYears else { continue }
-                var fits: [BirthsProjection: BirthsTrendFit?] = [:]
+                // The births known at the origin: the listed years up to it, in order.
+                let known = years.prefix { $0 <= origin }.count
+                guard known >= BirthsSelector.minimumYears else { continue }
+                var fits = [BirthsTrendFit??](repeating: nil, count: fitKeys.count)
                 let chosen = BirthsSelector.Rule.allCases.map { scores.choice(at: origin, rule: $0) }
                 if ownBirths, let mine = chosen[autoIndex] {
                     partial.choices.append(Choice(unit: unit.id, origin: origin, choice: mine))
@@ -155,9 +167,10 @@ public struct BirthsBacktest: Sendable {
                     case .carryForward: return nil
                     }
                     trend.auto = false
-                    let key = BirthsProjection(method: trend.method, fitWindow: trend.fitWindow)
-                    if fits[key] == nil { fits[key] = try? BirthsTrendFit.fit(known, method: trend.method, window: trend.fitWindow) }
-                    return fits[key]!.map { $0.projected(origin + j, lastListed: origin, extend: trend.extend) }
+                    guard let f = fitKeys.firstIndex(of: Self.fitKey(trend)) else { return nil }
+                    if fits[f] == nil { fits[f] = .some(try? BirthsTrendFit.fit(
+                        years: years[..<known], births: values[..<known], method: trend.method, window: trend.fitWindow)) }
+                    return fits[f]!.map { $0.projected(origin + j, lastListed: origin, extend: trend.extend) }
                 }
                 for j in horizons {
                     let k = j - horizons.lowerBound
@@ -182,17 +195,19 @@ public struct BirthsBacktest: Sendable {
                 }
             }
         }
-        var errors = empty
-        var choices: [Choice] = []
-        for partial in partials.values {
-            for l in levels.indices {
-                for s in 0...stages.count {
-                    for m in methods.indices {
-                        for k in 0..<horizons.count { errors[l][s][m][k] += partial.errors[l][s][m][k] }
-                    }
-                }
-            }
-            choices += partial.choices
+        let done = partials.values
+        let choices = done.flatMap(\.choices)
+        // Accuracy of every (level, target, method, horizon), its errors gathered in unit order, on every core.
+        let targets = stages.count + 1, horizonCount = horizons.count
+        let flat = Parallel.map(count: levels.count * targets * methods.count * horizonCount) { i in
+            let k = i % horizonCount, m = i / horizonCount % methods.count
+            let s = i / (horizonCount * methods.count) % targets, l = i / (horizonCount * methods.count * targets)
+            var errors: [Double] = []
+            for partial in done { errors += partial.errors[l][s][m][k] }
+            return Accuracy(percentageErrors: errors)
+        }
+        func accuracy(_ l: Int, _ s: Int, _ m: Int, _ k: Int) -> Accuracy? {
+            flat[((l * targets + s) * methods.count + m) * horizonCount + k]
         }
         var rows: [Row] = []
         for (l, level) in levels.enumerated() {
@@ -205,7 +220,7 @@ public struct BirthsBacktest: Sendable {
                 }
                 for j in horizons {
                     let found = methods.indices.compactMap { m in
-                        Accuracy(percentageErrors: errors[l][s][m][j - horizons.lowerBound]).map { (m, $0) }
+                        accuracy(l, s, m, j - horizons.lowerBound).map { (m, $0) }
                     }
                     let ranked = found.filter { !methods[$0.0].isReference }.sorted { ($0.1.mape, $0.0) < ($1.1.mape, $1.0) }
                     let rank = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1.0, $0 + 1) })

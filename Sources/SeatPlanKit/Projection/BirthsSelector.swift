@@ -88,6 +88,15 @@ public enum BirthsSelector {
         return (choice.trend, choice)
     }
 
+    /// The same from a series' `scores` read at `origin` (births of years `≤ origin` only): what `resolve`
+    /// gives on the births known at `origin`, without scoring the candidates again for every origin.
+    static func resolve(_ projection: BirthsProjection, scores: Scores, at origin: Int) -> BirthsProjection {
+        guard projection.auto else { return projection }
+        var fallback = projection
+        fallback.auto = false
+        return scores.choice(at: origin, rule: rule)?.trend ?? fallback
+    }
+
     /// The choice for births listed up to their last year (a scenario's district); `nil` with nothing to score.
     public static func choose(_ births: [Int: Double], rule: Rule = rule) -> Choice? {
         guard let last = births.keys.max() else { return nil }
@@ -99,25 +108,35 @@ public enum BirthsSelector {
     public struct Scores: Sendable {
         /// `[candidate]` → `(target year, horizon, absolute percentage error)`.
         private(set) var errors: [[(year: Int, horizon: Int, error: Double)]]
+        /// Running sums of `errors` by `[candidate][horizon][year − firstYear]`: the sum and number of the
+        /// errors at that horizon with target years up to that year, added in year order — the order in
+        /// which a scan of `errors` meets them, so the sums are the same to the last bit.
+        private var cumulative: [[[(sum: Double, count: Int)]]] = []
+        private var firstYear = 0
 
         public init(_ births: [Int: Double]) {
             let candidates = BirthsSelector.candidates
             errors = candidates.map { _ in [] }
+            cumulative = candidates.map { _ in [] }
             let years = births.keys.sorted()
             guard years.count > BirthsSelector.minimumYears else { return }
-            for t in years.dropFirst(BirthsSelector.minimumYears - 1).dropLast() {
-                let known = births.filter { $0.key <= t }
-                var fits: [BirthsProjection: BirthsTrendFit?] = [:]
+            let values = years.map { births[$0]! }
+            // One fit per method and window at each inner origin, shared by the `extend`s (keyed by the
+            // index of the first candidate with that method and window).
+            let fitIndex = candidates.map { trend in
+                candidates.firstIndex { $0.method == trend.method && $0.fitWindow == trend.fitWindow }!
+            }
+            var fits = [BirthsTrendFit??](repeating: nil, count: candidates.count)
+            for i in (BirthsSelector.minimumYears - 1)..<(years.count - 1) {
+                let t = years[i]
+                for f in fits.indices { fits[f] = nil }
                 for (c, trend) in candidates.enumerated() {
-                    let key = BirthsProjection(method: trend.method, fitWindow: trend.fitWindow)
-                    let fit: BirthsTrendFit?
-                    if let done = fits[key] {
-                        fit = done
-                    } else {
-                        fit = try? BirthsTrendFit.fit(known, method: trend.method, window: trend.fitWindow)
-                        fits[key] = fit
+                    let f = fitIndex[c]
+                    if fits[f] == nil {
+                        fits[f] = .some(try? BirthsTrendFit.fit(years: years[...i], births: values[...i],
+                                                                method: trend.method, window: trend.fitWindow))
                     }
-                    guard let fit else { continue }
+                    guard let fit = fits[f]! else { continue }
                     for j in BirthsSelector.horizons {
                         guard let actual = births[t + j], actual > 0 else { continue }
                         let projected = fit.projected(t + j, lastListed: t, extend: trend.extend)
@@ -125,16 +144,33 @@ public enum BirthsSelector {
                     }
                 }
             }
+            firstYear = years[0]
+            let span = years[years.count - 1] - firstYear + 1
+            cumulative = errors.map { cases in
+                var byHorizon = Array(repeating: Array(repeating: (sum: 0.0, count: 0), count: span),
+                                      count: BirthsSelector.horizons.upperBound + 1)
+                for e in cases { byHorizon[e.horizon][e.year - firstYear].sum += e.error; byHorizon[e.horizon][e.year - firstYear].count += 1 }
+                for h in byHorizon.indices {
+                    for y in byHorizon[h].indices.dropFirst() {
+                        byHorizon[h][y].sum = byHorizon[h][y - 1].sum + byHorizon[h][y].sum
+                        byHorizon[h][y].count += byHorizon[h][y - 1].count
+                    }
+                }
+                return byHorizon
+            }
         }
 
         /// Each candidate's score at origin `T` by `rule`, with its number of cases (`nil`: none).
         public func scores(at origin: Int, rule: Rule) -> [(score: Double, cases: Int)?] {
-            errors.map { cases in
+            cumulative.map { byHorizon in
                 var sums = Array(repeating: 0.0, count: BirthsSelector.horizons.upperBound + 1)
                 var counts = Array(repeating: 0, count: sums.count)
-                for e in cases where e.year <= origin && (rule != .oneYear || e.horizon == 1) {
-                    sums[e.horizon] += e.error
-                    counts[e.horizon] += 1
+                let y = Swift.min(origin - firstYear, (byHorizon.first?.count ?? 0) - 1)
+                if y >= 0 {
+                    for h in byHorizon.indices where rule != .oneYear || h == 1 {
+                        sums[h] = byHorizon[h][y].sum
+                        counts[h] = byHorizon[h][y].count
+                    }
                 }
                 let n = counts.reduce(0, +)
                 guard n > 0 else { return nil }

@@ -80,8 +80,16 @@ public struct BirthsTrendFit: Sendable {
 
     /// Fits the trend over the newest `window` of the listed births.
     public static func fit(_ listed: [Int: Double], method: BirthsTrend, window: Int) throws(GSLError) -> BirthsTrendFit {
-        let years = Array(listed.keys.sorted().suffix(max(window, 1)))
-        let births = years.map { listed[$0] ?? 0 }
+        let years = listed.keys.sorted()
+        return try fit(years: years[...], births: years.map { listed[$0] ?? 0 }[...], method: method, window: window)
+    }
+
+    /// The same over births already in year order (`years` ascending, `births` beside them): what a caller
+    /// fitting many prefixes of one series uses, sorting once.
+    static func fit(years allYears: ArraySlice<Int>, births allBirths: ArraySlice<Double>, method: BirthsTrend,
+                    window: Int) throws(GSLError) -> BirthsTrendFit {
+        let years = Array(allYears.suffix(max(window, 1)))
+        let births = Array(allBirths.suffix(max(window, 1)))
         let xs = years.map(Double.init)
         switch method {
         case .linear:

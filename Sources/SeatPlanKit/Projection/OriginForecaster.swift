@@ -31,17 +31,23 @@ struct OriginForecaster {
         private var fits: [BirthsProjection: BirthsTrendFit.Held?] = [:]
         private var ratios: [RatioEstimation: [[Double]]?] = [:]
 
-        init(_ unit: UnitHistory, observations: Observations, year: Int) {
+        /// The births candidates' record on the unit's whole series, read at `year` by `auto` births (`nil`:
+        /// scored from the births known at `year` when needed).
+        private let birthsScores: BirthsSelector.Scores?
+
+        init(_ unit: UnitHistory, observations: Observations, year: Int, birthsScores: BirthsSelector.Scores? = nil) {
             self.year = year
             known = observations.known(at: year)
             births = unit.births.filter { $0.key <= year }
+            self.birthsScores = birthsScores
         }
 
         /// The births trend fitted on the listed births, with the `extend` it runs (`nil` when it cannot be
         /// fitted); with `auto`, the trend `BirthsSelector` chooses from these births. Computed once per trend.
         mutating func fit(_ trend: BirthsProjection) -> BirthsTrendFit.Held? {
             if let done = fits[trend] { return done }
-            let chosen = BirthsSelector.resolve(trend, births: births).0
+            let chosen = birthsScores.map { BirthsSelector.resolve(trend, scores: $0, at: year) }
+                ?? BirthsSelector.resolve(trend, births: births).0
             let fit = births.count >= BirthsTrendFit.minimumYears(for: chosen.method) && chosen.method != .given
                 ? try? BirthsTrendFit.fit(births, method: chosen.method, window: chosen.fitWindow) : nil
             let held = fit.map { BirthsTrendFit.Held(fit: $0, extend: chosen.extend) }
