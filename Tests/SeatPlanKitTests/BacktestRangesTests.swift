@@ -13,9 +13,16 @@ import Testing
     func drawn(_ shares: ErrorShares, draws: Int, seed: UInt32 = 3) throws -> DrawnErrors {
         let stream = try RandomStream(seed: seed)
         let common = try RandomStream(seed: seed + 1)
-        return DrawnErrors(shares: shares, draws: draws, horizon: 1, stream: stream,
-                           common: (0..<(2 * draws)).map { _ in common.gaussian() },
-                           recurrence: CohortRecurrence(stages: [stage]), entryKnown: true)
+        var drawn = DrawnErrors(draws: draws, horizon: 1, recurrence: CohortRecurrence(stages: [stage]), entryKnown: true)
+        drawn.draw(shares: shares, stream: stream, common: (0..<(2 * draws)).map { _ in common.gaussian() })
+        return drawn
+    }
+
+    /// P10 and P90 of `central` drawn with `shares` and `sigma` (`DrawnErrors.ranges`).
+    func ranges(_ shares: ErrorShares, draws: Int, seed: UInt32 = 3, central: [[[Double]]], sigma: Double) throws
+        -> [[[(p10: Double, p90: Double)]]] {
+        var errors = try drawn(shares, draws: draws, seed: seed)
+        return errors.ranges(central: central, sigma: sigma)
     }
 
     @Test func theRangeOfOneRatioIsItsLognormalQuantiles() throws {
@@ -23,17 +30,17 @@ import Testing
         // 20,000 draws put the sample quantiles within 0.5 % of them.
         let sigma = 0.05
         let central = [(0..<Self.grades).map { _ in [100.0, 100] }]
-        let ranges = try drawn(.independent, draws: 20_000).ranges(central: central, sigma: sigma)
+        let drawn = try ranges(.independent, draws: 20_000, central: central, sigma: sigma)
         let z = 1.2815515655
-        let one = ranges[0][1][1]
+        let one = drawn[0][1][1]
         #expect(abs(one.p10 / (100 * exp(-z * sigma)) - 1) < 0.005)
         #expect(abs(one.p90 / (100 * exp(z * sigma)) - 1) < 0.005)
         // The entry grade, taken as counted, does not move; nor does the counted origin year.
-        #expect(ranges[0][0][1].p10 == 100 && ranges[0][0][1].p90 == 100)
-        #expect(ranges[0][3][0].p10 == 100 && ranges[0][3][0].p90 == 100)
+        #expect(drawn[0][0][1].p10 == 100 && drawn[0][0][1].p90 == 100)
+        #expect(drawn[0][3][0].p10 == 100 && drawn[0][3][0].p90 == 100)
         // The total of 5 grades with independent ratio errors is about √5 times one grade's range wide
         // (the sum of 5 independent lognormals of σ = 5 % is close to normal), far less than 5 times.
-        let total = ranges[0][Self.grades][1]
+        let total = drawn[0][Self.grades][1]
         #expect(abs((total.p90 - total.p10) / (one.p90 - one.p10) - 5.0.squareRoot()) < 0.1)
     }
 
@@ -43,13 +50,13 @@ import Testing
         let sigma = 0.05, z = 1.2815515655
         let central = [(0..<Self.grades).map { _ in [100.0, 100] }]
         for shares in [ErrorShares(common: 1, unit: 0), ErrorShares(common: 0, unit: 1)] {
-            let total = try drawn(shares, draws: 20_000).ranges(central: central, sigma: sigma)[0][Self.grades][1]
+            let total = try ranges(shares, draws: 20_000, central: central, sigma: sigma)[0][Self.grades][1]
             #expect(abs(total.p10 / (100 + 500 * exp(-z * sigma)) - 1) < 0.004, "\(shares)")
             #expect(abs(total.p90 / (100 + 500 * exp(z * sigma)) - 1) < 0.004, "\(shares)")
         }
         // Two units with the same common normals and c = 1 get the same multipliers, whatever their own streams.
-        let a = try drawn(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3).ranges(central: central, sigma: sigma)
-        let b = try drawn(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3).ranges(central: central, sigma: sigma)
+        let a = try ranges(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3, central: central, sigma: sigma)
+        let b = try ranges(ErrorShares(common: 1, unit: 0), draws: 50, seed: 3, central: central, sigma: sigma)
         #expect(a[0][2][1].p10 == b[0][2][1].p10 && a[0][2][1].p90 == b[0][2][1].p90)
     }
 

@@ -16,11 +16,26 @@ import Testing
     }
 
     @Test func exactWhereItMustBe() {
-        #expect(FastExp.exp(0) == 1)
+        #expect(FastExp.exp(0.0) == 1)
         #expect(abs(FastExp.exp(1) - M_E) <= M_E * 1e-14)
         // Beyond the normal range the argument is clamped, never a wrong sign or a NaN.
         #expect(FastExp.exp(-1e6) == FastExp.exp(-708))
         #expect(FastExp.exp(1e6) == FastExp.exp(709))
         #expect(FastExp.exp(-1e6) > 0)
+    }
+
+    @Test func floatWithinAFewUnitsInTheLastPlace() {
+        var worst: Float = 0
+        var x: Float = -87
+        while x <= 88 {
+            let exact = Foundation.exp(Double(x))
+            worst = max(worst, Float(abs(Double(FastExp.exp(x)) - exact) / exact))
+            x += 0.0137
+        }
+        #expect(worst < 4 * Float.ulpOfOne)
+        #expect(FastExp.exp(Float(0)) == 1)
+        #expect(FastExp.exp(Float(-1e6)) == FastExp.exp(Float(-87)))
+        #expect(FastExp.exp(Float(1e6)) == FastExp.exp(Float(88)))
+        #expect(FastExp.exp(Float(-1e6)) > 0)
     }
 }

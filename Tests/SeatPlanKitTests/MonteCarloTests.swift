@@ -300,7 +300,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
     /// Selecting the order statistics gives exactly what sorting and GSL's quantile give, ties included.
     @Test func quantilesBySelectionEqualGSLOnSortedData() {
         var generator = SplitMix(seed: 5)
-        for n in [1, 2, 3, 7, 10, 11, 100, 1000, 1001] {
+        for n in [1, 2, 3, 7, 10, 11, 16, 100, 200, 1000, 1001] {
             for ties in [false, true] {
                 let values = (0..<n).map { _ in Float(ties ? Double(generator.next() % 7) : generator.unit() * 100 - 50) }
                 // Every quantile with the extremes among them, the two the ranges use, and none (extremes only).

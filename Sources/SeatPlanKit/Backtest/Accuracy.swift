@@ -12,13 +12,20 @@ public struct Accuracy: Sendable, Equatable {
     public var p90APE: Double
 
     public init?(percentageErrors errors: [Double]) {
-        let finite = errors.filter(\.isFinite)
-        guard !finite.isEmpty else { return nil }
-        let absolute = finite.map(abs)
-        cases = finite.count
-        mape = absolute.reduce(0, +) / Double(finite.count)
-        mpe = finite.reduce(0, +) / Double(finite.count)
-        let q = GSL.quantiles(absolute, [0.5, 0.9])
+        var absolute: [Double] = []
+        absolute.reserveCapacity(errors.count)
+        var sum = 0.0, absoluteSum = 0.0
+        for e in errors where e.isFinite {
+            sum += e
+            absoluteSum += abs(e)
+            absolute.append(abs(e))
+        }
+        guard !absolute.isEmpty else { return nil }
+        cases = absolute.count
+        mape = absoluteSum / Double(cases)
+        mpe = sum / Double(cases)
+        // The order statistics selected, not the whole sample sorted: the same numbers as GSL on sorted data.
+        let q = absolute.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: [0.5, 0.9]).quantiles }
         medianAPE = q[0]
         p90APE = q[1]
     }

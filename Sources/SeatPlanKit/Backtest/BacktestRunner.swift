@@ -58,7 +58,11 @@ public struct BacktestRunner: Sendable {
 
         public var error: Double { projected - actual }
         /// `100 · (projected − actual) / actual`; NaN when nothing was counted.
-        public var percentageError: Double { actual != 0 ? 100 * error / actual : .nan }
+        public var percentageError: Double { Self.percentageError(projected: projected, actual: actual) }
+
+        static func percentageError(projected: Double, actual: Double) -> Double {
+            actual != 0 ? 100 * (projected - actual) / actual : .nan
+        }
     }
 
     /// Accuracy of one method at one horizon for one level, stage and target (stage totals or all grades).
@@ -186,6 +190,9 @@ public struct BacktestRunner: Sendable {
                 block.inside = block.ranged
                 block.width = Array(repeating: 0, count: slots)
             }
+            // The drawn errors' room, filled anew for each unit and origin.
+            var drawn = DrawnErrors(draws: options.draws, horizon: options.horizons.upperBound,
+                                    recurrence: forecaster.recurrence, entryKnown: options.entryKnown)
             for u in (b * blockSize)..<min(units.count, (b + 1) * blockSize) {
                 let unit = units[u]
                 let own = detector.breaks(in: unit)
@@ -195,31 +202,35 @@ public struct BacktestRunner: Sendable {
                 let level = levels.firstIndex(of: unit.level) ?? 0
                 var scores = allScores[u]
                 if !pooledByLevel[level].isEmpty { scores?.acrossUnits = pooledByLevel[level] }
+                // `auto` births: the candidates scored once on the unit's series, read at each origin.
+                let birthsScores = !options.entryKnown && autoBirths.auto ? BirthsSelector.Scores(unit.births) : nil
                 for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
-                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin)
+                    var context = OriginForecaster.Origin(unit, observations: observations, year: origin,
+                                                          birthsScores: birthsScores)
                     // The drawn errors of this unit and origin, in units of σ: the same for every method.
-                    var drawn: DrawnErrors?
+                    var drawnHere = false
                     for (m, method) in options.methods.enumerated() {
                         guard let projection = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
                                                                    method: method, entryKnown: options.entryKnown,
                                                                    scores: scores) else { continue }
                         var ranges: [[[(p10: Double, p90: Double)]]]?
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
-                            if drawn == nil, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
-                                drawn = DrawnErrors(shares: shares[level][o], draws: options.draws,
-                                                    horizon: options.horizons.upperBound, stream: stream,
-                                                    common: commonDraws[o], recurrence: forecaster.recurrence,
-                                                    entryKnown: options.entryKnown)
+                            if !drawnHere, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
+                                drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o])
+                                drawnHere = true
                             }
-                            ranges = drawn?.ranges(central: projection, sigma: sigma)
+                            ranges = drawnHere ? drawn.ranges(central: projection, sigma: sigma) : nil
                         }
-                        func record(_ c: inout Case, slot i: Int, range: (p10: Double, p90: Double)?) {
-                            guard let range, c.actual > 0 else { return }
-                            c.p10 = range.p10
-                            c.p90 = range.p90
+                        /// Counts the range of one case (with draws) and returns the error; the case itself is
+                        /// made only when `backtest.csv` lists it.
+                        func record(projected p: Double, actual a: Double, slot i: Int,
+                                    range: (p10: Double, p90: Double)?) -> (p10: Double, p90: Double)? {
+                            block.errors[i].append(Case.percentageError(projected: p, actual: a))
+                            guard let range, a > 0 else { return nil }
                             block.ranged[i] += 1
-                            if range.p10 <= c.actual && c.actual <= range.p90 { block.inside[i] += 1 }
-                            block.width[i] += 100 * (range.p90 - range.p10) / c.actual
+                            if range.p10 <= a && a <= range.p90 { block.inside[i] += 1 }
+                            block.width[i] += 100 * (range.p90 - range.p10) / a
+                            return range
                         }
                         for k in options.horizons {
                             guard let actual = unit.counts[origin + k] else { continue }
@@ -230,18 +241,22 @@ public struct BacktestRunner: Sendable {
                                     projectedTotal += p
                                     actualTotal += a
                                     guard p.isFinite else { continue }
-                                    var c = Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1, origin: origin,
-                                                 horizon: k, method: m, projected: p, actual: a)
-                                    record(&c, slot: slot(level, s, false, m, k), range: ranges?[s][g][k])
-                                    block.errors[slot(level, s, false, m, k)].append(c.percentageError)
-                                    if options.detail == .all { block.cases.append(c) }
+                                    let range = record(projected: p, actual: a, slot: slot(level, s, false, m, k),
+                                                       range: ranges?[s][g][k])
+                                    if options.detail == .all {
+                                        block.cases.append(Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1,
+                                                                origin: origin, horizon: k, method: m, projected: p,
+                                                                actual: a, p10: range?.p10, p90: range?.p90))
+                                    }
                                 }
                                 guard projectedTotal.isFinite else { continue }
-                                var total = Case(unit: unit.id, level: unit.level, stage: s, grade: nil, origin: origin,
-                                                 horizon: k, method: m, projected: projectedTotal, actual: actualTotal)
-                                record(&total, slot: slot(level, s, true, m, k), range: ranges?[s][stage.grades][k])
-                                block.errors[slot(level, s, true, m, k)].append(total.percentageError)
-                                if options.detail != .none { block.cases.append(total) }
+                                let range = record(projected: projectedTotal, actual: actualTotal,
+                                                   slot: slot(level, s, true, m, k), range: ranges?[s][stage.grades][k])
+                                if options.detail != .none {
+                                    block.cases.append(Case(unit: unit.id, level: unit.level, stage: s, grade: nil,
+                                                            origin: origin, horizon: k, method: m, projected: projectedTotal,
+                                                            actual: actualTotal, p10: range?.p10, p90: range?.p90))
+                                }
                             }
                         }
                     }
@@ -249,11 +264,9 @@ public struct BacktestRunner: Sendable {
             }
             return block
         }
-        var errors = Array(repeating: [Double](), count: slots)
         var ranged = Array(repeating: 0, count: slots), inside = ranged, width = Array(repeating: 0.0, count: slots)
         var cases: [Case] = []
         for block in blocks {
-            for i in 0..<slots where !block.errors[i].isEmpty { errors[i] += block.errors[i] }
             for i in block.ranged.indices where block.ranged[i] > 0 {
                 ranged[i] += block.ranged[i]
                 inside[i] += block.inside[i]
@@ -263,13 +276,20 @@ public struct BacktestRunner: Sendable {
             breaks += block.breaks
         }
         let naive = options.methods.indices.filter { options.methods[$0].isNaive }
+        // Each slot's errors gathered from the blocks in unit order, on every core.
+        let slotAccuracy = Parallel.map(count: slots) { i in
+            var errors: [Double] = []
+            errors.reserveCapacity(blocks.reduce(0) { $0 + $1.errors[i].count })
+            for block in blocks { errors += block.errors[i] }
+            return Accuracy(percentageErrors: errors)
+        }
         var accuracy: [AccuracyRow] = []
         for (l, level) in levels.enumerated() {
             for s in stages.indices {
                 for totals in [true, false] {
                     for k in options.horizons {
                         let found = (0..<methodCount).compactMap { m in
-                            Accuracy(percentageErrors: errors[slot(l, s, totals, m, k)]).map { (m, $0) }
+                            slotAccuracy[slot(l, s, totals, m, k)].map { (m, $0) }
                         }
                         let ranked = found.sorted { ($0.1.mape, $0.0) < ($1.1.mape, $1.0) }
                         let baselineMAPE = found.filter { naive.contains($0.0) }.map(\.1.mape)
@@ -339,7 +359,7 @@ extension BacktestRunner {
         guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else {
             return Array(repeating: 0, count: count)
         }
-        return (0..<count).map { _ in stream.gaussian() }
+        return (0..<count).map { _ in stream.ziggurat() }
     }
 }
 

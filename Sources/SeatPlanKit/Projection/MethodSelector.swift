@@ -66,6 +66,8 @@ struct MethodSelector {
         /// candidate and year (`Σ r`, `Σ r²`, n: the spread of a candidate's ratios and how its errors move
         /// together, for the ranges).
         private(set) var logErrors: [[Int: YearErrors]]
+        /// The years of `logErrors` of each candidate, oldest first.
+        private var logYears: [[Int]] = []
 
         struct Total: Sendable {
             var sum = 0.0
@@ -138,19 +140,21 @@ struct MethodSelector {
                     }
                 }
             }
+            logYears = logErrors.map { $0.keys.sorted() }
         }
 
         /// The spread `σ = √(Σ r² / n)` of `estimation`'s one-year-ahead log errors `r` of years `≤ origin`
         /// (`nil` for a method that is not a candidate, without `spreads`, or with fewer than 2 errors).
         func spread(of estimation: RatioEstimation, at origin: Int) -> Double? {
-            YearErrors.spread(yearErrors(of: estimation, upTo: origin).map(\.errors))
+            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logYears.count else { return nil }
+            return YearErrors.spread(logYears[c].lazy.prefix { $0 <= origin }.map { logErrors[c][$0]! })
         }
 
         /// `estimation`'s one-year-ahead log errors by year, years `≤ origin`, oldest first (none for a method
         /// that is not a candidate, or without `spreads`).
         func yearErrors(of estimation: RatioEstimation, upTo origin: Int) -> [(year: Int, errors: YearErrors)] {
-            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logErrors.count else { return [] }
-            return logErrors[c].keys.sorted().filter { $0 <= origin }.map { ($0, logErrors[c][$0]!) }
+            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logYears.count else { return [] }
+            return logYears[c].prefix { $0 <= origin }.map { ($0, logErrors[c][$0]!) }
         }
 
         /// The choice per stage at origin `T` by `rule` (`select` or `pooled`; `nil` where nothing scores).
