@@ -88,6 +88,22 @@ import Testing
         #expect(ErrorShares.estimate([]) == .independent)
     }
 
+    @Test func aLastingShareFromFewYearsIsCorrectedForItsSmallSampleBias() {
+        // Pairs (r₁, r₂) in three years: (0.1, 0), (−0.1, 0.05), (0.2, 0.05). Σ r₁r₂ = 0.005, Σ r₁² = 0.06,
+        // Σ r₂² = 0.005: ρ̂ = 0.005 / √0.0003 = 0.288675; with the bias (1 + 3ρ̂)/n of n = 3 unit-years:
+        // 0.288675 + 1.866025 / 3 = 0.910684. A hundred such units: n = 300, 0.288675 + 1.866025 / 300.
+        var unit: [(year: Int, errors: YearErrors)] = []
+        for (y, pair) in [(2002, (0.1, 0.0)), (2003, (-0.1, 0.05)), (2004, (0.2, 0.05))] {
+            var e = YearErrors()
+            e.add(0.1)
+            e.add(-0.05)
+            e.addPair(pair.0, pair.1)
+            unit.append((y, e))
+        }
+        #expect(abs(ErrorShares.estimate([unit]).lasting - 0.910684) < 1e-6)
+        #expect(abs(ErrorShares.estimate(Array(repeating: unit, count: 100)).lasting - (0.288675 + 1.866025 / 300)) < 1e-6)
+    }
+
     /// 40 units, 2000–2019, grade 1 = 1,000, each yearly progression ratio `0.99 · exp(0.02 · m)`, with
     /// `m = √c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε` (`Z` of the year, common to all units; `W` of the unit
     /// and year; `ε` of the grade; all standard normal).

@@ -71,18 +71,22 @@ struct ErrorShares: Sendable, Equatable {
     ///   year, `a_{u,y} = Σ r / (n σ_u)`: `c = Σ_y ((Σ_u a)² − Σ_u a²) / Σ_y U_y(U_y − 1)` (`U_y` units).
     ///
     /// - the lasting share `ρ = Σ r₁ r₂ / √(Σ r₁² · Σ r₂²)` over every pair of errors of one estimate one and
-    ///   two years ahead (each unit's sums divided by `σ_u²`).
+    ///   two years ahead (each unit's sums divided by `σ_u²`), plus the small-sample bias of a lag-one
+    ///   correlation, `(1 + 3ρ) / n` (Marriott and Pope, 1954), `n` the number of unit-years with pairs: a
+    ///   single unit's ρ rests on a few years and came out too low (its totals' ranges too narrow at long
+    ///   horizons); for a level of many units the term is negligible.
     ///
     /// All are clamped to `[0, 1]`, `c ≤ s` (`w = s − c`); no pair of units: `c = 0`, `w = s`; no unit with
     /// two grades in a year: `w = 0`; no pair of years: `ρ = 1`.
     static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         var within = 0.0, withinPairs = 0.0
-        var products = 0.0, first = 0.0, second = 0.0
+        var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
         var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
         for unit in units {
             guard let sigma = YearErrors.spread(unit.lazy.map(\.errors)), sigma > 0 else { continue }
             let variance = sigma * sigma
             for (_, e) in unit where e.pairs > 0 {
+                pairCells += 1
                 products += e.pairProducts / variance
                 first += e.pairFirst / variance
                 second += e.pairSecond / variance
@@ -108,7 +112,8 @@ struct ErrorShares: Sendable, Equatable {
         }
         let clamp = { (x: Double) in x.isFinite ? min(1, max(0, x)) : 0 }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
-        let rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
+        var rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
+        if pairCells > 0 { rho = clamp(rho + (1 + 3 * rho) / Double(pairCells)) }
         guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho) }
         let s = max(c, clamp(within / withinPairs))
         return ErrorShares(common: c, unit: s - c, lasting: rho)
