@@ -18,11 +18,15 @@ import Testing
         return drawn
     }
 
-    /// P10 and P90 of `central` drawn with `shares` and `sigma` (`DrawnErrors.ranges`).
+    /// P10 and P90 of `central` drawn with `shares` and `sigma` (`DrawnErrors.computeRanges`), by
+    /// `[stage][grade, then the total][k]`.
     func ranges(_ shares: ErrorShares, draws: Int, seed: UInt32 = 3, central: [[[Double]]], sigma: Double) throws
         -> [[[(p10: Double, p90: Double)]]] {
         var errors = try drawn(shares, draws: draws, seed: seed)
-        return errors.ranges(central: central, sigma: sigma)
+        errors.computeRanges(central: central, sigma: sigma)
+        return central.indices.map { s in
+            (0...central[s].count).map { row in (0..<central[s][0].count).map { errors.range(stage: s, row: row, k: $0) } }
+        }
     }
 
     @Test func theRangeOfOneRatioIsItsLognormalQuantiles() throws {

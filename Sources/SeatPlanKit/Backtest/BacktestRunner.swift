@@ -213,13 +213,16 @@ public struct BacktestRunner: Sendable {
                         guard let projection = forecaster.forecast(unit, from: &context, horizon: options.horizons.upperBound,
                                                                    method: method, entryKnown: options.entryKnown,
                                                                    scores: scores) else { continue }
-                        var ranges: [[[(p10: Double, p90: Double)]]]?
+                        var ranged = false
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
                             if !drawnHere, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
                                 drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o])
                                 drawnHere = true
                             }
-                            ranges = drawnHere ? drawn.ranges(central: projection, sigma: sigma) : nil
+                            if drawnHere {
+                                drawn.computeRanges(central: projection, sigma: sigma)
+                                ranged = true
+                            }
                         }
                         /// Counts the range of one case (with draws) and returns the error; the case itself is
                         /// made only when `backtest.csv` lists it.
@@ -242,7 +245,7 @@ public struct BacktestRunner: Sendable {
                                     actualTotal += a
                                     guard p.isFinite else { continue }
                                     let range = record(projected: p, actual: a, slot: slot(level, s, false, m, k),
-                                                       range: ranges?[s][g][k])
+                                                       range: ranged ? drawn.range(stage: s, row: g, k: k) : nil)
                                     if options.detail == .all {
                                         block.cases.append(Case(unit: unit.id, level: unit.level, stage: s, grade: g + 1,
                                                                 origin: origin, horizon: k, method: m, projected: p,
@@ -251,7 +254,7 @@ public struct BacktestRunner: Sendable {
                                 }
                                 guard projectedTotal.isFinite else { continue }
                                 let range = record(projected: projectedTotal, actual: actualTotal,
-                                                   slot: slot(level, s, true, m, k), range: ranges?[s][stage.grades][k])
+                                                   slot: slot(level, s, true, m, k), range: ranged ? drawn.range(stage: s, row: stage.grades, k: k) : nil)
                                 if options.detail != .none {
                                     block.cases.append(Case(unit: unit.id, level: unit.level, stage: s, grade: nil,
                                                             origin: origin, horizon: k, method: m, projected: projectedTotal,

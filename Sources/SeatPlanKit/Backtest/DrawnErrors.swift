@@ -33,6 +33,8 @@ struct DrawnErrors {
     private let entryKnown: Bool
     /// Scratch of `draw` and `ranges`, kept between draws so that a block of units allocates them once.
     private var lasting: [Double], m: [Double], scratch: [Float], totals: [Float]
+    /// What `computeRanges` found: row `(start[s] + s + g)` (a stage's grades, then its total), year `k`.
+    private var computed: [(p10: Double, p90: Double)]
 
     /// Room for the `Λ` of one unit and origin; `draw` fills it.
     init(draws: Int, horizon: Int, recurrence: CohortRecurrence, entryKnown: Bool) {
@@ -53,6 +55,7 @@ struct DrawnErrors {
         m = lasting
         scratch = Array(repeating: 0, count: draws)
         totals = scratch
+        computed = Array(repeating: (.nan, .nan), count: (next + grades.count) * (horizon + 1))
     }
 
     /// Draws the `Λ` of one unit and origin with `shares`, from the unit's `stream` and the origin's `common`
@@ -96,43 +99,37 @@ struct DrawnErrors {
                     continue
                 }
                 for d in 0..<draws { scratch[d] = all[cell * draws + d] }
-                let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: [0.1, 0.9]).quantiles }
+                let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: Self.fractions).quantiles }
                 quantiles[cell] = (q[0], q[1])
             }
         }
     }
 
-    /// P10 and P90 of a projection `[stage][grade][k]` drawn with spread `sigma`, by `[stage][grade, then the
-    /// stage total][k]`. A grade's are `x̂ · exp(σ · q)`, `q` the quantiles of its `Λ` (the same order
-    /// statistics as of the drawn pupils, interpolated on the log scale); a total's are the quantiles
-    /// (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over the draws.
-    mutating func ranges(central: [[[Double]]], sigma: Double) -> [[[(p10: Double, p90: Double)]]] {
+    /// P10 and P90 of a projection `[stage][grade][k]` drawn with spread `sigma`, read afterwards with
+    /// `range(stage:row:k:)` (row `g` a grade, row `grades[s]` the stage total) until the next call. A
+    /// grade's are `x̂ · exp(σ · q)`, `q` the quantiles of its `Λ` (the same order statistics as of the drawn
+    /// pupils, interpolated on the log scale); a total's are the quantiles (`SampleQuantiles`) of
+    /// `Σ_g x̂_g · exp(σ · Λ_g)` over the draws. NaN where a grade is not projected.
+    mutating func computeRanges(central: [[[Double]]], sigma: Double) {
         let Y = horizon + 1
-        var result: [[[(p10: Double, p90: Double)]]] = []
-        result.reserveCapacity(grades.count)
         for s in grades.indices {
-            var rows: [[(p10: Double, p90: Double)]] = []
-            rows.reserveCapacity(grades[s] + 1)
             for g in 0..<grades[s] {
-                var row: [(p10: Double, p90: Double)] = []
-                row.reserveCapacity(Y)
                 for k in 0..<Y {
                     let x = central[s][g][k]
                     let q = quantiles[(start[s] + g) * Y + k]
-                    row.append(x.isFinite ? (x * exp(sigma * q.0), x * exp(sigma * q.1)) : (.nan, .nan))
+                    computed[(start[s] + s + g) * Y + k] = x.isFinite
+                        ? (x * exp(sigma * q.0), x * exp(sigma * q.1)) : (.nan, .nan)
                 }
-                rows.append(row)
             }
-            var total: [(p10: Double, p90: Double)] = []
-            total.reserveCapacity(Y)
             for k in 0..<Y {
                 var sum = 0.0
                 for g in 0..<grades[s] { sum += central[s][g][k] }
+                let at = (start[s] + s + grades[s]) * Y + k
                 // A grade not projected leaves no range; at the origin `Λ = 0`: the total as counted.
                 if !sum.isFinite {
-                    total.append((.nan, .nan))
+                    computed[at] = (.nan, .nan)
                 } else if k == 0 {
-                    total.append((sum, sum))
+                    computed[at] = (sum, sum)
                 } else {
                     let q = totals.withUnsafeMutableBufferPointer { totals in
                         values.withUnsafeBufferPointer { values in
@@ -143,14 +140,20 @@ struct DrawnErrors {
                                 for d in 0..<draws { totals[d] += x * FastExp.exp(sigma * cell[d]) }
                             }
                         }
-                        return SampleQuantiles.quantiles(totals, at: [0.1, 0.9]).quantiles
+                        return SampleQuantiles.quantiles(totals, at: Self.fractions).quantiles
                     }
-                    total.append((q[0], q[1]))
+                    computed[at] = (q[0], q[1])
                 }
             }
-            rows.append(total)
-            result.append(rows)
         }
-        return result
     }
+
+    /// The P10 and P90 `computeRanges` found for stage `s`, row `row` (a grade, or `grades[s]` for the
+    /// total), year `k`.
+    func range(stage s: Int, row: Int, k: Int) -> (p10: Double, p90: Double) {
+        computed[(start[s] + s + row) * (horizon + 1) + k]
+    }
+
+    /// The quantiles the ranges read.
+    private static let fractions = [0.1, 0.9]
 }
