@@ -189,7 +189,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
     /// its P90 − P10 is `2 · 1.2816 · σ`. A fully common shock (`c = 1`) makes it `0.05 · Σ D` wide; none
     /// (`c = 0`) about √300 times narrower here (300 ratios of similar size).
     /// Tolerance: the standard error of P90 − P10 with N = 4000 draws is about 0.038σ; 4 of them.
-    static func province(commonShare: Double) -> (text: String, denominators: [Double]) {
+    static func province(commonShare: Double, districtShare: Double? = nil) -> (text: String, denominators: [Double]) {
         var text = """
             scenario: province
             base_year: 2025
@@ -200,7 +200,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             projection:
               progression: { method: mean, window: 2 }
               entry: { method: mean, window: 2 }
-            uncertainty: { ratios: 0.05, births: 0, common_share: \(commonShare) }
+            uncertainty: { ratios: 0.05, births: 0, common_share: \(commonShare)\(districtShare.map { ", district_share: \($0)" } ?? "") }
             districts:
 
             """
@@ -238,6 +238,28 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             // A fully common shock: 0.05 · Σ D, whatever the number of districts.
             #expect(abs(width / (2 * 1.2815515655446004 * 0.05 * sum) - 1) < 0.04)
         }
+    }
+
+    /// With a district share `w` too, a district's three ratios share `√w · z_district` beyond the common part:
+    /// the province total's variance is `σ²·(c·(Σ D)² + w·Σ_d (Σ_{i∈d} D_i)² + (1 − c − w)·Σ D²)` (`w = 1`:
+    /// each district's three ratios move as one; the stage's catchment is the scenario, so only the total
+    /// has a row).
+    @Test(arguments: [(0.0, 1.0), (0.3, 0.4), (0.0, 0.5)])
+    func aProvinceTotalHoldsItsDistrictsSharedErrors(commonShare c: Double, districtShare w: Double) throws {
+        let (text, denominators) = Self.province(commonShare: c, districtShare: w)
+        let (_, allocation, summary) = try drawn(text, draws: 4000, threads: 2)
+        let sum = denominators.reduce(0, +), squares = denominators.reduce(0) { $0 + $1 * $1 }
+        // Three denominators per district, in district order.
+        let districtSquares = stride(from: 0, to: denominators.count, by: 3).reduce(0.0) { total, i in
+            let d = denominators[i] + denominators[i + 1] + denominators[i + 2]
+            return total + d * d
+        }
+        let sigma = 0.05 * (c * sum * sum + w * districtSquares + (1 - c - w) * squares).squareRoot()
+        let grid = allocation.grid
+        let cell = summary.cell(plan: 0, row: try #require(grid.row(t: 1, area: grid.zoneCount + grid.districtCount, stage: 0)))
+        let width = summary.students[cell * 3 + 2] - summary.students[cell * 3]
+        #expect(abs(width - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma, "c = \(c), w = \(w): \(width) vs σ = \(sigma)")
+        #expect(summary.districtShare == w && !summary.districtShareEstimated)
     }
 
     /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.

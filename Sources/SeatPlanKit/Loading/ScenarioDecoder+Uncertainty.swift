@@ -37,6 +37,17 @@ extension ScenarioDecoder {
                 result.commonShare = share.map { .share($0) } ?? .estimated
             }
         }
+        if let node = map.value("district_share") {
+            if let share = keywordOrNumber(node, keyword: "estimated", what: "'district_share' under 'uncertainty'",
+                                           meaning: "the share of each ratio's variance common to the ratios of one district, from 0 to 1, e.g. 0.3",
+                                           max: 1) {
+                result.districtShare = share.map { .share($0) } ?? .estimated
+            }
+            if case .share(let c)? = result.commonShare, case .share(let w)? = result.districtShare, c + w > 1 {
+                reader.error(node, "'district_share' \(w) and 'common_share' \(c) add up to more than 1",
+                             hint: "they are shares of one variance: make district_share at most \(1 - c)")
+            }
+        }
         return result
     }
 

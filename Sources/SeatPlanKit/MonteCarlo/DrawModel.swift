@@ -4,9 +4,10 @@
 /// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
 /// what another input gets): one standard normal `z_common` shared by every district; then for each
 /// district in file order, one standard normal `z_own` per ratio (stages in file order, grades in order;
-/// the ratio's `z = √c · z_common + √(1 − c) · z_own`, `c` the district's `common_share`), one standard
-/// normal for births, one uniform per stage for migration, then two uniforms per development in file order
-/// (yield factor, then slip).
+/// the ratio's `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`, `c` the district's
+/// `common_share`, `w` its `district_share`), one standard normal for births, one uniform per stage for
+/// migration, then two uniforms per development in file order (yield factor, then slip). The districts'
+/// `z_district`, one each in file order, come from a second stream of the draw (`DrawWorker`).
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
@@ -15,9 +16,10 @@ struct DrawModel: Sendable {
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
-    /// `common_share` as the districts' histories give it (`HistorySpread.commonShare`), used where
-    /// `uncertainty.common_share` is `estimated` (the default).
+    /// `common_share` and `district_share` as the districts' histories give them (`HistorySpread.shares`),
+    /// used where `uncertainty` says `estimated` (the default).
     let estimatedCommonShare: Double
+    let estimatedDistrictShare: Double
     let districts: [DistrictModel]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
@@ -33,6 +35,8 @@ struct DrawModel: Sendable {
         var ratioSD: [[Double]]
         /// `c`: the share of each ratio's variance common to every district in a draw.
         var commonShare: Double
+        /// `w`: the share common to this district's ratios beyond `c` (at most `1 − c`).
+        var districtShare: Double
         var births: [BirthsVariation]
         var migration: FactorRange
         var developments: [DevelopmentModel]
@@ -93,12 +97,12 @@ struct DrawModel: Sendable {
         let errors = scenario.districts.indices.map { d in
             HistorySpread.errors(scenario.districts[d], stages: stages, projection: prepared.districts[d])
         }
-        let estimatedShare = HistorySpread.commonShare(errors)
-        estimatedCommonShare = estimatedShare
+        let estimatedShares = HistorySpread.shares(errors)
+        (estimatedCommonShare, estimatedDistrictShare) = estimatedShares
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
             districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario,
-                                               errors: errors[d], estimatedShare: estimatedShare))
+                                               errors: errors[d], estimatedShares: estimatedShares))
         }
         self.districts = districts
 
@@ -117,7 +121,8 @@ struct DrawModel: Sendable {
     }
 
     private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario,
-                                 errors: [(year: Int, errors: YearErrors)], estimatedShare: Double)
+                                 errors: [(year: Int, errors: YearErrors)],
+                                 estimatedShares: (common: Double, district: Double))
         throws(GSLError) -> DistrictModel {
         let stages = scenario.standards.stages
         let settings = scenario.uncertainty.overridden(by: district.uncertainty)
@@ -150,13 +155,11 @@ struct DrawModel: Sendable {
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }
-        let commonShare: Double
-        switch settings.commonShare {
-        case .estimated: commonShare = estimatedShare
-        case .share(let c): commonShare = c
-        }
+        let commonShare = settings.commonShare.value(estimated: estimatedShares.common)
+        let districtShare = min(settings.districtShare.value(estimated: estimatedShares.district), 1 - commonShare)
         return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD,
-                             commonShare: commonShare, births: births, migration: settings.migration,
+                             commonShare: commonShare, districtShare: districtShare, births: births,
+                             migration: settings.migration,
                              developments: developments)
     }
 

@@ -43,6 +43,9 @@ public struct DrawSummary: Sendable {
     /// scenario, or as estimated from the districts' histories), and whether it was estimated.
     public internal(set) var commonShare = 0.0
     public internal(set) var commonShareEstimated = true
+    /// The share common to the ratios of one district beyond it (`uncertainty.district_share`, or estimated).
+    public internal(set) var districtShare = 0.0
+    public internal(set) var districtShareEstimated = true
 
     init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
          layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {

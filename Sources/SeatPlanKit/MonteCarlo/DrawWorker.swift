@@ -4,6 +4,9 @@
 /// classes (`CellKernel`) for every distinct network, and gathers its measures (`MeasureAccumulator`) —
 /// the central run's code at every step.
 struct DrawWorker {
+    /// What the seed is combined with for the stream of the districts' `z_district` ("district").
+    static let districtStreamKey: UInt64 = 0x6469_7374_7269_6374
+
     let model: DrawModel
     let networks: NetworkTables
     let cells: DrawCells
@@ -65,8 +68,11 @@ struct DrawWorker {
     private mutating func run(draw: Int, slot: Int, seed: UInt64, into output: DrawOutput) throws(GSLError) {
         let random = try RandomStream(run: seed, draw: draw)
         let common = random.gaussian()
+        // One `z_district` per district from a stream of its own (so the other inputs' numbers are those
+        // they were before `district_share` existed), drawn whatever the share.
+        let districtStream = try RandomStream(run: seed ^ Self.districtStreamKey, draw: draw)
         for d in model.districts.indices {
-            vary(district: d, random: random, common: common)
+            vary(district: d, random: random, common: common, district: districtStream.gaussian())
             // Taken out and put back, so that the projection writes into the arrays without copying them.
             var district = demand.districts[d]
             demand.districts[d].cohort = []
@@ -95,15 +101,17 @@ struct DrawWorker {
     }
 
     /// Replaces the district's inputs with this draw's: ratios `max(0, r̂ + σ·z)` with
-    /// `z = √c · z_common + √(1 − c) · z_own` (`c` the district's common share, `z_common` the draw's, shared
-    /// by every district), births along the district's births shock, migration × factor, each development's
-    /// yield factor and slip.
-    private mutating func vary(district d: Int, random: RandomStream, common: Double) {
+    /// `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own` (`c` the district's common share,
+    /// `z_common` the draw's, shared by every district; `w` its district share, `z_district` the district's in
+    /// this draw), births along the district's births shock, migration × factor, each development's yield
+    /// factor and slip.
+    private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double) {
         let m = model.districts[d]
-        let shared = m.commonShare.squareRoot(), own = (1 - m.commonShare).squareRoot()
+        let shared = m.commonShare.squareRoot(), ownDistrict = m.districtShare.squareRoot()
+        let own = (1 - m.commonShare - m.districtShare).squareRoot()
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
-                let z = shared * common + own * random.gaussian()
+                let z = shared * common + own * random.gaussian() + ownDistrict * district
                 inputs[d].ratios[s][g] = max(0, m.inputs.ratios[s][g] + m.ratioSD[s][g] * z)
             }
         }

@@ -30,11 +30,12 @@ enum HistorySpread {
         return byYear.keys.sorted().map { ($0, byYear[$0]!) }
     }
 
-    /// The estimated common share `c` of `z = √c · z_common + √(1 − c) · z_own`: the share of the errors
-    /// that every district has in common in a year (`ErrorShares.estimate` over the districts: its `c`);
-    /// with a single district, the share its grades have in common (`c + w`: nothing else shares its year).
-    static func commonShare(_ districts: [[(year: Int, errors: YearErrors)]]) -> Double {
+    /// The estimated shares of `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`
+    /// (`ErrorShares.estimate` over the districts): `c` the share of the errors every district has in common
+    /// in a year, `w` the share the ratios of one district have in common beyond it. With a single district
+    /// nothing tells the two apart: all of it is `c` (`c + w`, `w = 0`).
+    static func shares(_ districts: [[(year: Int, errors: YearErrors)]]) -> (common: Double, district: Double) {
         let shares = ErrorShares.estimate(districts)
-        return districts.count == 1 ? shares.common + shares.unit : shares.common
+        return districts.count == 1 ? (shares.common + shares.unit, 0) : (shares.common, shares.unit)
     }
 }

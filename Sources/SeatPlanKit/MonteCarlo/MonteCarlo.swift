@@ -99,10 +99,12 @@ public struct MonteCarlo: Sendable {
         var summary = DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks,
                                   cells: cells, layout: layout, output: output, counts: counts32, workers: threads,
                                   plans: allocation.outcomes.map(\.plan.id))
-        switch scenario.uncertainty.commonShare {
-        case .estimated: (summary.commonShare, summary.commonShareEstimated) = (model.estimatedCommonShare, true)
-        case .share(let c): (summary.commonShare, summary.commonShareEstimated) = (c, false)
-        }
+        let shares = scenario.uncertainty
+        summary.commonShare = shares.commonShare.value(estimated: model.estimatedCommonShare)
+        summary.commonShareEstimated = shares.commonShare == .estimated
+        summary.districtShare = min(shares.districtShare.value(estimated: model.estimatedDistrictShare),
+                                    1 - summary.commonShare)
+        summary.districtShareEstimated = shares.districtShare == .estimated
         return summary
     }
 }

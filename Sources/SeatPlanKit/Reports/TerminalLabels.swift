@@ -103,15 +103,23 @@ public struct TerminalLabels: Sendable {
 
     // MARK: every command
     /// The line after `--draws`: how many, with which seed and threads, how long, and the share of the ratio
-    /// errors common to all districts (`DrawSummary.commonShare`).
+    /// errors common to all districts (`DrawSummary.commonShare`), with the share common to one district's
+    /// ratios when there is one (`districtShare`).
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds), share = Int((100 * summary.commonShare).rounded())
+        let district = Int((100 * summary.districtShare).rounded())
+        let districtPart = summary.districtShare > 0
+            ? pick("; common to one district's ratios beyond that: \(district) % ("
+                   + (summary.districtShareEstimated ? "estimated)" : "uncertainty.district_share)"),
+                   "；区县内各比率共同的误差另占 \(district)%（"
+                   + (summary.districtShareEstimated ? "估计）" : "uncertainty.district_share 给定）"))
+            : ""
         return pick("Monte Carlo: \(summary.draws) draws (seed \(summary.seed), \(summary.threads) thread(s)) in \(time) s; "
                     + "ratio errors common to all districts: \(share) % ("
                     + (summary.commonShareEstimated ? "estimated from their histories)" : "uncertainty.common_share)"),
                     "蒙特卡罗模拟：\(summary.draws) 次（种子 \(summary.seed)，\(summary.threads) 个线程），用时 \(time) 秒；"
                     + "各区县共同的比率误差占 \(share)%（"
-                    + (summary.commonShareEstimated ? "由各区县历史估计）" : "uncertainty.common_share 给定）"))
+                    + (summary.commonShareEstimated ? "由各区县历史估计）" : "uncertainty.common_share 给定）")) + districtPart
     }
 
     public func written(_ folder: String, _ names: String) -> String {

@@ -36,20 +36,32 @@ public struct UncertaintySettings: Sendable {
     /// Delivery slip of the developments that have no `slip` of their own.
     public var slip: SlipDistribution
     /// `c`: the share of each ratio's variance common to every district in a draw,
-    /// `z = √c · z_common + √(1 − c) · z_own`.
-    public var commonShare: CommonShare
+    /// `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`.
+    public var commonShare: Share
+    /// `w`: the share common to the ratios of one district in a draw, beyond `c` (at most `1 − c`).
+    public var districtShare: Share
 
-    /// `common_share`.
-    public enum CommonShare: Sendable, Equatable {
-        /// From the districts' histories (`HistorySpread.commonShare`).
+    /// `common_share`, `district_share`.
+    public enum Share: Sendable, Equatable {
+        /// From the districts' histories (`HistorySpread.shares`).
         case estimated
         /// This share, from 0 to 1.
         case share(Double)
+
+        /// The share itself, or `estimated` where the histories decide.
+        func value(estimated: Double) -> Double {
+            switch self {
+            case .estimated: return estimated
+            case .share(let share): return share
+            }
+        }
     }
 
     public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
-                housingYield: FactorRange, slip: SlipDistribution, commonShare: CommonShare = .estimated) {
+                housingYield: FactorRange, slip: SlipDistribution, commonShare: Share = .estimated,
+                districtShare: Share = .estimated) {
         self.commonShare = commonShare
+        self.districtShare = districtShare
         self.ratios = ratios
         self.ratioSDs = ratioSDs
         self.births = births
@@ -71,6 +83,7 @@ public struct UncertaintySettings: Sendable {
         if let housingYield = override.housingYield { result.housingYield = housingYield }
         if let slip = override.slip { result.slip = slip }
         if let share = override.commonShare { result.commonShare = share }
+        if let share = override.districtShare { result.districtShare = share }
         let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
         result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
         return result
@@ -90,7 +103,8 @@ public struct UncertaintyOverride: Sendable {
     public var migration: FactorRange?
     public var housingYield: FactorRange?
     public var slip: SlipDistribution?
-    public var commonShare: UncertaintySettings.CommonShare?
+    public var commonShare: UncertaintySettings.Share?
+    public var districtShare: UncertaintySettings.Share?
 
     public init() {}
 }
