@@ -12,13 +12,20 @@ public struct Accuracy: Sendable, Equatable {
     public var p90APE: Double
 
     public init?(percentageErrors errors: [Double]) {
+        self.init(parts: [errors])
+    }
+
+    /// The same over the errors of `parts` taken in order, as if joined (no joined copy is made).
+    init?(parts: [[Double]]) {
         var absolute: [Double] = []
-        absolute.reserveCapacity(errors.count)
+        absolute.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         var sum = 0.0, absoluteSum = 0.0
-        for e in errors where e.isFinite {
-            sum += e
-            absoluteSum += abs(e)
-            absolute.append(abs(e))
+        for errors in parts {
+            for e in errors where e.isFinite {
+                sum += e
+                absoluteSum += abs(e)
+                absolute.append(abs(e))
+            }
         }
         guard !absolute.isEmpty else { return nil }
         cases = absolute.count

@@ -280,12 +280,7 @@ public struct BacktestRunner: Sendable {
         }
         let naive = options.methods.indices.filter { options.methods[$0].isNaive }
         // Each slot's errors gathered from the blocks in unit order, on every core.
-        let slotAccuracy = Parallel.map(count: slots) { i in
-            var errors: [Double] = []
-            errors.reserveCapacity(blocks.reduce(0) { $0 + $1.errors[i].count })
-            for block in blocks { errors += block.errors[i] }
-            return Accuracy(percentageErrors: errors)
-        }
+        let slotAccuracy = Parallel.map(count: slots) { i in Accuracy(parts: blocks.map { $0.errors[i] }) }
         var accuracy: [AccuracyRow] = []
         for (l, level) in levels.enumerated() {
             for s in stages.indices {

@@ -202,9 +202,7 @@ public struct BirthsBacktest: Sendable {
         let flat = Parallel.map(count: levels.count * targets * methods.count * horizonCount) { i in
             let k = i % horizonCount, m = i / horizonCount % methods.count
             let s = i / (horizonCount * methods.count) % targets, l = i / (horizonCount * methods.count * targets)
-            var errors: [Double] = []
-            for partial in done { errors += partial.errors[l][s][m][k] }
-            return Accuracy(percentageErrors: errors)
+            return Accuracy(parts: done.map { $0.errors[l][s][m][k] })
         }
         func accuracy(_ l: Int, _ s: Int, _ m: Int, _ k: Int) -> Accuracy? {
             flat[((l * targets + s) * methods.count + m) * horizonCount + k]
