@@ -108,16 +108,16 @@ public enum BirthsSelector {
     public struct Scores: Sendable {
         /// `[candidate]` → `(target year, horizon, absolute percentage error)`.
         private(set) var errors: [[(year: Int, horizon: Int, error: Double)]]
-        /// Running sums of `errors` by `[candidate][horizon][year − firstYear]`: the sum and number of the
-        /// errors at that horizon with target years up to that year, added in year order — the order in
-        /// which a scan of `errors` meets them, so the sums are the same to the last bit.
-        private var cumulative: [[[(sum: Double, count: Int)]]] = []
-        private var firstYear = 0
+        /// Running sums of `errors` at `((candidate · (H + 1)) + horizon) · span + year − firstYear` (`H` the
+        /// last horizon): the sum and number of the errors at that horizon with target years up to that
+        /// year, added in year order — the order in which a scan of `errors` meets them, so the sums are the
+        /// same to the last bit. One flat array: read for every origin of every unit.
+        private var cumulative: [(sum: Double, count: Int)] = []
+        private var firstYear = 0, span = 0
 
         public init(_ births: [Int: Double]) {
             let candidates = BirthsSelector.candidates
             errors = candidates.map { _ in [] }
-            cumulative = candidates.map { _ in [] }
             let years = births.keys.sorted()
             guard years.count > BirthsSelector.minimumYears else { return }
             let values = years.map { births[$0]! }
@@ -145,42 +145,41 @@ public enum BirthsSelector {
                 }
             }
             firstYear = years[0]
-            let span = years[years.count - 1] - firstYear + 1
-            cumulative = errors.map { cases in
-                var byHorizon = Array(repeating: Array(repeating: (sum: 0.0, count: 0), count: span),
-                                      count: BirthsSelector.horizons.upperBound + 1)
-                for e in cases { byHorizon[e.horizon][e.year - firstYear].sum += e.error; byHorizon[e.horizon][e.year - firstYear].count += 1 }
-                for h in byHorizon.indices {
-                    for y in byHorizon[h].indices.dropFirst() {
-                        byHorizon[h][y].sum = byHorizon[h][y - 1].sum + byHorizon[h][y].sum
-                        byHorizon[h][y].count += byHorizon[h][y - 1].count
+            span = years[years.count - 1] - firstYear + 1
+            let rows = BirthsSelector.horizons.upperBound + 1
+            cumulative = Array(repeating: (0, 0), count: candidates.count * rows * span)
+            for (c, cases) in errors.enumerated() {
+                for e in cases {
+                    cumulative[(c * rows + e.horizon) * span + e.year - firstYear].sum += e.error
+                    cumulative[(c * rows + e.horizon) * span + e.year - firstYear].count += 1
+                }
+                for h in 0..<rows {
+                    let row = (c * rows + h) * span
+                    for y in 1..<span {
+                        cumulative[row + y].sum = cumulative[row + y - 1].sum + cumulative[row + y].sum
+                        cumulative[row + y].count += cumulative[row + y - 1].count
                     }
                 }
-                return byHorizon
             }
         }
 
         /// Each candidate's score at origin `T` by `rule`, with its number of cases (`nil`: none).
         public func scores(at origin: Int, rule: Rule) -> [(score: Double, cases: Int)?] {
-            cumulative.map { byHorizon in
-                var sums = Array(repeating: 0.0, count: BirthsSelector.horizons.upperBound + 1)
-                var counts = Array(repeating: 0, count: sums.count)
-                let y = Swift.min(origin - firstYear, (byHorizon.first?.count ?? 0) - 1)
-                if y >= 0 {
-                    for h in byHorizon.indices where rule != .oneYear || h == 1 {
-                        sums[h] = byHorizon[h][y].sum
-                        counts[h] = byHorizon[h][y].count
-                    }
+            let rows = BirthsSelector.horizons.upperBound + 1
+            let y = Swift.min(origin - firstYear, span - 1)
+            return errors.indices.map { c in
+                guard y >= 0 else { return nil }
+                // Per horizon in order: the rule's sum (of the sums, or of the per-horizon means) and the cases.
+                var total = 0.0, n = 0, scored = 0
+                for h in 0..<rows where rule != .oneYear || h == 1 {
+                    let (sum, count) = cumulative[(c * rows + h) * span + y]
+                    guard count > 0 else { continue }
+                    n += count
+                    scored += 1
+                    total += rule == .horizons ? sum / Double(count) : sum
                 }
-                let n = counts.reduce(0, +)
                 guard n > 0 else { return nil }
-                switch rule {
-                case .horizons:
-                    let scored = counts.indices.filter { counts[$0] > 0 }
-                    return (scored.map { sums[$0] / Double(counts[$0]) }.reduce(0, +) / Double(scored.count), n)
-                case .oneYear, .pooled:
-                    return (sums.reduce(0, +) / Double(n), n)
-                }
+                return rule == .horizons ? (total / Double(scored), n) : (total / Double(n), n)
             }
         }
 
