@@ -24,14 +24,14 @@ struct DrawnErrors {
     let start: [Int]
     let grades: [Int]
     /// `Λ` at `[cell · draws + d]`, as `Float`: the draws' own noise is far above its rounding, and four go to
-    /// a vector in `ranges`' loop of exponentials.
+    /// a vector in `computeRanges`' loop of exponentials.
     private var values: [Float]
     /// P10 and P90 of `Λ` of each cell (`SampleQuantiles`).
     private var quantiles: [(Double, Double)]
 
     private let feeder: [Int?]
     private let entryKnown: Bool
-    /// Scratch of `draw` and `ranges`, kept between draws so that a block of units allocates them once.
+    /// Scratch of `draw` and `computeRanges`, kept between draws so that a block of units allocates them once.
     private var lasting: [Double], m: [Double], scratch: [Float], totals: [Float]
     /// What `computeRanges` found: row `(start[s] + s + g)` (a stage's grades, then its total), year `k`.
     private var computed: [(p10: Double, p90: Double)]

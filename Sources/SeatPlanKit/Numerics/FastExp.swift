@@ -1,5 +1,5 @@
 /// `e^x` in plain arithmetic, for loops that take hundreds of millions of exponentials of moderate numbers
-/// (the backtest's drawn stage totals, `DrawnErrors.ranges`): `x = n · ln 2 + y` with `n` the integer
+/// (the backtest's drawn stage totals, `DrawnErrors.computeRanges`): `x = n · ln 2 + y` with `n` the integer
 /// nearest `x / ln 2` (so `|y| ≤ ln 2 / 2`), and `e^x = 2ⁿ · Σ_{k=0…11} yᵏ / k!`. The Taylor remainder
 /// `(ln 2 / 2)¹² / 12!` and the rounding of the steps keep the relative error below 10⁻¹⁴ (a test
 /// checks it against the C library on a grid); `x` is clamped to `[−708, 709]`, the exponents of normal
