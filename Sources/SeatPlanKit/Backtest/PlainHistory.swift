@@ -18,7 +18,7 @@ public struct PlainHistory: Sendable {
     public var stage: Stage
     /// Classrooms used by unit, year and grade position, when the enrolment file has them.
     public var classrooms: [String: [Int: [Int: Double]]]
-    /// Pupils by unit, year and grade position (the units only, not the total).
+    /// Pupils by unit, year and grade position where the classrooms are given (what the class check reads).
     public var pupils: [String: [Int: [Int: Double]]]
     public var skippedRows: Int
 
@@ -59,13 +59,19 @@ public struct PlainHistory: Sendable {
         if out.hasErrors { throw ScenarioError(out.sorted) }
         for diagnostic in rowErrors { out.add(diagnostic) }
         let position = Dictionary(grades.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var pupils: [String: [Int: [Int: Double]]] = [:]
-        var classrooms: [String: [Int: [Int: Double]]] = [:]
+        // Units numbered in the order first met; per unit and year the grades' counts, the line of each
+        // grade's row (0: none yet), classrooms, and where the unit's year first appears.
+        struct UnitYear {
+            var counts: [Double]
+            var lines: [Int]
+            var rooms: [Double?]
+            var at: SourceLocation
+            var found = 0
+        }
+        var unitIndex: [String: Int] = [:]
         var unitOrder: [String] = []
+        var years: [[Int: UnitYear]] = []
         var skipped = 0
-        // The line of the first row of each (unit, year, grade), and of each (unit, year).
-        var firstRow: [String: Int] = [:]
-        var unitYearAt: [String: [Int: SourceLocation]] = [:]
         for record in file.records {
             let row = record.cells
             let yearCell = row[yearColumn!], unitCell = row[unitColumn!], gradeCell = row[gradeColumn!], countCell = row[studentsColumn!]
@@ -80,20 +86,31 @@ public struct PlainHistory: Sendable {
                 continue
             }
             let unit = unitCell.text.trimmingWhitespace
-            let key = "\(unit)\u{0}\(year)\u{0}\(g)"
-            if let line = firstRow[key] {
+            let u: Int
+            if let known = unitIndex[unit] {
+                u = known
+            } else {
+                u = unitOrder.count
+                unitIndex[unit] = u
+                unitOrder.append(unit)
+                years.append([:])
+            }
+            if years[u][year] == nil {
+                years[u][year] = UnitYear(counts: Array(repeating: 0, count: grades.count),
+                                          lines: Array(repeating: 0, count: grades.count),
+                                          rooms: Array(repeating: nil, count: grades.count), at: file.location(yearCell))
+            }
+            let line = years[u][year]!.lines[g]
+            if line > 0 {
                 out.error(at: file.location(countCell),
                           "a second row for unit '\(unit)', year \(year), grade \(grades[g]) (the first is on line \(line))",
                           hint: "keep one row per year, unit and grade; rows are not summed")
                 continue
             }
-            firstRow[key] = countCell.line
-            if unitYearAt[unit]?[year] == nil { unitYearAt[unit, default: [:]][year] = file.location(yearCell) }
-            if pupils[unit] == nil { unitOrder.append(unit) }
-            pupils[unit, default: [:]][year, default: [:]][g, default: 0] += count
-            if let c = classroomsColumn, let rooms = Self.number(row[c].text) {
-                classrooms[unit, default: [:]][year, default: [:]][g, default: 0] += rooms
-            }
+            years[u][year]!.lines[g] = countCell.line
+            years[u][year]!.counts[g] = count
+            years[u][year]!.found += 1
+            if let c = classroomsColumn, let rooms = Self.number(row[c].text) { years[u][year]!.rooms[g] = rooms }
         }
         var birthsByUnit: [String: [Int: Double]] = [:]
         var areaBirths: [Int: Double] = [:]
@@ -128,11 +145,10 @@ public struct PlainHistory: Sendable {
         }
         // (After a rejected row, the grade it would have given is not reported missing as well.)
         let rowsRejected = out.hasErrors
-        for unit in unitOrder where !rowsRejected {
-            for (year, byGrade) in (pupils[unit] ?? [:]).sorted(by: { $0.key < $1.key }) where byGrade.count < grades.count {
-                let missing = grades.indices.filter { byGrade[$0] == nil }.map { grades[$0] }.joined(separator: ", ")
-                out.error(at: unitYearAt[unit]?[year] ?? headerAt,
-                          "unit '\(unit)' has no row for grade \(missing) in \(year)",
+        for (u, unit) in unitOrder.enumerated() where !rowsRejected {
+            for (year, entry) in years[u].sorted(by: { $0.key < $1.key }) where entry.found < grades.count {
+                let missing = grades.indices.filter { entry.lines[$0] == 0 }.map { grades[$0] }.joined(separator: ", ")
+                out.error(at: entry.at, "unit '\(unit)' has no row for grade \(missing) in \(year)",
                           hint: "add the missing row (with 0 students if the grade was empty), or leave the whole year of that unit out")
             }
         }
@@ -140,25 +156,32 @@ public struct PlainHistory: Sendable {
         let stage = Stage(id: "grades", name: grades.joined(separator: "–"), grades: grades.count,
                           feed: .births(entryAge: entryAge), classSizes: classSizes, gradeNames: grades,
                           location: headerAt)
-        func complete(_ byYear: [Int: [Int: Double]]) -> [Int: [[Double]]] {
-            var counts: [Int: [[Double]]] = [:]
-            for (year, byGrade) in byYear where byGrade.count == grades.count {
-                counts[year] = [(0..<grades.count).map { byGrade[$0] ?? 0 }]
-            }
-            return counts
-        }
-        var total: [Int: [Int: Double]] = [:]
-        for unit in unitOrder {
-            for (year, byGrade) in pupils[unit] ?? [:] {
-                for (g, n) in byGrade { total[year, default: [:]][g, default: 0] += n }
+        // Complete years only (every grade counted), as one stage; the total sums the units' years.
+        var total: [Int: [Double]] = [:]
+        var classrooms: [String: [Int: [Int: Double]]] = [:]
+        var pupils: [String: [Int: [Int: Double]]] = [:]
+        for (u, unit) in unitOrder.enumerated() {
+            for (year, entry) in years[u] {
+                var sum = total[year] ?? Array(repeating: 0, count: grades.count)
+                for g in 0..<grades.count where entry.lines[g] > 0 { sum[g] += entry.counts[g] }
+                total[year] = sum
+                // The class check reads the pupils of the grades whose classrooms are given.
+                for g in 0..<grades.count {
+                    guard let rooms = entry.rooms[g] else { continue }
+                    classrooms[unit, default: [:]][year, default: [:]][g] = rooms
+                    pupils[unit, default: [:]][year, default: [:]][g] = entry.counts[g]
+                }
             }
         }
         let totalBirths = birthsByUnit.isEmpty ? areaBirths
             : birthsByUnit.values.reduce(into: [Int: Double]()) { sum, table in for (y, b) in table { sum[y, default: 0] += b } }
-        var units = [UnitHistory(id: totalID, level: .total, counts: complete(total), births: totalBirths)]
+        var units = [UnitHistory(id: totalID, level: .total,
+                                 counts: total.mapValues { [$0] }, births: totalBirths)]
         for unit in unitOrder.sorted() {
-            units.append(UnitHistory(id: unit, level: .unit, counts: complete(pupils[unit] ?? [:]),
-                                     births: birthsByUnit[unit] ?? areaBirths))
+            let u = unitIndex[unit]!
+            var counts: [Int: [[Double]]] = [:]
+            for (year, entry) in years[u] where entry.found == grades.count { counts[year] = [entry.counts] }
+            units.append(UnitHistory(id: unit, level: .unit, counts: counts, births: birthsByUnit[unit] ?? areaBirths))
         }
         return PlainHistory(units: units, stage: stage, classrooms: classrooms, pupils: pupils, skippedRows: skipped)
     }
