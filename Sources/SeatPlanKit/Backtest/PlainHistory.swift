@@ -188,12 +188,18 @@ public struct PlainHistory: Sendable {
 }
 
 extension PlainHistory {
+    /// The bytes a plain decimal count may have: digits, a point, an exponent and its sign.
+    private static let numberBytes = Set("0123456789.eE+-".utf8)
+
     /// A count written in plain decimal digits (with a decimal point or exponent at most): not hex
     /// (`0x40`, which `Double` would read as 64), `inf`, `nan`, or a sign.
     static func number(_ text: String) -> Double? {
         let text = text.trimmingWhitespace
-        guard !text.isEmpty, text.first!.isASCII, text.first!.isNumber,
-              text.allSatisfy({ "0123456789.eE+-".contains($0) }), let value = Double(text), value.isFinite else { return nil }
+        // Bytes, not characters: every allowed one is ASCII, so a byte outside the set refuses the text.
+        guard let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              text.utf8.allSatisfy({ Self.numberBytes.contains($0) }), let value = Double(text), value.isFinite else {
+            return nil
+        }
         return value
     }
 }
