@@ -118,15 +118,20 @@ enum GSL {
     }
 
     /// Arithmetic mean with `gsl_stats_mean`.
-    public static func mean(_ values: [Double]) throws(GSLError) -> Double {
+    public static func mean(_ values: [Double]) throws(GSLError) -> Double { try mean(values[...]) }
+
+    /// The same over a slice (no copy: the ratio estimates read windows of longer series).
+    public static func mean(_ values: ArraySlice<Double>) throws(GSLError) -> Double {
         prepare()
         guard !values.isEmpty else { throw emptyInput("gsl_stats_mean") }
-        return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, values.count) }
+        return values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
     }
 
     /// Geometric mean `exp(Σ ln x_i / n)`, the mean of the logarithms with `gsl_stats_mean`. A value of 0 makes
     /// it 0 (`ln 0 = −∞`); a negative or non-finite value is an error (`GSL_EDOM`), as is no value.
-    public static func geometricMean(_ values: [Double]) throws(GSLError) -> Double {
+    public static func geometricMean(_ values: [Double]) throws(GSLError) -> Double { try geometricMean(values[...]) }
+
+    public static func geometricMean(_ values: ArraySlice<Double>) throws(GSLError) -> Double {
         prepare()
         guard !values.isEmpty else { throw emptyInput("gsl_stats_mean") }
         guard values.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
@@ -134,29 +139,37 @@ enum GSL {
                            message: "a geometric mean needs values of 0 or more")
         }
         if values.contains(0) { return 0 }
-        let logs = values.map { log($0) }
-        return exp(logs.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, logs.count) })
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: values.count) { logs in
+            for (i, x) in values.enumerated() { logs[i] = log(x) }
+            return exp(gsl_stats_mean(logs.baseAddress, 1, values.count))
+        }
     }
 
     /// Weighted mean `Σ w_i x_i / Σ w_i` with `gsl_stats_wmean`.
     public static func weightedMean(_ values: [Double], weights: [Double]) throws(GSLError) -> Double {
+        try weightedMean(values[...], weights: weights[...])
+    }
+
+    public static func weightedMean(_ values: ArraySlice<Double>, weights: ArraySlice<Double>) throws(GSLError) -> Double {
         prepare()
         guard !values.isEmpty, values.count == weights.count else { throw emptyInput("gsl_stats_wmean") }
         return values.withUnsafeBufferPointer { xs in
             weights.withUnsafeBufferPointer { ws in
-                gsl_stats_wmean(ws.baseAddress, 1, xs.baseAddress, 1, values.count)
+                gsl_stats_wmean(ws.baseAddress, 1, xs.baseAddress, 1, xs.count)
             }
         }
     }
 
     /// Median with `gsl_sort` and `gsl_stats_median_from_sorted_data` (mean of the middle two for an even count).
-    public static func median(_ values: [Double]) throws(GSLError) -> Double {
+    public static func median(_ values: [Double]) throws(GSLError) -> Double { try median(values[...]) }
+
+    public static func median(_ values: ArraySlice<Double>) throws(GSLError) -> Double {
         prepare()
         guard !values.isEmpty else { throw emptyInput("gsl_stats_median_from_sorted_data") }
-        var sorted = values
-        return sorted.withUnsafeMutableBufferPointer { buffer in
-            gsl_sort(buffer.baseAddress, 1, buffer.count)
-            return gsl_stats_median_from_sorted_data(buffer.baseAddress, 1, buffer.count)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: values.count) { sorted in
+            _ = sorted.initialize(from: values)
+            gsl_sort(sorted.baseAddress, 1, values.count)
+            return gsl_stats_median_from_sorted_data(sorted.baseAddress, 1, values.count)
         }
     }
 

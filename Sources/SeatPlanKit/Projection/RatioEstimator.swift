@@ -1,11 +1,10 @@
 /// Turns the observed values of a ratio into the one value used for projection (MODEL.md, Demand item 3).
 public enum RatioEstimator {
-    /// The newest `window` values of `values` (all, if fewer), oldest first.
-    public static func window(_ values: [Double], size: Int) -> [Double] {
-        Array(values.suffix(max(size, 1)))
-    }
+    /// The weights `1, 2, …` of `weighted_mean`, for windows up to 64 (a longer one makes its own).
+    private static let weights = (1...64).map(Double.init)
 
-    /// Estimates a ratio from observed values `x_1 … x_n` (oldest first) over the last `window` of them:
+    /// Estimates a ratio from observed values `x_1 … x_n` (oldest first) over the newest `window` of them (all,
+    /// if fewer):
     /// - `mean`: `Σx / n` (`gsl_stats_mean`)
     /// - `weighted_mean`: `Σ k·x_k / Σ k`, weights `1…n`, newest heaviest (`gsl_stats_wmean`)
     /// - `median`: the middle value, the mean of the middle two for an even count (`gsl_stats_median_from_sorted_data`)
@@ -15,12 +14,14 @@ public enum RatioEstimator {
     ///
     /// Throws when there is no value (the validator reports that case with its location first).
     public static func estimate(_ values: [Double], using settings: RatioEstimation) throws(GSLError) -> Double {
-        let xs = window(values, size: settings.window)
+        let xs = values.suffix(max(settings.window, 1))
         switch settings.method {
         case .mean:
             return try GSL.mean(xs)
         case .weightedMean:
-            return try GSL.weightedMean(xs, weights: (1...max(xs.count, 1)).prefix(xs.count).map(Double.init))
+            let weights = xs.count <= Self.weights.count ? Self.weights.prefix(xs.count)
+                : (1...xs.count).map(Double.init)[...]
+            return try GSL.weightedMean(xs, weights: weights)
         case .median:
             return try GSL.median(xs)
         case .geometricMean:
