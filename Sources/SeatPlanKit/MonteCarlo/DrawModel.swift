@@ -155,8 +155,7 @@ struct DrawModel: Sendable {
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }
-        let commonShare = settings.commonShare.value(estimated: estimatedShares.common)
-        let districtShare = min(settings.districtShare.value(estimated: estimatedShares.district), 1 - commonShare)
+        let (commonShare, districtShare) = settings.shares(estimated: estimatedShares)
         return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD,
                              commonShare: commonShare, districtShare: districtShare, births: births,
                              migration: settings.migration,

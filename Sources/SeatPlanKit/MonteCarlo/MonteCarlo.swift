@@ -99,12 +99,11 @@ public struct MonteCarlo: Sendable {
         var summary = DrawSummary(draws: draws, seed: seed, threads: threads, grid: grid, networks: networks,
                                   cells: cells, layout: layout, output: output, counts: counts32, workers: threads,
                                   plans: allocation.outcomes.map(\.plan.id))
-        let shares = scenario.uncertainty
-        summary.commonShare = shares.commonShare.value(estimated: model.estimatedCommonShare)
-        summary.commonShareEstimated = shares.commonShare == .estimated
-        summary.districtShare = min(shares.districtShare.value(estimated: model.estimatedDistrictShare),
-                                    1 - summary.commonShare)
-        summary.districtShareEstimated = shares.districtShare == .estimated
+        let settings = scenario.uncertainty
+        (summary.commonShare, summary.districtShare) = settings.shares(
+            estimated: (model.estimatedCommonShare, model.estimatedDistrictShare))
+        summary.commonShareEstimated = settings.commonShare == .estimated
+        summary.districtShareEstimated = settings.districtShare == .estimated
         return summary
     }
 }

@@ -173,22 +173,6 @@ enum GSL {
         }
     }
 
-    /// The quantiles `qs` (each 0…1) of `values` with `gsl_stats_quantile_from_sorted_data` (linear
-    /// interpolation between order statistics), sorting once; NaN for no value.
-    public static func quantiles(_ values: [Double], _ qs: [Double]) -> [Double] {
-        prepare()
-        guard !values.isEmpty else { return qs.map { _ in .nan } }
-        let sorted = values.sorted()
-        return sorted.withUnsafeBufferPointer { buffer in
-            qs.map { gsl_stats_quantile_from_sorted_data(buffer.baseAddress, 1, buffer.count, min(max($0, 0), 1)) }
-        }
-    }
-
-    /// The `q` quantile (0…1), as `quantiles`.
-    public static func quantile(_ values: [Double], _ q: Double) -> Double {
-        quantiles(values, [q])[0]
-    }
-
     /// Sample standard deviation with `gsl_stats_sd` (`nil` for fewer than two values).
     public static func standardDeviation(_ values: [Double]) -> Double? {
         prepare()

@@ -70,6 +70,13 @@ public struct UncertaintySettings: Sendable {
         self.slip = slip
     }
 
+    /// The shares `(c, w)` a draw uses, `estimated` standing for the histories' where these settings say so;
+    /// `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
+    func shares(estimated: (common: Double, district: Double)) -> (common: Double, district: Double) {
+        let c = commonShare.value(estimated: estimated.common)
+        return (c, min(districtShare.value(estimated: estimated.district), 1 - c))
+    }
+
     public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
                                                      migration: .none, housingYield: .none, slip: .onTime)
 
