@@ -262,6 +262,122 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(summary.districtShare == w && !summary.districtShareEstimated)
     }
 
+    /// Over two years, the lasting share `ρ` decides how a ratio's errors of years 1 and 2 move together:
+    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`. 100 districts of one 3-grade stage, every ratio fixed at
+    /// 1 with sd 0.05, births listed: district `d`'s pupils in 2027 are
+    /// `B₂₀₂₁ r₁(2) + B₂₀₂₀ r₁(1) r₂(2) + E₁ r₂(1) r₃(2)` (`E₁` its first grade of 2025), so to first order the
+    /// ratios of year 1 weigh `a₁ = (B₂₀₂₀, E₁, 0)` and those of year 2 `a₂ = (B₂₀₂₁, B₂₀₂₀, E₁)`. Each
+    /// share (`c` over all ratios, `w` over a district's, `1 − c − w` over one ratio) adds
+    /// `Σ_groups (S₁² + S₂² + 2ρ S₁ S₂)`, `S_t` the group's sum of `a_t`; `σ = 0.05 · √(that)`.
+    @Test(arguments: [(1.0, 0.0, 1.0), (1.0, 0.0, 0.0), (1.0, 0.0, 0.4), (0.2, 0.5, 0.3)])
+    func aProvinceTotalOverTwoYearsHoldsTheLastingShareOfItsErrors(commonShare c: Double, districtShare w: Double,
+                                                                  lastingShare rho: Double) throws {
+        var text = """
+            scenario: province
+            base_year: 2025
+            horizon: 2
+            standards:
+              stages:
+                - { id: primary, grades: 3, entry_age: 6, class_size: 30, catchment: scenario }
+            projection:
+              ratios:
+                - { stage: primary, grade: 1, value: 1 }
+                - { stage: primary, grade: 2, value: 1 }
+                - { stage: primary, grade: 3, value: 1 }
+            uncertainty:
+              births: 0
+              common_share: \(c)
+              district_share: \(w)
+              lasting_share: \(rho)
+              ratio_sd:
+                - { stage: primary, grade: 1, sd: 0.05 }
+                - { stage: primary, grade: 2, sd: 0.05 }
+                - { stage: primary, grade: 3, sd: 0.05 }
+            districts:
+
+            """
+        // Per district, the weights of its three ratios in year 1 and in year 2.
+        var weights: [(year1: [Double], year2: [Double])] = []
+        for d in 0..<100 {
+            let (b20, b21, e) = (100.0 + Double(d), 104.0 + Double(d % 7), 90.0 + Double(d % 17))
+            text += """
+                  - id: d\(d)
+                    births: { 2019: \(100 + d), 2020: \(Int(b20)), 2021: \(Int(b21)) }
+                    enrollment:
+                      2025: { primary: [\(Int(e)), \(Int(e) + 2), \(Int(e) + 4)] }
+
+                """
+            weights.append(([b20, e, 0], [b21, b20, e]))
+        }
+        text += "schools:\n"
+        for d in 0..<100 { text += "  - { id: s\(d), zone: d\(d), stage: primary, classrooms: 12 }\n" }
+        let (_, allocation, summary) = try drawn(text, draws: 4000, threads: 2)
+
+        func held(_ groups: [(Double, Double)]) -> Double {
+            groups.reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 + 2 * rho * $1.0 * $1.1 }
+        }
+        let all = held([(weights.reduce(0) { $0 + $1.year1.reduce(0, +) }, weights.reduce(0) { $0 + $1.year2.reduce(0, +) })])
+        let districts = held(weights.map { ($0.year1.reduce(0, +), $0.year2.reduce(0, +)) })
+        let ratios = held(weights.flatMap { d in (0..<3).map { (d.year1[$0], d.year2[$0]) } })
+        let sigma = 0.05 * (c * all + w * districts + (1 - c - w) * ratios).squareRoot()
+        let grid = allocation.grid
+        let cell = summary.cell(plan: 0, row: try #require(grid.row(t: 2, area: grid.zoneCount + grid.districtCount, stage: 0)))
+        let width = summary.students[cell * 3 + 2] - summary.students[cell * 3]
+        #expect(abs(width - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma,
+                "c = \(c), w = \(w), ρ = \(rho): \(width) vs σ = \(sigma)")
+        #expect(summary.lastingShare == rho && !summary.lastingShareEstimated)
+        if c == 1 && rho == 0 {
+            // Fresh every year: narrower than held (ρ = 1), by √((S₁² + S₂²)/(S₁ + S₂)²).
+            let heldSigma = 0.05 * (weights.reduce(0) { $0 + $1.year1.reduce(0, +) + $1.year2.reduce(0, +) })
+            #expect(width < 0.85 * 2 * 1.2815515655446004 * heldSigma)
+        }
+    }
+
+    /// The lasting share estimated from a district's history (`HistorySpread`, `ErrorShares.estimate`): with
+    /// `last`, the estimate made before year `y` is the ratio of `y − 1`, its error `r₁ = ln(x_{y−1}/x_y)`,
+    /// and one year on `r₂ = ln(x_{y−1}/x_{y+1})`; `ρ = Σ r₁r₂ / √(Σ r₁² Σ r₂²) + (1 + 3ρ)/n` over the `n`
+    /// years with pairs, clamped to `[0, 1]`. The entry ratio is fixed (no errors).
+    @Test func theLastingShareIsEstimatedFromTheDistrictsHistory() throws {
+        // Grade 2 of 2016 … 2025 over grade 1 of the year before (100 every year).
+        let ratios = [0.98, 1.01, 0.99, 1.00, 1.03, 0.99, 1.01, 1.02, 0.98, 1.00]
+        var enrollment = "      2015: { primary: [100, 100] }\n"
+        for (i, x) in ratios.enumerated() {
+            enrollment += "      \(2016 + i): { primary: [100, \(String(format: "%.0f", 100 * x))] }\n"
+        }
+        let text = """
+            scenario: one
+            base_year: 2025
+            horizon: 3
+            standards:
+              stages:
+                - { id: primary, grades: 2, entry_age: 6, class_size: 30 }
+            projection:
+              progression: { method: last, window: 1 }
+              ratios:
+                - { stage: primary, grade: 1, value: 1 }
+            uncertainty: { births: 0 }
+            districts:
+              - id: d
+                births: { 2009: 100, 2010: 100, 2011: 100, 2012: 100, 2013: 100, 2014: 100, 2015: 100, 2016: 100, 2017: 100, 2018: 100, 2019: 100, 2020: 100, 2021: 100, 2022: 100 }
+                enrollment:
+            \(enrollment)schools:
+              - { id: s, zone: d, stage: primary, classrooms: 8 }
+            """
+        let (_, _, summary) = try drawn(text, draws: 16, threads: 1)
+        var products = 0.0, first = 0.0, second = 0.0, n = 0.0
+        for i in 1..<(ratios.count - 1) {
+            let r1 = log(ratios[i - 1] / ratios[i]), r2 = log(ratios[i - 1] / ratios[i + 1])
+            products += r1 * r2
+            first += r1 * r1
+            second += r2 * r2
+            n += 1
+        }
+        let raw = max(0, min(1, products / (first * second).squareRoot()))
+        let expected = max(0, min(1, raw + (1 + 3 * raw) / n))
+        #expect(abs(summary.lastingShare - expected) < 1e-12, "\(summary.lastingShare) vs \(expected)")
+        #expect(summary.lastingShareEstimated && expected > 0 && expected < 1)
+    }
+
     /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.
     @Test func aCommonShockGivesTheSameRangesWhateverTheThreads() throws {
         let (text, _) = Self.province(commonShare: 0.3)

@@ -48,6 +48,13 @@ extension ScenarioDecoder {
                              hint: "they are shares of one variance: make district_share at most \(1 - c)")
             }
         }
+        if let node = map.value("lasting_share") {
+            if let share = keywordOrNumber(node, keyword: "estimated", what: "'lasting_share' under 'uncertainty'",
+                                           meaning: "the share of each ratio's error held over the horizon, from 0 (drawn afresh every year) to 1 (held), e.g. 0.5",
+                                           max: 1) {
+                result.lastingShare = share.map { .share($0) } ?? .estimated
+            }
+        }
         return result
     }
 

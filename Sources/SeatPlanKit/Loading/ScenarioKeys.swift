@@ -297,6 +297,7 @@ enum ScenarioKeys {
         .init("slip", .map(.number), "{years late: probability} of every development."),
         .init("common_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's variance common to every district in a draw."),
         .init("district_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's variance common to the ratios of one district in a draw, beyond common_share."),
+        .init("lasting_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's error held over the horizon; the rest is drawn afresh every year."),
     ])
 
     static let ratioSD = KeyTable("ratio_sd entry", [

@@ -1,13 +1,18 @@
 /// Everything a Monte Carlo draw needs that is the same in every draw, built once: the central inputs of
 /// each district and how far each may move (README, "Uncertainty"), and the zones whose housing varies.
 ///
+/// A ratio's error in projected year `t` is `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`, each part
+/// `√c · (common) + √w · (district) + √(1 − c − w) · (own)` (`c` the district's `common_share`, `w` its
+/// `district_share`, `ρ` its `lasting_share`): `z_held` drawn once, `z_fresh(t)` afresh every year.
+///
 /// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
 /// what another input gets): one standard normal `z_common` shared by every district; then for each
-/// district in file order, one standard normal `z_own` per ratio (stages in file order, grades in order;
-/// the ratio's `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`, `c` the district's
-/// `common_share`, `w` its `district_share`), one standard normal for births, one uniform per stage for
-/// migration, then two uniforms per development in file order (yield factor, then slip). The districts'
-/// `z_district`, one each in file order, come from a second stream of the draw (`DrawWorker`).
+/// district in file order, one standard normal `z_own` per ratio (stages in file order, grades in order),
+/// one standard normal for births, one uniform per stage for migration, then two uniforms per development
+/// in file order (yield factor, then slip). The districts' `z_district`, one each in file order, come from a
+/// second stream of the draw; the fresh parts from a third, by the ziggurat: the common one of each year
+/// `t`, then for each district in file order its district part of each year, then each ratio's own part of
+/// each year (ratios in the order above; `DrawWorker`).
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
@@ -16,10 +21,9 @@ struct DrawModel: Sendable {
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
-    /// `common_share` and `district_share` as the districts' histories give them (`HistorySpread.shares`),
-    /// used where `uncertainty` says `estimated` (the default).
-    let estimatedCommonShare: Double
-    let estimatedDistrictShare: Double
+    /// `common_share`, `district_share` and `lasting_share` as the districts' histories give them
+    /// (`HistorySpread.shares`), used where `uncertainty` says `estimated` (the default).
+    let estimatedShares: ErrorShares
     let districts: [DistrictModel]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
@@ -33,10 +37,9 @@ struct DrawModel: Sendable {
         var inputs: ProjectionInputs
         /// Standard deviation of each ratio, `[stage][grade]`.
         var ratioSD: [[Double]]
-        /// `c`: the share of each ratio's variance common to every district in a draw.
-        var commonShare: Double
-        /// `w`: the share common to this district's ratios beyond `c` (at most `1 − c`).
-        var districtShare: Double
+        /// `c` (`common`: common to every district in a draw), `w` (`unit`: to this district's ratios beyond
+        /// `c`, at most `1 − c`) and `ρ` (`lasting`: held over the horizon) of each ratio's error.
+        var shares: ErrorShares
         var births: [BirthsVariation]
         var migration: FactorRange
         var developments: [DevelopmentModel]
@@ -98,7 +101,7 @@ struct DrawModel: Sendable {
             HistorySpread.errors(scenario.districts[d], stages: stages, projection: prepared.districts[d])
         }
         let estimatedShares = HistorySpread.shares(errors)
-        (estimatedCommonShare, estimatedDistrictShare) = estimatedShares
+        self.estimatedShares = estimatedShares
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
             districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario,
@@ -122,7 +125,7 @@ struct DrawModel: Sendable {
 
     private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario,
                                  errors: [(year: Int, errors: YearErrors)],
-                                 estimatedShares: (common: Double, district: Double))
+                                 estimatedShares: ErrorShares)
         throws(GSLError) -> DistrictModel {
         let stages = scenario.standards.stages
         let settings = scenario.uncertainty.overridden(by: district.uncertainty)
@@ -155,9 +158,8 @@ struct DrawModel: Sendable {
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }
-        let (commonShare, districtShare) = settings.shares(estimated: estimatedShares)
         return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD,
-                             commonShare: commonShare, districtShare: districtShare, births: births,
+                             shares: settings.shares(estimated: estimatedShares), births: births,
                              migration: settings.migration,
                              developments: developments)
     }

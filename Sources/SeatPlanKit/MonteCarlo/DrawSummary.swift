@@ -39,13 +39,18 @@ public struct DrawSummary: Sendable {
     /// `fewer[a · K + b]`: draws where network `a` leaves fewer whole shortage seat-years than `b`.
     let fewer: [Int]
 
-    /// The share of every ratio's error common to all districts in a draw (`uncertainty.common_share` of the
-    /// scenario, or as estimated from the districts' histories), and whether it was estimated.
-    public internal(set) var commonShare = 0.0
+    /// The scenario's shares of every ratio's error (`uncertainty.common_share`, `district_share`,
+    /// `lasting_share`, or as estimated from the districts' histories), and whether each was estimated.
+    var shares = ErrorShares(common: 0, unit: 0)
     public internal(set) var commonShareEstimated = true
-    /// The share common to the ratios of one district beyond it (`uncertainty.district_share`, or estimated).
-    public internal(set) var districtShare = 0.0
     public internal(set) var districtShareEstimated = true
+    public internal(set) var lastingShareEstimated = true
+    /// Common to all districts in a draw.
+    public var commonShare: Double { shares.common }
+    /// Common to the ratios of one district beyond `commonShare`.
+    public var districtShare: Double { shares.unit }
+    /// Held over the horizon (the rest drawn afresh every year).
+    public var lastingShare: Double { shares.lasting }
 
     init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
          layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {

@@ -6,6 +6,8 @@
 struct DrawWorker {
     /// What the seed is combined with for the stream of the districts' `z_district` ("district").
     static let districtStreamKey: UInt64 = 0x6469_7374_7269_6374
+    /// … and for the stream of the errors' fresh parts, drawn every year ("fresh").
+    static let freshStreamKey: UInt64 = 0x6672_6573_68
 
     let model: DrawModel
     let networks: NetworkTables
@@ -15,8 +17,11 @@ struct DrawWorker {
     let standards: Standards
     let transfers: TransferPass
 
-    /// Each district's inputs, as this thread's current draw has them.
+    /// Each district's inputs, as this thread's current draw has them (ratios by year).
     private var inputs: [ProjectionInputs]
+    /// This draw's fresh parts of year `t`: the one common to every district, and the current district's.
+    private var freshCommon: [Double]
+    private var freshDistrict: [Double]
     /// This draw's demand (the central one's arrays, overwritten draw after draw) and its areas' pupils.
     private var demand: Demand
     private var pupils: AreaDemand
@@ -42,7 +47,13 @@ struct DrawWorker {
         self.grid = grid
         self.standards = standards
         self.transfers = transfers
-        inputs = model.districts.map(\.inputs)
+        inputs = model.districts.map { district in
+            var inputs = district.inputs
+            inputs.yearlyRatios = inputs.ratios.map { $0.map { Array(repeating: $0, count: model.yearCount) } }
+            return inputs
+        }
+        freshCommon = Array(repeating: 0, count: model.yearCount)
+        freshDistrict = freshCommon
         demand = central
         pupils = centralPupils
         yieldFactor = model.districts.map { Array(repeating: 1, count: $0.developments.count) }
@@ -71,8 +82,11 @@ struct DrawWorker {
         // One `z_district` per district from a stream of its own (so the other inputs' numbers are those
         // they were before `district_share` existed), drawn whatever the share.
         let districtStream = try RandomStream(run: seed ^ Self.districtStreamKey, draw: draw)
+        // The fresh parts of every year, from a third stream (so that `lasting_share` moves no other number).
+        let fresh = try RandomStream(run: seed ^ Self.freshStreamKey, draw: draw)
+        for t in 1..<model.yearCount { freshCommon[t] = fresh.ziggurat() }
         for d in model.districts.indices {
-            vary(district: d, random: random, common: common, district: districtStream.gaussian())
+            vary(district: d, random: random, common: common, district: districtStream.gaussian(), fresh: fresh)
             // Taken out and put back, so that the projection writes into the arrays without copying them.
             var district = demand.districts[d]
             demand.districts[d].cohort = []
@@ -100,19 +114,26 @@ struct DrawWorker {
         }
     }
 
-    /// Replaces the district's inputs with this draw's: ratios `max(0, r̂ + σ·z)` with
-    /// `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own` (`c` the district's common share,
-    /// `z_common` the draw's, shared by every district; `w` its district share, `z_district` the district's in
-    /// this draw), births along the district's births shock, migration × factor, each development's yield
-    /// factor and slip.
-    private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double) {
+    /// Replaces the district's inputs with this draw's: ratios of year `t` `max(0, r̂ + σ·z(t))` with
+    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`, each `√c · (common) + √w · (district) + √(1 − c − w) ·
+    /// (own)` (`c` the district's common share, its common parts the draw's, shared by every district; `w`
+    /// its district share; `ρ` its lasting share), births along the district's births shock, migration ×
+    /// factor, each development's yield factor and slip. With `ρ = 1` every year has the held ratio.
+    private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double,
+                               fresh: RandomStream) {
         let m = model.districts[d]
-        let shared = m.commonShare.squareRoot(), ownDistrict = m.districtShare.squareRoot()
-        let own = (1 - m.commonShare - m.districtShare).squareRoot()
+        let shared = m.shares.common.squareRoot(), ownDistrict = m.shares.unit.squareRoot()
+        let own = (1 - m.shares.common - m.shares.unit).squareRoot()
+        let held = m.shares.lasting.squareRoot(), renewed = (1 - m.shares.lasting).squareRoot()
+        for t in 1..<model.yearCount { freshDistrict[t] = fresh.ziggurat() }
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
-                inputs[d].ratios[s][g] = max(0, m.inputs.ratios[s][g] + m.ratioSD[s][g] * z)
+                let (r, sd) = (m.inputs.ratios[s][g], m.ratioSD[s][g])
+                for t in 1..<model.yearCount {
+                    let zFresh = shared * freshCommon[t] + own * fresh.ziggurat() + ownDistrict * freshDistrict[t]
+                    inputs[d].yearlyRatios[s][g][t] = max(0, r + sd * (held * z + renewed * zFresh))
+                }
             }
         }
         let births = random.gaussian()

@@ -7,7 +7,7 @@ import Foundation
 enum HistorySpread {
     /// The one-year-ahead log errors `r = ln x̂_y − ln x_y` of a district's estimated ratios, by year, each
     /// estimated with the averaging its projection used (fixed ratios, and the years the projection left
-    /// out, give none).
+    /// out, give none), and the pairs of one estimate against the ratios of `y` and `y + 1` (`YearErrors`).
     static func errors(_ district: District, stages: [Stage], projection: DistrictProjection)
         -> [(year: Int, errors: YearErrors)] {
         let unit = UnitHistory(district: district, stages: stages)
@@ -23,7 +23,12 @@ enum HistorySpread {
                     guard let estimate = try? RatioEstimator.estimate(before, using: estimation), estimate > 0 else {
                         continue
                     }
-                    byYear[series[i].year, default: YearErrors()].add(log(estimate / values[i]))
+                    let r = log(estimate / values[i])
+                    byYear[series[i].year, default: YearErrors()].add(r)
+                    // The same estimate one year further on: how long its error lasts (`ErrorShares.lasting`).
+                    if i + 1 < values.count, values[i + 1] > 0, series[i + 1].year == series[i].year + 1 {
+                        byYear[series[i + 1].year, default: YearErrors()].addPair(r, log(estimate / values[i + 1]))
+                    }
                 }
             }
         }
@@ -32,10 +37,12 @@ enum HistorySpread {
 
     /// The estimated shares of `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`
     /// (`ErrorShares.estimate` over the districts): `c` the share of the errors every district has in common
-    /// in a year, `w` the share the ratios of one district have in common beyond it. With a single district
-    /// nothing tells the two apart: all of it is `c` (`c + w`, `w = 0`).
-    static func shares(_ districts: [[(year: Int, errors: YearErrors)]]) -> (common: Double, district: Double) {
+    /// in a year, `w` the share the ratios of one district have in common beyond it, and `ρ` the share of an
+    /// error that lasts from one year to the next. With a single district nothing tells `c` and `w` apart:
+    /// all of it is `c` (`c + w`, `w = 0`).
+    static func shares(_ districts: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         let shares = ErrorShares.estimate(districts)
-        return districts.count == 1 ? (shares.common + shares.unit, 0) : (shares.common, shares.unit)
+        return districts.count == 1
+            ? ErrorShares(common: shares.common + shares.unit, unit: 0, lasting: shares.lasting) : shares
     }
 }

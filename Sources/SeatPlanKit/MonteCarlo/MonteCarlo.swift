@@ -100,10 +100,10 @@ public struct MonteCarlo: Sendable {
                                   cells: cells, layout: layout, output: output, counts: counts32, workers: threads,
                                   plans: allocation.outcomes.map(\.plan.id))
         let settings = scenario.uncertainty
-        (summary.commonShare, summary.districtShare) = settings.shares(
-            estimated: (model.estimatedCommonShare, model.estimatedDistrictShare))
+        summary.shares = settings.shares(estimated: model.estimatedShares)
         summary.commonShareEstimated = settings.commonShare == .estimated
         summary.districtShareEstimated = settings.districtShare == .estimated
+        summary.lastingShareEstimated = settings.lastingShare == .estimated
         return summary
     }
 }

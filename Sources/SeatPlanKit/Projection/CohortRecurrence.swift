@@ -77,14 +77,17 @@ extension DemandProjector {
     /// - entry grade of a births-fed stage: `E(s,1,Y) = births(Y − A) × ρ_s`, migration `M(s,Y)/G_s`
     /// - grade 1 of a stage fed by stage `f`: `E(s,1,Y) = E(f,G_f,Y−1) × R_{s,1}`, migration likewise `+ M/G_s`
     /// - any other grade: `E(s,g,Y) = E(s,g−1,Y−1) × R_{s,g}`, migration likewise `+ M/G_s`
+    ///
+    /// (`R_{s,g}(t)` of year `t` where `inputs.yearlyRatios` has them.)
     static func projectCohorts(_ inputs: ProjectionInputs, stages: [Stage], order: [Int], feeders: [Int],
                                horizon: Int, cohort: inout [[[Double]]], migration: inout [[[Double]]]) {
+        let yearly = !inputs.yearlyRatios.isEmpty
         for t in stride(from: 1, through: horizon, by: 1) {
             for s in order {
                 let stage = stages[s]
                 let added = inputs.migration[s][t] / Double(stage.grades)
                 for g in 0..<stage.grades {
-                    let ratio = inputs.ratios[s][g]
+                    let ratio = yearly ? inputs.yearlyRatios[s][g][t] : inputs.ratios[s][g]
                     if g == 0 {
                         switch stage.feed {
                         case .births:

@@ -9,6 +9,9 @@ public struct ProjectionInputs: Sendable {
     public var entryBirths: [[Double]]
     /// `M(s, Y)`: extra migration pupils of each stage and year, `[stage][t]`.
     public var migration: [[Double]]
+    /// `R_{s,g}(t)`, `[stage][grade][t]`, where the ratios differ from year to year (a Monte Carlo draw whose
+    /// ratio errors are partly drawn afresh each year); empty: `ratios` in every year.
+    public var yearlyRatios: [[[Double]]] = []
 
     public init(ratios: [[Double]], entryBirths: [[Double]], migration: [[Double]]) {
         self.ratios = ratios

@@ -104,10 +104,11 @@ public struct TerminalLabels: Sendable {
     // MARK: every command
     /// The line after `--draws`: how many, with which seed and threads, how long, and the share of the ratio
     /// errors common to all districts (`DrawSummary.commonShare`), with the share common to one district's
-    /// ratios when there is one (`districtShare`).
+    /// ratios when there is one (`districtShare`), and the share held over the horizon (`lastingShare`).
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds), share = Int((100 * summary.commonShare).rounded())
         let district = Int((100 * summary.districtShare).rounded())
+        let held = Int((100 * summary.lastingShare).rounded())
         let districtPart = summary.districtShare > 0
             ? pick("; common to one district's ratios beyond that: \(district) % ("
                    + (summary.districtShareEstimated ? "estimated)" : "uncertainty.district_share)"),
@@ -120,6 +121,12 @@ public struct TerminalLabels: Sendable {
                     "蒙特卡罗模拟：\(summary.draws) 次（种子 \(summary.seed)，\(summary.threads) 个线程），用时 \(time) 秒；"
                     + "各区县共同的比率误差占 \(share)%（"
                     + (summary.commonShareEstimated ? "由各区县历史估计）" : "uncertainty.common_share 给定）")) + districtPart
+            + pick("; held over the horizon: \(held) % ("
+                   + (summary.lastingShareEstimated ? "estimated)" : "uncertainty.lasting_share)")
+                   + (held < 100 ? ", the rest drawn afresh each year" : ""),
+                   "；误差在预测期内延续的部分占 \(held)%（"
+                   + (summary.lastingShareEstimated ? "估计）" : "uncertainty.lasting_share 给定）")
+                   + (held < 100 ? "，其余逐年重新抽取" : ""))
     }
 
     public func written(_ folder: String, _ names: String) -> String {

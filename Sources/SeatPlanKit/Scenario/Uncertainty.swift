@@ -40,8 +40,11 @@ public struct UncertaintySettings: Sendable {
     public var commonShare: Share
     /// `w`: the share common to the ratios of one district in a draw, beyond `c` (at most `1 − c`).
     public var districtShare: Share
+    /// `ρ`: the share of each ratio's error held over the horizon; the rest is drawn afresh every year,
+    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)` (each with the shares `c`, `w` above).
+    public var lastingShare: Share
 
-    /// `common_share`, `district_share`.
+    /// `common_share`, `district_share`, `lasting_share`.
     public enum Share: Sendable, Equatable {
         /// From the districts' histories (`HistorySpread.shares`).
         case estimated
@@ -59,9 +62,10 @@ public struct UncertaintySettings: Sendable {
 
     public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
                 housingYield: FactorRange, slip: SlipDistribution, commonShare: Share = .estimated,
-                districtShare: Share = .estimated) {
+                districtShare: Share = .estimated, lastingShare: Share = .estimated) {
         self.commonShare = commonShare
         self.districtShare = districtShare
+        self.lastingShare = lastingShare
         self.ratios = ratios
         self.ratioSDs = ratioSDs
         self.births = births
@@ -70,11 +74,12 @@ public struct UncertaintySettings: Sendable {
         self.slip = slip
     }
 
-    /// The shares `(c, w)` a draw uses, `estimated` standing for the histories' where these settings say so;
-    /// `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
-    func shares(estimated: (common: Double, district: Double)) -> (common: Double, district: Double) {
+    /// The shares `(c, w, ρ)` a draw uses, `estimated` standing for the histories' where these settings say
+    /// so; `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
+    func shares(estimated: ErrorShares) -> ErrorShares {
         let c = commonShare.value(estimated: estimated.common)
-        return (c, min(districtShare.value(estimated: estimated.district), 1 - c))
+        return ErrorShares(common: c, unit: min(districtShare.value(estimated: estimated.unit), 1 - c),
+                           lasting: lastingShare.value(estimated: estimated.lasting))
     }
 
     public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
@@ -91,6 +96,7 @@ public struct UncertaintySettings: Sendable {
         if let slip = override.slip { result.slip = slip }
         if let share = override.commonShare { result.commonShare = share }
         if let share = override.districtShare { result.districtShare = share }
+        if let share = override.lastingShare { result.lastingShare = share }
         let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
         result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
         return result
@@ -112,6 +118,7 @@ public struct UncertaintyOverride: Sendable {
     public var slip: SlipDistribution?
     public var commonShare: UncertaintySettings.Share?
     public var districtShare: UncertaintySettings.Share?
+    public var lastingShare: UncertaintySettings.Share?
 
     public init() {}
 }
