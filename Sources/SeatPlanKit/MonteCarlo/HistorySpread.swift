@@ -23,12 +23,7 @@ enum HistorySpread {
                     guard let estimate = try? RatioEstimator.estimate(before, using: estimation), estimate > 0 else {
                         continue
                     }
-                    let r = log(estimate / values[i])
-                    byYear[series[i].year, default: YearErrors()].add(r)
-                    // The same estimate one year further on: how long its error lasts (`ErrorShares.lasting`).
-                    if i + 1 < values.count, values[i + 1] > 0, series[i + 1].year == series[i].year + 1 {
-                        byYear[series[i + 1].year, default: YearErrors()].addPair(r, log(estimate / values[i + 1]))
-                    }
+                    YearErrors.record(estimate, at: i, of: series, into: &byYear)
                 }
             }
         }

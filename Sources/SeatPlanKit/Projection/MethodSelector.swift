@@ -126,15 +126,7 @@ struct MethodSelector {
                                 guard let estimate = try? RatioEstimator.estimate(before, using: estimation) else { continue }
                                 ratios[c][series[i].year, default: Total()].sum += abs(estimate - values[i]) / values[i] * 100
                                 ratios[c][series[i].year, default: Total()].count += 1
-                                if spreads, estimate > 0 {
-                                    let r = log(estimate / values[i])
-                                    logErrors[c][series[i].year, default: YearErrors()].add(r)
-                                    // The same estimate one year further on (the next year's ratio).
-                                    if i + 1 < values.count, values[i + 1] > 0, series[i + 1].year == series[i].year + 1 {
-                                        logErrors[c][series[i + 1].year, default: YearErrors()]
-                                            .addPair(r, log(estimate / values[i + 1]))
-                                    }
-                                }
+                                if spreads, estimate > 0 { YearErrors.record(estimate, at: i, of: series, into: &logErrors[c]) }
                             }
                         }
                     }

@@ -29,6 +29,19 @@ struct YearErrors: Sendable, Equatable {
         pairs += 1
     }
 
+    /// Records the one-year-ahead error of `estimate`, made from the values before `series[i]`: `r` in the
+    /// year of `series[i]`, and, when the next value is of the next year, the pair `(r, ln x̂ − ln x_{i+1})`
+    /// in that year. What `MethodSelector.Scores` (the backtest) and `HistorySpread` (`run --draws`) both
+    /// collect, so that their ranges rest on the same errors.
+    static func record(_ estimate: Double, at i: Int, of series: [(year: Int, value: Double)],
+                       into byYear: inout [Int: YearErrors]) {
+        let r = log(estimate / series[i].value)
+        byYear[series[i].year, default: YearErrors()].add(r)
+        if i + 1 < series.count, series[i + 1].value > 0, series[i + 1].year == series[i].year + 1 {
+            byYear[series[i + 1].year, default: YearErrors()].addPair(r, log(estimate / series[i + 1].value))
+        }
+    }
+
     /// The spread `σ = √(Σ r² / n)` over every year given (`nil` with fewer than 2 errors).
     static func spread<S: Sequence>(_ years: S) -> Double? where S.Element == YearErrors {
         var squares = 0.0, n = 0
