@@ -129,10 +129,16 @@ public struct BirthsBacktest: Sendable {
             var choices: [Choice] = []
         }
         let empty = levels.map { _ in (0...stages.count).map { _ in methods.map { _ in horizons.map { _ in [Double]() } } } }
-        // The fits a method needs, by `(method, fit_window)`, numbered once: each origin fits each at most once.
-        let fitKeys = methods.reduce(into: [BirthsProjection]()) { keys, method in
-            if case .trend(let trend) = method, !keys.contains(Self.fitKey(trend)) { keys.append(Self.fitKey(trend)) }
+        // Every fit a method may need, by `(method, fit_window)`, numbered once (the listed trends, and whatever
+        // `auto` may choose: a candidate or the default): each origin fits each at most once.
+        let trends = methods.compactMap { method -> BirthsProjection? in
+            if case .trend(let trend) = method { return trend }
+            return nil
         }
+        let fitSlot = (trends + BirthsSelector.candidates + [ProjectionSettings.defaults.births])
+            .reduce(into: [BirthsProjection: Int]()) { slots, trend in
+                if slots[Self.fitKey(trend)] == nil { slots[Self.fitKey(trend)] = slots.count }
+            }
         let partials = Blocks<Partial>(count: units.count)
         Parallel.forEach(count: units.count) { u in
             let unit = units[u]
@@ -150,24 +156,33 @@ public struct BirthsBacktest: Sendable {
                 // The births known at the origin: the listed years up to it, in order.
                 let known = years.prefix { $0 <= origin }.count
                 guard known >= BirthsSelector.minimumYears else { continue }
-                var fits = [BirthsTrendFit??](repeating: nil, count: fitKeys.count)
+                var fits = [BirthsTrendFit??](repeating: nil, count: fitSlot.count)
                 let chosen = BirthsSelector.Rule.allCases.map { scores.choice(at: origin, rule: $0) }
                 if ownBirths, let mine = chosen[autoIndex] {
                     partial.choices.append(Choice(unit: unit.id, origin: origin, choice: mine))
                 }
-                /// `b̂(T + j)` of every method (`nil`: none; `carry_forward` is not a births forecast).
-                func births(_ method: BirthsBacktest.Method, j: Int) -> Double? {
+                // Each method's trend at this origin (`auto`'s choice resolved) and the slot of its fit, found
+                // once for all horizons; `nil` for the methods that are not a trend.
+                let trendAt = methods.map { method -> (trend: BirthsProjection, fit: Int)? in
                     var trend: BirthsProjection
                     switch method {
                     case .trend(let t): trend = t
                     case .auto(let rule):
                         trend = chosen[BirthsSelector.Rule.allCases.firstIndex(of: rule)!]?.trend ?? ProjectionSettings.defaults.births
+                    case .lastBirths, .birthsKnown, .carryForward: return nil
+                    }
+                    trend.auto = false
+                    return fitSlot[Self.fitKey(trend)].map { (trend, $0) }
+                }
+                /// `b̂(T + j)` of method `m` (`nil`: none; `carry_forward` is not a births forecast).
+                func births(_ m: Int, j: Int) -> Double? {
+                    switch methods[m] {
                     case .lastBirths: return unit.births[origin]
                     case .birthsKnown: return unit.births[origin + j]
                     case .carryForward: return nil
+                    case .trend, .auto: break
                     }
-                    trend.auto = false
-                    guard let f = fitKeys.firstIndex(of: Self.fitKey(trend)) else { return nil }
+                    guard let (trend, f) = trendAt[m] else { return nil }
                     if fits[f] == nil { fits[f] = .some(try? BirthsTrendFit.fit(
                         years: years[..<known], births: values[..<known], method: trend.method, window: trend.fitWindow)) }
                     return fits[f]!.map { $0.projected(origin + j, lastListed: origin, extend: trend.extend) }
@@ -176,7 +191,7 @@ public struct BirthsBacktest: Sendable {
                     let k = j - horizons.lowerBound
                     if ownBirths, let actual = unit.births[origin + j], actual > 0 {
                         for (m, method) in methods.enumerated() where !method.isReference {
-                            guard let b = births(method, j: j), b.isFinite else { continue }
+                            guard let b = births(m, j: j), b.isFinite else { continue }
                             partial.errors[level][stages.count][m][k].append(100 * (b - actual) / actual)
                         }
                     }
@@ -187,7 +202,7 @@ public struct BirthsBacktest: Sendable {
                         let ratios = observations.values[s][0].filter { $0.year <= origin }.map(\.value)
                         guard !ratios.isEmpty, let rho = try? RatioEstimator.estimate(ratios, using: entryRatio) else { continue }
                         for (m, method) in methods.enumerated() {
-                            let projected = method == .carryForward ? base[s][0] : births(method, j: j).map { rho * $0 }
+                            let projected = method == .carryForward ? base[s][0] : births(m, j: j).map { rho * $0 }
                             guard let projected, projected.isFinite else { continue }
                             partial.errors[level][s][m][k].append(100 * (projected - actual) / actual)
                         }
