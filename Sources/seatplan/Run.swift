@@ -25,14 +25,14 @@ struct Run: ParsableCommand {
         let scenario = checked.scenario
         let allocation = try OutputArguments.simulate(checked.compiled, clock: &clock)
         let excel = output.excel ?? scenario.output.excel
+        let language = output.language(for: scenario)
         let coverage = clock.measure("coverage") { CoverageSummary(allocation, scenario: scenario) }
         let comparison = clock.measure("compare") { PlanComparison(allocation, scenario: scenario, coverage: coverage) }
         var reports = ReportSet(allocation: allocation, scenario: scenario, excel: excel, comparison: comparison,
                                 comparisonFiles: false, grades: output.grades, geojson: output.geojson)
         let drawn = try monteCarlo.addRanges(to: &reports, scenario: scenario, allocation: allocation, excel: excel,
-                                             language: output.language(for: scenario), clock: &clock)
+                                             language: language, clock: &clock)
         try output.write(&reports, for: scenario, clock: &clock)
-        let language = output.language(for: scenario)
         let summary = clock.measure("summary") {
             TerminalSummary.text(allocation, comparison: comparison, scenario: scenario, language: language)
         }

@@ -102,32 +102,35 @@ public struct TerminalLabels: Sendable {
     }
 
     // MARK: every command
-    /// The line after `--draws`: how many, with which seed and threads, how long, and the share of the ratio
-    /// errors common to all districts (`DrawSummary.commonShare`), with the share common to one district's
-    /// ratios when there is one (`districtShare`), and the share held over the horizon (`lastingShare`).
+    /// The line after `--draws`: how many, with which seed and threads, how long, and the shares of the ratio
+    /// errors the draws used — common to all districts (`DrawSummary.commonShare`), to one district's ratios
+    /// beyond that when above 0 (`districtShare`), and held over the horizon (`lastingShare`) — each with
+    /// where it came from.
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
-        let time = String(format: "%.2f", seconds), share = Int((100 * summary.commonShare).rounded())
-        let district = Int((100 * summary.districtShare).rounded())
-        let held = Int((100 * summary.lastingShare).rounded())
-        let districtPart = summary.districtShare > 0
-            ? pick("; common to one district's ratios beyond that: \(district) % ("
-                   + (summary.districtShareEstimated ? "estimated)" : "uncertainty.district_share)"),
-                   "；区县内各比率共同的误差另占 \(district)%（"
-                   + (summary.districtShareEstimated ? "估计）" : "uncertainty.district_share 给定）"))
-            : ""
-        return pick("Monte Carlo: \(summary.draws) draws (seed \(summary.seed), \(summary.threads) thread(s)) in \(time) s; "
-                    + "ratio errors common to all districts: \(share) % ("
-                    + (summary.commonShareEstimated ? "estimated from their histories)" : "uncertainty.common_share)"),
-                    "蒙特卡罗模拟：\(summary.draws) 次（种子 \(summary.seed)，\(summary.threads) 个线程），用时 \(time) 秒；"
-                    + "各区县共同的比率误差占 \(share)%（"
-                    + (summary.commonShareEstimated ? "由各区县历史估计）" : "uncertainty.common_share 给定）")) + districtPart
-            + pick("; held over the horizon: \(held) % ("
-                   + (summary.lastingShareEstimated ? "estimated)" : "uncertainty.lasting_share)")
-                   + (held < 100 ? ", the rest drawn afresh each year" : ""),
-                   "；误差在预测期内延续的部分占 \(held)%（"
-                   + (summary.lastingShareEstimated ? "估计）" : "uncertainty.lasting_share 给定）")
-                   + (held < 100 ? "，其余逐年重新抽取" : ""))
+        let time = String(format: "%.2f", seconds)
+        let (common, district, held) = (percent(summary.commonShare), percent(summary.districtShare),
+                                        percent(summary.lastingShare))
+        /// `(estimated…)` or `(uncertainty.KEY)`, closing the share's bracket.
+        func source(_ estimated: Bool, _ key: String, en: String = "estimated", zh: String = "估计") -> String {
+            estimated ? pick("(\(en))", "（\(zh)）") : pick("(uncertainty.\(key))", "（uncertainty.\(key) 给定）")
+        }
+        var line = pick("Monte Carlo: \(summary.draws) draws (seed \(summary.seed), \(summary.threads) thread(s)) in \(time) s; "
+                        + "ratio errors common to all districts: \(common) % ",
+                        "蒙特卡罗模拟：\(summary.draws) 次（种子 \(summary.seed)，\(summary.threads) 个线程），用时 \(time) 秒；"
+                        + "各区县共同的比率误差占 \(common)%")
+            + source(summary.commonShareEstimated, "common_share", en: "estimated from their histories", zh: "由各区县历史估计")
+        if summary.districtShare > 0 {
+            line += pick("; common to one district's ratios beyond that: \(district) % ", "；区县内各比率共同的误差另占 \(district)%")
+                + source(summary.districtShareEstimated, "district_share")
+        }
+        line += pick("; held over the horizon: \(held) % ", "；误差在预测期内延续的部分占 \(held)%")
+            + source(summary.lastingShareEstimated, "lasting_share")
+        if held < 100 { line += pick(", the rest drawn afresh each year", "，其余逐年重新抽取") }
+        return line
     }
+
+    /// A share as a whole percentage.
+    private func percent(_ share: Double) -> Int { Int((100 * share).rounded()) }
 
     public func written(_ folder: String, _ names: String) -> String {
         pick("Reports written to \(folder)/: \(names)", "报告已写入 \(folder)/：\(names)")
