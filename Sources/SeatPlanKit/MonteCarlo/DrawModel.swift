@@ -12,7 +12,7 @@
 /// in file order (yield factor, then slip). The districts' `z_district`, one each in file order, come from a
 /// second stream of the draw; the fresh parts from a third, by the ziggurat: the common one of each year
 /// `t`, then for each district in file order its district part of each year, then each ratio's own part of
-/// each year (ratios in the order above; `DrawWorker`).
+/// each year (ratios in the order above; `DrawWorker`), drawn only when some district's `ρ` is below 1.
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
@@ -27,6 +27,10 @@ struct DrawModel: Sendable {
     let districts: [DistrictModel]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
+
+    /// Whether any district draws a fresh part of its ratio errors (`ρ < 1`); without, the third stream is not
+    /// drawn at all (the same numbers: every fresh part would be multiplied by `√(1 − ρ) = 0`).
+    let drawsFreshParts: Bool
 
     var stageCount: Int { grades.count }
     var yearCount: Int { horizon + 1 }
@@ -108,6 +112,7 @@ struct DrawModel: Sendable {
                                                errors: errors[d], estimatedShares: estimatedShares))
         }
         self.districts = districts
+        drawsFreshParts = districts.contains { $0.shares.lasting < 1 }
 
         var varying: [(zone: Int, developments: [(district: Int, development: Int)])] = []
         for (z, zone) in index.zones.enumerated() {

@@ -82,9 +82,10 @@ struct DrawWorker {
         // One `z_district` per district from a stream of its own (so the other inputs' numbers are those
         // they were before `district_share` existed), drawn whatever the share.
         let districtStream = try RandomStream(run: seed ^ Self.districtStreamKey, draw: draw)
-        // The fresh parts of every year, from a third stream (so that `lasting_share` moves no other number).
-        let fresh = try RandomStream(run: seed ^ Self.freshStreamKey, draw: draw)
-        for t in 1..<model.yearCount { freshCommon[t] = fresh.ziggurat() }
+        // The fresh parts of every year, from a third stream (so that `lasting_share` moves no other number);
+        // none when every district holds all of its errors (`ρ = 1`: they would be multiplied by 0).
+        let fresh = model.drawsFreshParts ? try RandomStream(run: seed ^ Self.freshStreamKey, draw: draw) : nil
+        if let fresh { for t in 1..<model.yearCount { freshCommon[t] = fresh.ziggurat() } }
         for d in model.districts.indices {
             vary(district: d, random: random, common: common, district: districtStream.gaussian(), fresh: fresh)
             // Taken out and put back, so that the projection writes into the arrays without copying them.
@@ -120,18 +121,18 @@ struct DrawWorker {
     /// its district share; `ρ` its lasting share), births along the district's births shock, migration ×
     /// factor, each development's yield factor and slip. With `ρ = 1` every year has the held ratio.
     private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double,
-                               fresh: RandomStream) {
+                               fresh: RandomStream?) {
         let m = model.districts[d]
         let shared = m.shares.common.squareRoot(), ownDistrict = m.shares.unit.squareRoot()
         let own = (1 - m.shares.common - m.shares.unit).squareRoot()
         let held = m.shares.lasting.squareRoot(), renewed = (1 - m.shares.lasting).squareRoot()
-        for t in 1..<model.yearCount { freshDistrict[t] = fresh.ziggurat() }
+        if let fresh { for t in 1..<model.yearCount { freshDistrict[t] = fresh.ziggurat() } }
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
                 let (r, sd) = (m.inputs.ratios[s][g], m.ratioSD[s][g])
                 for t in 1..<model.yearCount {
-                    let zFresh = shared * freshCommon[t] + own * fresh.ziggurat() + ownDistrict * freshDistrict[t]
+                    let zFresh = fresh.map { shared * freshCommon[t] + own * $0.ziggurat() + ownDistrict * freshDistrict[t] } ?? 0
                     inputs[d].yearlyRatios[s][g][t] = max(0, r + sd * (held * z + renewed * zFresh))
                 }
             }
