@@ -124,7 +124,7 @@ struct DrawWorker {
                                fresh: RandomStream?) {
         let m = model.districts[d]
         let shared = m.shares.common.squareRoot(), ownDistrict = m.shares.unit.squareRoot()
-        let own = (1 - m.shares.common - m.shares.unit).squareRoot()
+        let own = m.shares.own.squareRoot()
         let held = m.shares.lasting.squareRoot(), renewed = (1 - m.shares.lasting).squareRoot()
         if let fresh { for t in 1..<model.yearCount { freshDistrict[t] = fresh.ziggurat() } }
         for s in 0..<model.stageCount {
