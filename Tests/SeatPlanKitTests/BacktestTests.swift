@@ -87,6 +87,28 @@ import Testing
         #expect(forecaster.forecast(unit, observations: obs, origin: 2021, horizon: 1, method: method, entryKnown: false) == nil)
     }
 
+    @Test func withEntryKnownTheEntryGradeIsInTheTotalButIsNoCase() throws {
+        // cohort_shift from 2020, one year ahead: grades 2–4 projected 100, 90, 80 against 95, 92, 81
+        // (errors +5.263 %, −2.174 %, −1.235 %: MAPE 2.8906 %); the entry grade is the counted 110, no forecast,
+        // so it is neither listed nor scored. The total 110 + 270 = 380 against 378: +0.529 %.
+        let unit = UnitHistory(id: "u", level: .unit,
+                               counts: [2020: [[100, 90, 80, 70]], 2021: [[110, 95, 92, 81]]], births: [:])
+        let result = BacktestRunner().run([unit], stages: [stage],
+                                          options: .init(origins: [2020], horizons: 1...1, methods: [.cohortShift],
+                                                         entryKnown: true, detail: .all))
+        let grades = try #require(result.accuracy.first { $0.level == .unit && !$0.totals })
+        #expect(grades.accuracy.cases == 3)
+        #expect(close(grades.accuracy.mape, (500.0 / 95 + 200.0 / 92 + 100.0 / 81) / 3))
+        let total = try #require(result.accuracy.first { $0.level == .unit && $0.totals })
+        #expect(close(total.accuracy.mape, 200.0 / 378))
+        #expect(result.cases.map(\.grade) == [2, 3, 4, nil])
+        // With entry from births the entry grade is projected, so it is a case (here: none, without births).
+        let fromBirths = BacktestRunner().run([unit], stages: [stage],
+                                              options: .init(origins: [2020], horizons: 1...1, methods: [.cohortShift],
+                                                             detail: .all))
+        #expect(fromBirths.cases.map(\.grade) == [1, 2, 3, 4, nil])
+    }
+
     @Test func aShockYearIsABreakAndCanBeLeftOutOfTheFits() {
         var unit = synthetic(years: 2000...2012)
         // 2010 counted 25 % low in every grade, back to normal in 2011.

@@ -243,7 +243,9 @@ public struct BacktestRunner: Sendable {
                                     let p = projection[s][g][k], a = actual[s][g]
                                     projectedTotal += p
                                     actualTotal += a
-                                    guard p.isFinite else { continue }
+                                    // An entry grade taken as counted is in the total but is no forecast: not a case.
+                                    guard p.isFinite, !(options.entryKnown && forecaster.recurrence.isEntry(stage: s, grade: g))
+                                    else { continue }
                                     let range = record(projected: p, actual: a, slot: slot(level, s, false, m, k),
                                                        range: ranged ? drawn.range(stage: s, row: g, k: k) : nil)
                                     if options.detail == .all {

@@ -11,6 +11,9 @@ struct CohortRecurrence {
     let feeder: [Int?]
     /// `feeder`, with a births-fed stage as its own feeder (the convention of `DemandProjector.projectCohorts`).
     var feeders: [Int] { feeder.enumerated().map { s, f in f ?? s } }
+    /// Whether grade `g` of stage `s` is an entry grade fed by births (grade 1 of a stage without a feeder):
+    /// the grade a backtest with entry known takes as counted, neither projected nor scored.
+    func isEntry(stage s: Int, grade g: Int) -> Bool { g == 0 && feeder[s] == nil }
 
     init(stages: [Stage]) {
         self.stages = stages

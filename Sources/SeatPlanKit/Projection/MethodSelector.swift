@@ -116,7 +116,7 @@ struct MethodSelector {
             if rules.contains(.pooled) || rules.contains(.pooledUnits) || spreads {
                 for (s, stage) in observations.values.enumerated() {
                     for (g, series) in stage.enumerated() {
-                        if g == 0, entryKnown, forecaster.recurrence.feeder[s] == nil { continue }
+                        if entryKnown, forecaster.recurrence.isEntry(stage: s, grade: g) { continue }
                         let values = series.map(\.value)
                         let span = candidates.map(\.window).max() ?? 1
                         for i in values.indices.dropFirst() where values[i] > 0 {

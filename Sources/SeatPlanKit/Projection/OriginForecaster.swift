@@ -124,7 +124,7 @@ struct OriginForecaster {
             return stages.indices.map { s in
                 (0..<stages[s].grades).map { g in
                     (0...horizon).map { k in
-                        if k > 0, entryKnown, g == 0, recurrence.feeder[s] == nil {
+                        if k > 0, entryKnown, recurrence.isEntry(stage: s, grade: g) {
                             return unit.counts[origin + k]?[s][0] ?? .nan
                         }
                         return base[s][g]
@@ -162,8 +162,7 @@ struct OriginForecaster {
         var ratios = ratios
         for s in stages.indices {
             for g in 0..<stages[s].grades {
-                let isEntry = g == 0 && recurrence.feeder[s] == nil
-                if isEntry && entryKnown { continue }
+                if entryKnown && recurrence.isEntry(stage: s, grade: g) { continue }
                 guard estimated[s][g].isFinite else { throw Unforecastable() }
                 ratios[s][g] = estimated[s][g]
             }
