@@ -23,7 +23,7 @@ enum HistorySpread {
                     guard let estimate = try? RatioEstimator.estimate(before, using: estimation), estimate > 0 else {
                         continue
                     }
-                    YearErrors.record(estimate, at: i, of: series, into: &byYear)
+                    YearErrors.record(estimate, at: i, of: series, window: estimation.window, into: &byYear)
                 }
             }
         }

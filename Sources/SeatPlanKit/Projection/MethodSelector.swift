@@ -126,7 +126,7 @@ struct MethodSelector {
                                 guard let estimate = try? RatioEstimator.estimate(before, using: estimation) else { continue }
                                 ratios[c][series[i].year, default: Total()].sum += abs(estimate - values[i]) / values[i] * 100
                                 ratios[c][series[i].year, default: Total()].count += 1
-                                if spreads, estimate > 0 { YearErrors.record(estimate, at: i, of: series, into: &logErrors[c]) }
+                                if spreads, estimate > 0 { YearErrors.record(estimate, at: i, of: series, window: estimation.window, into: &logErrors[c]) }
                             }
                         }
                     }

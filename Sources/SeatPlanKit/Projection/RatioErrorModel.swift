@@ -29,15 +29,18 @@ struct YearErrors: Sendable, Equatable {
         pairs += 1
     }
 
-    /// Records the one-year-ahead error of `estimate`, made from the values before `series[i]`: `r` in the
-    /// year of `series[i]`, and, when the next value is of the next year, the pair `(r, ln x̂ − ln x_{i+1})`
-    /// in that year. What `MethodSelector.Scores` (the backtest) and `HistorySpread` (`run --draws`) both
+    /// Records the one-year-ahead error of `estimate`, made from the newest `window` values before
+    /// `series[i]`: `r` in the year of `series[i]`, and, when the next value is of the next year and the
+    /// estimate had its full window (`i ≥ window`), the pair `(r, ln x̂ − ln x_{i+1})` in that year. An
+    /// estimate from fewer values errs like a shorter window's, whose errors last longer (a mean over 6 of one
+    /// value is `last`: ρ ≈ ½ against 1/7), so its pairs would overstate how long the method's errors last
+    /// (unit totals of generated histories over-covered at horizon 3). What `MethodSelector.Scores` (the backtest) and `HistorySpread` (`run --draws`) both
     /// collect, so that their ranges rest on the same errors.
-    static func record(_ estimate: Double, at i: Int, of series: [(year: Int, value: Double)],
+    static func record(_ estimate: Double, at i: Int, of series: [(year: Int, value: Double)], window: Int,
                        into byYear: inout [Int: YearErrors]) {
         let r = log(estimate / series[i].value)
         byYear[series[i].year, default: YearErrors()].add(r)
-        if i + 1 < series.count, series[i + 1].value > 0, series[i + 1].year == series[i].year + 1 {
+        if i >= window, i + 1 < series.count, series[i + 1].value > 0, series[i + 1].year == series[i].year + 1 {
             byYear[series[i + 1].year, default: YearErrors()].addPair(r, log(estimate / series[i + 1].value))
         }
     }
