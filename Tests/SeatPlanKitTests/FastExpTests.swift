@@ -38,4 +38,20 @@ import Testing
         #expect(FastExp.exp(Float(1e6)) == FastExp.exp(Float(88)))
         #expect(FastExp.exp(Float(-1e6)) > 0)
     }
+
+    /// The pair `(e^x, e^−x)` within a few units in the last place of the C library's, over the whole range.
+    @Test func floatPairWithinAFewUnitsInTheLastPlace() {
+        var worst: Double = 0
+        var x: Float = -87
+        while x <= 87 {
+            let (plus, minus) = FastExp.expPair(x)
+            let up = Foundation.exp(Double(x)), down = Foundation.exp(-Double(x))
+            worst = max(worst, abs(Double(plus) - up) / up, abs(Double(minus) - down) / down)
+            x += 0.0137
+        }
+        #expect(worst < 4 * Double(Float.ulpOfOne), "\(worst)")
+        #expect(FastExp.expPair(0) == (1, 1))
+        #expect(FastExp.expPair(-1e6) == FastExp.expPair(-87) && FastExp.expPair(1e6) == FastExp.expPair(87))
+        #expect(FastExp.expPair(87).minus > 0 && FastExp.expPair(-87).plus > 0)
+    }
 }

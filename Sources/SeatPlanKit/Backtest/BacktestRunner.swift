@@ -355,11 +355,17 @@ extension BacktestRunner {
     /// held one, `j = k` year `k`'s): from their own generator, seeded from the run's seed and the origin only,
     /// so that draw `d` of every unit from that origin shares them.
     static func commonDraws(seed: UInt64, origin: Int, draws: Int, horizon: Int) -> [Double] {
-        let count = draws * (horizon + 1)
-        guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else {
-            return Array(repeating: 0, count: count)
+        let Y = horizon + 1, pairs = draws / 2
+        var common = Array(repeating: 0.0, count: draws * Y)
+        guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else { return common }
+        for d in DrawnErrors.drawn(draws) {
+            for j in 0..<Y { common[d * Y + j] = stream.ziggurat() }
         }
-        return (0..<count).map { _ in stream.ziggurat() }
+        // Antithetic pairs, as `DrawnErrors` draws them.
+        for d in 0..<pairs {
+            for j in 0..<Y { common[(pairs + d) * Y + j] = -common[d * Y + j] }
+        }
+        return common
     }
 }
 
