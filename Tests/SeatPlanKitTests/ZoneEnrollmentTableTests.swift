@@ -16,6 +16,11 @@ import Testing
         return folder.appendingPathComponent("tiny.yaml").path
     }
 
+    /// Removes the folder `write` made for `path`.
+    func remove(_ path: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+
     /// The tiny scenario's enrolment, split 60/40 between z1 and z2 for primary, whole for junior.
     var rows: String {
         var text = ""
@@ -30,6 +35,7 @@ import Testing
 
     @Test func countsByZoneAddUpToTheDistrict() throws {
         let path = try write(rows)
+        defer { remove(path) }
         let (_, fromTable) = try simulate(path: path)
         let (_, inline) = try simulate(tinyScenario)
         for (a, b) in zip(fromTable.outcomes[0].rows, inline.outcomes[0].rows) {
@@ -39,6 +45,7 @@ import Testing
 
     @Test func aZoneCountedTwiceOrNotOfTheDistrictIsAnError() throws {
         let twice = try write(rows + "2024,d,z1,primary,1,5\n")
+        defer { remove(twice) }
         do {
             _ = try Pipeline().check(path: twice)
             Issue.record("expected an error")
@@ -46,6 +53,7 @@ import Testing
             #expect(error.diagnostics.contains { $0.message.contains("is given twice") && $0.location.file.hasSuffix("enrollment.csv") })
         }
         let elsewhere = try write(rows + "2022,d,z9,primary,1,5\n")
+        defer { remove(elsewhere) }
         do {
             _ = try Pipeline().check(path: elsewhere)
             Issue.record("expected an error")
