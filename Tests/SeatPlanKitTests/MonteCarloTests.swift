@@ -378,6 +378,53 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(summary.lastingShareEstimated && expected > 0 && expected < 1)
     }
 
+    /// An observed spread is drawn as the backtest scores it, `R̂ · exp(s·z)`: a ratio that moved by ±5–20 %
+    /// a year (`last`, `R̂` = 1.00, `s = √(Σ ln(x_{i−1}/x_i)² / 9)` ≈ 0.19) gives grade 2 of the next year
+    /// `100 · exp(±1.2816 s)` at P10 / P90 — 22 pupils below and 28 above, not the same on both sides as an
+    /// additive `R̂ + σz` would. Tolerance: 4 standard errors of a quantile of 4,000 draws.
+    @Test func anObservedSpreadIsDrawnAsALognormalRatio() throws {
+        let ratios = [0.8, 1.2, 0.9, 1.1, 1.0, 0.85, 1.15, 0.95, 1.05, 1.0]
+        var enrollment = "      2015: { primary: [100, 100] }\n"
+        for (i, x) in ratios.enumerated() {
+            enrollment += "      \(2016 + i): { primary: [100, \(String(format: "%.0f", 100 * x))] }\n"
+        }
+        let text = """
+            scenario: one
+            base_year: 2025
+            horizon: 1
+            standards:
+              stages:
+                - { id: primary, grades: 2, entry_age: 6, class_size: 30 }
+            projection:
+              progression: { method: last, window: 1 }
+              ratios:
+                - { stage: primary, grade: 1, value: 1 }
+            uncertainty: { births: 0 }
+            districts:
+              - id: d
+                births: { 2018: 100, 2019: 100, 2020: 100 }
+                enrollment:
+            \(enrollment)schools:
+              - { id: s, zone: d, stage: primary, classrooms: 8 }
+            """
+        let draws = 4000
+        let (_, allocation, summary) = try drawn(text, draws: draws)
+        let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
+        let z90 = 1.2815515655446004
+        let i = try #require(allocation.outcomes[0].rows.firstIndex { $0.year == 2026 })
+        let cell = summary.cell(plan: 0, row: i)
+        // Grade 1 is 100 in every draw (fixed ratio, births fixed); grade 2 is 100 · exp(s·z).
+        let expected = [100 + 100 * exp(-z90 * s), 200, 100 + 100 * exp(z90 * s)]
+        for (q, p) in [0.1, 0.5, 0.9].enumerated() {
+            let slope = 100 * s * exp(inverseNormal(p) * s)
+            let se = (p * (1 - p) / Double(draws)).squareRoot() / normalDensity(inverseNormal(p)) * slope
+            #expect(abs(summary.students[cell * 3 + q] - expected[q]) <= 4 * se,
+                    "P\([10, 50, 90][q]): \(summary.students[cell * 3 + q]) vs \(expected[q])")
+        }
+        // The two sides differ by about 6 pupils: far beyond the tolerance.
+        #expect(expected[2] - 200 - (200 - expected[0]) > 5)
+    }
+
     /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.
     @Test func aCommonShockGivesTheSameRangesWhateverTheThreads() throws {
         let (text, _) = Self.province(commonShare: 0.3)

@@ -39,8 +39,11 @@ struct DrawModel: Sendable {
     struct DistrictModel: Sendable {
         var demand: DistrictDemand
         var inputs: ProjectionInputs
-        /// Standard deviation of each ratio, `[stage][grade]`.
+        /// Standard deviation of each ratio, `[stage][grade]` (for an observed spread `R̂ · s`, to first order).
         var ratioSD: [[Double]]
+        /// The log spread `s` of each ratio whose spread is observed (`ratios: observed`), drawn as `R̂ · exp(s·z)`,
+        /// the backtest's model; 0 where the spread is given as a standard deviation (drawn `max(0, R̂ + σ·z)`).
+        var ratioLogSD: [[Double]]
         /// `c` (`common`: common to every district in a draw), `w` (`unit`: to this district's ratios beyond
         /// `c`, at most `1 − c`) and `ρ` (`lasting`: held over the horizon) of each ratio's error.
         var shares: ErrorShares
@@ -140,6 +143,7 @@ struct DrawModel: Sendable {
         // spread of the district's one-year-ahead log errors).
         let historySpread = YearErrors.spread(errors.map(\.errors)) ?? 0
         var ratioSD: [[Double]] = stages.map { Array(repeating: 0.0, count: $0.grades) }
+        var ratioLogSD = ratioSD
         for (s, stage) in stages.enumerated() {
             for g in 1...max(stage.grades, 1) where g <= stage.grades {
                 if let given = settings.ratioSD(stage: stage.id, grade: g) {
@@ -151,6 +155,7 @@ struct DrawModel: Sendable {
                     case .sd(let sd): ratioSD[s][g - 1] = sd
                     case .observed:
                         ratioSD[s][g - 1] = projection.inputs.ratios[s][g - 1] * historySpread
+                        ratioLogSD[s][g - 1] = historySpread
                     }
                 }
             }
@@ -163,7 +168,7 @@ struct DrawModel: Sendable {
                              yields: stages.map { max(0, housing.pupilsPer100Dwellings[$0.id] ?? 0) },
                              yieldRange: settings.housingYield, slip: housing.slip ?? settings.slip)
         }
-        return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD,
+        return DistrictModel(demand: projection.demand, inputs: projection.inputs, ratioSD: ratioSD, ratioLogSD: ratioLogSD,
                              shares: settings.shares(estimated: estimatedShares), births: births,
                              migration: settings.migration,
                              developments: developments)

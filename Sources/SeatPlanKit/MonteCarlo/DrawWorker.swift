@@ -1,3 +1,5 @@
+import Foundation
+
 /// The arrays of one thread, allocated once and reused by every draw it runs. A draw varies the inputs,
 /// projects them with the central run's recurrence (`DemandProjector.projectCohorts`), sums the zones into
 /// areas (`AreaDemand.update`), moves pupils to neighbours (`TransferPass`, `PlanPupils`) and organises the
@@ -130,10 +132,11 @@ struct DrawWorker {
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
-                let (r, sd) = (m.inputs.ratios[s][g], m.ratioSD[s][g])
+                let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g], m.ratioLogSD[s][g])
                 for t in 1..<model.yearCount {
                     let zFresh = fresh.map { shared * freshCommon[t] + own * $0.ziggurat() + ownDistrict * freshDistrict[t] } ?? 0
-                    inputs[d].yearlyRatios[s][g][t] = max(0, r + sd * (held * z + renewed * zFresh))
+                    let zt = held * z + renewed * zFresh
+                    inputs[d].yearlyRatios[s][g][t] = logSD > 0 ? r * exp(logSD * zt) : max(0, r + sd * zt)
                 }
             }
         }
