@@ -11,6 +11,36 @@ func drawn(_ yaml: String, draws: Int, seed: UInt64 = 1, threads: Int = 2) throw
     return (scenario, allocation, summary)
 }
 
+/// One district of a two-grade stage whose grade 1 is 100 every year (a fixed entry ratio of 1, births 100)
+/// and whose grade 2 of 2016 … 2025 is `100 · ratios[i]` (grade 2 over grade 1 of the year before), the
+/// progression projected by `last`; base 2025.
+func oneRatioHistory(_ ratios: [Double], horizon: Int) -> String {
+    var enrollment = "      2015: { primary: [100, 100] }\n"
+    for (i, x) in ratios.enumerated() {
+        enrollment += "      \(2016 + i): { primary: [100, \(String(format: "%.0f", 100 * x))] }\n"
+    }
+    let births = (2009...2022).map { "\($0): 100" }.joined(separator: ", ")
+    return """
+        scenario: one
+        base_year: 2025
+        horizon: \(horizon)
+        standards:
+          stages:
+            - { id: primary, grades: 2, entry_age: 6, class_size: 30 }
+        projection:
+          progression: { method: last, window: 1 }
+          ratios:
+            - { stage: primary, grade: 1, value: 1 }
+        uncertainty: { births: 0 }
+        districts:
+          - id: d
+            births: { \(births) }
+            enrollment:
+        \(enrollment)schools:
+          - { id: s, zone: d, stage: primary, classrooms: 8 }
+        """
+}
+
 /// `text` with `block` inserted before `districts:` (top-level keys).
 func withTopLevel(_ text: String, _ block: String) -> String {
     text.replacingOccurrences(of: "\ndistricts:\n", with: "\n\(block)\ndistricts:\n")
@@ -338,31 +368,8 @@ func withTopLevel(_ text: String, _ block: String) -> String {
     /// and one year on `r₂ = ln(x_{y−1}/x_{y+1})`; `ρ = Σ r₁r₂ / √(Σ r₁² Σ r₂²) + (1 + 3ρ)/n` over the `n`
     /// years with pairs, clamped to `[0, 1]`. The entry ratio is fixed (no errors).
     @Test func theLastingShareIsEstimatedFromTheDistrictsHistory() throws {
-        // Grade 2 of 2016 … 2025 over grade 1 of the year before (100 every year).
         let ratios = [0.98, 1.01, 0.99, 1.00, 1.03, 0.99, 1.01, 1.02, 0.98, 1.00]
-        var enrollment = "      2015: { primary: [100, 100] }\n"
-        for (i, x) in ratios.enumerated() {
-            enrollment += "      \(2016 + i): { primary: [100, \(String(format: "%.0f", 100 * x))] }\n"
-        }
-        let text = """
-            scenario: one
-            base_year: 2025
-            horizon: 3
-            standards:
-              stages:
-                - { id: primary, grades: 2, entry_age: 6, class_size: 30 }
-            projection:
-              progression: { method: last, window: 1 }
-              ratios:
-                - { stage: primary, grade: 1, value: 1 }
-            uncertainty: { births: 0 }
-            districts:
-              - id: d
-                births: { 2009: 100, 2010: 100, 2011: 100, 2012: 100, 2013: 100, 2014: 100, 2015: 100, 2016: 100, 2017: 100, 2018: 100, 2019: 100, 2020: 100, 2021: 100, 2022: 100 }
-                enrollment:
-            \(enrollment)schools:
-              - { id: s, zone: d, stage: primary, classrooms: 8 }
-            """
+        let text = oneRatioHistory(ratios, horizon: 3)
         let (_, _, summary) = try drawn(text, draws: 16, threads: 1)
         var products = 0.0, first = 0.0, second = 0.0, n = 0.0
         for i in 1..<(ratios.count - 1) {
@@ -384,29 +391,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
     /// additive `R̂ + σz` would. Tolerance: 4 standard errors of a quantile of 4,000 draws.
     @Test func anObservedSpreadIsDrawnAsALognormalRatio() throws {
         let ratios = [0.8, 1.2, 0.9, 1.1, 1.0, 0.85, 1.15, 0.95, 1.05, 1.0]
-        var enrollment = "      2015: { primary: [100, 100] }\n"
-        for (i, x) in ratios.enumerated() {
-            enrollment += "      \(2016 + i): { primary: [100, \(String(format: "%.0f", 100 * x))] }\n"
-        }
-        let text = """
-            scenario: one
-            base_year: 2025
-            horizon: 1
-            standards:
-              stages:
-                - { id: primary, grades: 2, entry_age: 6, class_size: 30 }
-            projection:
-              progression: { method: last, window: 1 }
-              ratios:
-                - { stage: primary, grade: 1, value: 1 }
-            uncertainty: { births: 0 }
-            districts:
-              - id: d
-                births: { 2018: 100, 2019: 100, 2020: 100 }
-                enrollment:
-            \(enrollment)schools:
-              - { id: s, zone: d, stage: primary, classrooms: 8 }
-            """
+        let text = oneRatioHistory(ratios, horizon: 1)
         let draws = 4000
         let (_, allocation, summary) = try drawn(text, draws: draws)
         let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
