@@ -248,8 +248,10 @@ measure() {
 # draws CASE DRAWS SCENARIO: `run SCENARIO --draws DRAWS`, timed; the draws' own seconds from its output.
 draws() {
     local label="$1" n="$2" scenario="$3" log="$tmp/draws.log" seconds
-    if timed "$log" "$bin" run "$scenario" --draws "$n" --out "$tmp/draws-out"; then
-        seconds="$(sed -n 's/^Monte Carlo: .* in \([0-9.]*\) s$/\1/p' "$log")"
+    # English words, so that the draws' line reads `Monte Carlo: N draws (…) in S s; …` whatever the scenario's
+    # language.
+    if timed "$log" "$bin" run "$scenario" --draws "$n" --lang en --out "$tmp/draws-out"; then
+        seconds="$(sed -n 's/^Monte Carlo: [^;]* in \([0-9.]*\) s\(;.*\)\{0,1\}$/\1/p' "$log")"
         add_draw_row "$label" "$wall" "${seconds:--}" "$(rate "$n" "${seconds:--}")" "$(mib "$rss_kib")"
     else
         show_failure "$label" "$log" $?
