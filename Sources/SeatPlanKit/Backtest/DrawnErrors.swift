@@ -108,7 +108,7 @@ struct DrawnErrors {
                 for d in 0..<draws { scratch[d] = all[cell * draws + d] }
                 if draws % 2 == 0 {
                     // A symmetric sample: P10 = −P90.
-                    let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: [0.9]).quantiles }
+                    let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: Self.upper).quantiles }
                     quantiles[cell] = (-q[0], q[0])
                 } else {
                     let q = scratch.withUnsafeMutableBufferPointer { SampleQuantiles.quantiles($0, at: Self.fractions).quantiles }
@@ -182,4 +182,6 @@ struct DrawnErrors {
 
     /// The quantiles the ranges read.
     private static let fractions = [0.1, 0.9]
+    /// The upper one alone, for a symmetric sample.
+    private static let upper = [0.9]
 }

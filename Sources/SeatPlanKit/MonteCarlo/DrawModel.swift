@@ -139,8 +139,8 @@ struct DrawModel: Sendable {
         let settings = scenario.uncertainty.overridden(by: district.uncertainty)
         let projectionSettings = scenario.projection.overridden(by: district.projection)
 
-        // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread (`observed`: the estimate times the
-        // spread of the district's one-year-ahead log errors).
+        // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread (`observed`: the spread `s` of the
+        // district's one-year-ahead log errors, drawn as `R̂ · exp(s·z)`; its sd `R̂ · s` to first order).
         let historySpread = YearErrors.spread(errors.map(\.errors)) ?? 0
         var ratioSD: [[Double]] = stages.map { Array(repeating: 0.0, count: $0.grades) }
         var ratioLogSD = ratioSD

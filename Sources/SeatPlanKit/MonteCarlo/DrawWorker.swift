@@ -117,7 +117,8 @@ struct DrawWorker {
         }
     }
 
-    /// Replaces the district's inputs with this draw's: ratios of year `t` `max(0, r̂ + σ·z(t))` with
+    /// Replaces the district's inputs with this draw's: ratios of year `t` `r̂ · exp(s·z(t))` for an observed
+    /// log spread `s` (the backtest's model), `max(0, r̂ + σ·z(t))` for a given standard deviation `σ`, with
     /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`, each `√c · (common) + √w · (district) + √(1 − c − w) ·
     /// (own)` (`c` the district's common share, its common parts the draw's, shared by every district; `w`
     /// its district share; `ρ` its lasting share), births along the district's births shock, migration ×
@@ -133,10 +134,16 @@ struct DrawWorker {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
                 let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g], m.ratioLogSD[s][g])
+                func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * z) : max(0, r + sd * z) }
+                guard let fresh else {
+                    // Every year's error the held one (`ρ = 1` everywhere): one ratio for all years.
+                    let value = ratio(held * z)
+                    for t in 1..<model.yearCount { inputs[d].yearlyRatios[s][g][t] = value }
+                    continue
+                }
                 for t in 1..<model.yearCount {
-                    let zFresh = fresh.map { shared * freshCommon[t] + own * $0.ziggurat() + ownDistrict * freshDistrict[t] } ?? 0
-                    let zt = held * z + renewed * zFresh
-                    inputs[d].yearlyRatios[s][g][t] = logSD > 0 ? r * exp(logSD * zt) : max(0, r + sd * zt)
+                    let zFresh = shared * freshCommon[t] + own * fresh.ziggurat() + ownDistrict * freshDistrict[t]
+                    inputs[d].yearlyRatios[s][g][t] = ratio(held * z + renewed * zFresh)
                 }
             }
         }

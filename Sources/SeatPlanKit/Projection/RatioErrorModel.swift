@@ -34,8 +34,8 @@ struct YearErrors: Sendable, Equatable {
     /// estimate had its full window (`i ≥ window`), the pair `(r, ln x̂ − ln x_{i+1})` in that year. An
     /// estimate from fewer values errs like a shorter window's, whose errors last longer (a mean over 6 of one
     /// value is `last`: ρ ≈ ½ against 1/7), so its pairs would overstate how long the method's errors last
-    /// (unit totals of generated histories over-covered at horizon 3). What `MethodSelector.Scores` (the backtest) and `HistorySpread` (`run --draws`) both
-    /// collect, so that their ranges rest on the same errors.
+    /// (unit totals of generated histories over-covered at horizon 3). What `MethodSelector.Scores` (the
+    /// backtest) and `HistorySpread` (`run --draws`) both collect, so that their ranges rest on the same errors.
     static func record(_ estimate: Double, at i: Int, of series: [(year: Int, value: Double)], window: Int,
                        into byYear: inout [Int: YearErrors]) {
         let r = log(estimate / series[i].value)
