@@ -3,6 +3,7 @@
 
 /* The only GSL headers SeatPlan uses. Swift code reaches them through
    SeatPlanKit/Numerics, never directly. */
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>

@@ -160,6 +160,13 @@ enum GSL {
         }
     }
 
+    /// The value a Student's t with `degreesOfFreedom` (any positive real) exceeds with probability
+    /// `upperTail`, with `gsl_cdf_tdist_Qinv`.
+    public static func studentTQuantile(upperTail: Double, degreesOfFreedom: Double) -> Double {
+        prepare()
+        return gsl_cdf_tdist_Qinv(upperTail, degreesOfFreedom)
+    }
+
     /// Median with `gsl_sort` and `gsl_stats_median_from_sorted_data` (mean of the middle two for an even count).
     public static func median(_ values: [Double]) throws(GSLError) -> Double { try median(values[...]) }
 
