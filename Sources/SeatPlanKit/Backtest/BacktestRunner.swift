@@ -180,6 +180,8 @@ public struct BacktestRunner: Sendable {
         // standard normals of each origin and draw, shared by every unit.
         let shares: [[ErrorShares]] = options.draws > 0
             ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
+        let lastingShares: [[[Double]]] = options.draws > 0
+            ? Self.lastingShares(units, scores: allScores, levels: levels, origins: origins, methods: options.methods) : []
         let commonDraws: [[Double]] = options.draws > 0
             ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
                                              horizon: options.horizons.upperBound) } : []
@@ -220,7 +222,7 @@ public struct BacktestRunner: Sendable {
                                 drawnHere = true
                             }
                             if drawnHere {
-                                drawn.computeRanges(central: projection, sigma: sigma)
+                                drawn.computeRanges(central: projection, sigma: sigma, lasting: lastingShares[level][o][m])
                                 ranged = true
                             }
                         }
@@ -315,25 +317,51 @@ public struct BacktestRunner: Sendable {
 }
 
 extension BacktestRunner {
-    /// The spread `σ` of a method's ratios at `origin`: its one-year-ahead log errors on the unit up to the
-    /// origin (`MethodSelector.Scores.spread`); for `auto`, those of the candidate it chooses there. `nil` for
-    /// the naive baselines and `auto:combine` (no range).
+    /// The spread `σ` of a method's ratios at `origin`: the one-year-ahead log errors on the unit up to the
+    /// origin (`MethodSelector.Scores.spread`) of its `rangeEstimation`. `nil` for the naive baselines and
+    /// `auto:combine` (no range).
     func spread(_ method: ForecastMethod, at origin: Int, scores: MethodSelector.Scores?) -> Double? {
-        guard let scores else { return nil }
+        guard let scores, let estimation = Self.rangeEstimation(method, at: origin, scores: scores) else { return nil }
+        return scores.spread(of: estimation, at: origin)
+    }
+
+    /// The averaging whose errors make a method's range at `origin`: its own; for `auto`, the candidate it
+    /// chooses there. `nil` for the naive baselines and `auto:combine`.
+    static func rangeEstimation(_ method: ForecastMethod, at origin: Int, scores: MethodSelector.Scores) -> RatioEstimation? {
         switch method {
         case .cohort(let estimation, _):
-            return scores.spread(of: estimation, at: origin)
+            return estimation
         case .auto(let rule, _) where rule != .combine:
-            let chosen = scores.choices(at: origin, rule: rule).first??.estimation ?? ProjectionSettings.defaults.progression
-            return scores.spread(of: chosen, at: origin)
+            return scores.choices(at: origin, rule: rule).first??.estimation ?? ProjectionSettings.defaults.progression
         default:
             return nil
         }
     }
 
+    /// The lasting share `ρ` of every level, origin and method (`[level][origin][method]`):
+    /// `ErrorShares.lasting` over the units of the level, each with its errors (years `≤ T`) of the method's
+    /// `rangeEstimation` — a method's own, as `run --draws` takes the district's method's (a `last` error lasts
+    /// about half, a mean over 6 of independent values 1/7). 1 for a level without errors (unused).
+    static func lastingShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
+                              origins: [Int], methods: [ForecastMethod]) -> [[[Double]]] {
+        let byOrigin = Parallel.map(count: origins.count) { o in
+            methods.map { method -> [Double] in
+                var byLevel: [[ErrorTotals]] = levels.map { _ in [] }
+                for (unit, scores) in zip(units, scores) {
+                    guard let scores, let estimation = rangeEstimation(method, at: origins[o], scores: scores),
+                          let totals = scores.errorTotals(of: estimation, upTo: origins[o]) else { continue }
+                    byLevel[levels.firstIndex(of: unit.level) ?? 0].append(totals)
+                }
+                return byLevel.map { $0.isEmpty ? 1 : ErrorShares.lasting($0) }
+            }
+        }
+        return levels.indices.map { l in byOrigin.map { $0.map { $0[l] } } }
+    }
+
     /// The error shares of every level at every origin: `ErrorShares.estimate` over the units of the level,
-    /// each with the one-year-ahead log errors (years `≤ T`) of the candidate `auto` chooses for it at `T` —
-    /// one reference for every method, since the shares describe the data rather than the method.
+    /// each with the one-year-ahead log errors (years `≤ T`) of the candidate `auto` chooses for it at `T`. Its
+    /// `c` and `w` serve every method, since they describe how the data move together; `ρ`, how long an
+    /// estimate's error lasts, is each method's own (`lastingShares`).
     static func errorShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
                             origins: [Int]) -> [[ErrorShares]] {
         let fallback = ProjectionSettings.defaults.progression

@@ -68,6 +68,8 @@ struct MethodSelector {
         private(set) var logErrors: [[Int: YearErrors]]
         /// The years of `logErrors` of each candidate, oldest first.
         private var logYears: [[Int]] = []
+        /// `cumulative[c][i]`: candidate `c`'s errors of the years `logYears[c][0...i]` added up.
+        private var cumulative: [[ErrorTotals]] = []
 
         struct Total: Sendable {
             var sum = 0.0
@@ -133,13 +135,32 @@ struct MethodSelector {
                 }
             }
             logYears = logErrors.map { $0.keys.sorted() }
+            cumulative = zip(logErrors, logYears).map { errors, years in
+                var running = ErrorTotals()
+                return years.map { year in
+                    running.add(errors[year]!)
+                    return running
+                }
+            }
+        }
+
+        /// `estimation`'s errors of the years `≤ origin` added up (`nil` for a method that is not a candidate,
+        /// without `spreads`, or with no error by then).
+        func errorTotals(of estimation: RatioEstimation, upTo origin: Int) -> ErrorTotals? {
+            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logYears.count else { return nil }
+            // The number of years `≤ origin` (the years are sorted).
+            var low = 0, high = logYears[c].count
+            while low < high {
+                let middle = (low + high) / 2
+                if logYears[c][middle] <= origin { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? cumulative[c][low - 1] : nil
         }
 
         /// The spread `σ = √(Σ r² / n)` of `estimation`'s one-year-ahead log errors `r` of years `≤ origin`
         /// (`nil` for a method that is not a candidate, without `spreads`, or with fewer than 2 errors).
         func spread(of estimation: RatioEstimation, at origin: Int) -> Double? {
-            guard let c = MethodSelector.candidates.firstIndex(of: estimation), c < logYears.count else { return nil }
-            return YearErrors.spread(logYears[c].lazy.prefix { $0 <= origin }.map { logErrors[c][$0]! })
+            errorTotals(of: estimation, upTo: origin)?.spread
         }
 
         /// `estimation`'s one-year-ahead log errors by year, years `≤ origin`, oldest first (none for a method

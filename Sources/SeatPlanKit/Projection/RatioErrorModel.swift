@@ -47,13 +47,35 @@ struct YearErrors: Sendable, Equatable {
 
     /// The spread `σ = √(Σ r² / n)` over every year given (`nil` with fewer than 2 errors).
     static func spread<S: Sequence>(_ years: S) -> Double? where S.Element == YearErrors {
-        var squares = 0.0, n = 0
-        for e in years {
-            squares += e.squares
-            n += e.count
-        }
-        return n >= 2 ? (squares / Double(n)).squareRoot() : nil
+        ErrorTotals(years).spread
     }
+}
+
+/// A unit's `YearErrors` over a run of years added up, and the number of those years with a pair: all that
+/// its spread and its part of the lasting share need (`ErrorShares.lasting`).
+struct ErrorTotals: Sendable, Equatable {
+    var errors = YearErrors()
+    var pairYears = 0
+
+    mutating func add(_ e: YearErrors) {
+        errors.sum += e.sum
+        errors.squares += e.squares
+        errors.count += e.count
+        errors.pairProducts += e.pairProducts
+        errors.pairFirst += e.pairFirst
+        errors.pairSecond += e.pairSecond
+        errors.pairs += e.pairs
+        if e.pairs > 0 { pairYears += 1 }
+    }
+
+    init() {}
+
+    init<S: Sequence>(_ years: S) where S.Element == YearErrors {
+        for e in years { add(e) }
+    }
+
+    /// `σ = √(Σ r² / n)` (`nil` with fewer than 2 errors): `YearErrors.spread`.
+    var spread: Double? { errors.count >= 2 ? (errors.squares / Double(errors.count)).squareRoot() : nil }
 }
 
 /// How the log error of a ratio splits, as shares of its variance `σ²` (docs/FORECASTING.md, "Ranges"):
@@ -96,17 +118,10 @@ struct ErrorShares: Sendable, Equatable {
     /// two grades in a year: `w = 0`; no pair of years: `ρ = 1`.
     static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         var within = 0.0, withinPairs = 0.0
-        var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
         var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
         for unit in units {
             guard let sigma = YearErrors.spread(unit.lazy.map(\.errors)), sigma > 0 else { continue }
             let variance = sigma * sigma
-            for (_, e) in unit where e.pairs > 0 {
-                pairCells += 1
-                products += e.pairProducts / variance
-                first += e.pairFirst / variance
-                second += e.pairSecond / variance
-            }
             for (year, e) in unit where e.count > 0 {
                 let n = Double(e.count)
                 if e.count >= 2 {
@@ -126,12 +141,35 @@ struct ErrorShares: Sendable, Equatable {
             cross += y.sum * y.sum - y.squares
             crossPairs += Double(y.units) * Double(y.units - 1)
         }
-        let clamp = { (x: Double) in x.isFinite ? min(1, max(0, x)) : 0 }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
-        var rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
-        if pairCells > 0 { rho = clamp(rho + (1 + 3 * rho) / Double(pairCells)) }
+        let rho = lasting(units)
         guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho) }
         let s = max(c, clamp(within / withinPairs))
         return ErrorShares(common: c, unit: s - c, lasting: rho)
     }
+
+    /// The lasting share `ρ` of `estimate` alone.
+    static func lasting(_ units: [[(year: Int, errors: YearErrors)]]) -> Double {
+        lasting(units.map { ErrorTotals($0.lazy.map(\.errors)) })
+    }
+
+    /// `ρ` from each unit's errors added up over its years (`ErrorTotals`), each unit's sums divided by its
+    /// `σ_u²`; `n` the unit-years with pairs.
+    static func lasting(_ units: [ErrorTotals]) -> Double {
+        var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
+        for unit in units {
+            guard let sigma = unit.spread, sigma > 0 else { continue }
+            let variance = sigma * sigma
+            pairCells += unit.pairYears
+            products += unit.errors.pairProducts / variance
+            first += unit.errors.pairFirst / variance
+            second += unit.errors.pairSecond / variance
+        }
+        var rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
+        if pairCells > 0 { rho = clamp(rho + (1 + 3 * rho) / Double(pairCells)) }
+        return rho
+    }
+
+    /// `x` within `[0, 1]`; 0 when not finite.
+    private static func clamp(_ x: Double) -> Double { x.isFinite ? min(1, max(0, x)) : 0 }
 }
