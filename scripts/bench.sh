@@ -34,7 +34,9 @@
 #    `run --draws 1000` (ratios and births vary, the defaults), and the same written with --uncertainty
 #    (migration, housing yields and delivery slips vary too) `run --draws 1000`: wall seconds of the whole
 #    run, seconds of the draws alone (as `run` prints them), draws per second of the draws, peak RSS.
-#    EXAMPLE_DRAWS and PROVINCE_DRAWS change the numbers of draws.
+#    EXAMPLE_DRAWS and PROVINCE_DRAWS change the numbers of draws, HISTORY_UNITS the units of the history
+#    (a quick check of this section: HISTORY_UNITS=20 EXAMPLE_DRAWS=20 PROVINCE_DRAWS=4), PROVINCE_DISTRICTS the
+#    province's districts.
 # 3. Unless GEO=0: the coverage of a province with coordinates (20,000 estates, 4,545 schools;
 #    `make_tables_bench.py --scale province --geography`), `compare --timings`: its `coverage` phase (issue #13).
 # 4. Unless ADVISOR=0: `advise` (issue #15) on two scenarios of scripts/make_synthetic.py --advisor (not
@@ -55,14 +57,15 @@ SCALES="${SCALES:-city province nation}"
 CITY_GRADES="${CITY_GRADES:-zone}" PROVINCE_GRADES="${PROVINCE_GRADES:-zone}" NATION_GRADES="${NATION_GRADES:-district}"
 EXTRAS="${EXTRAS:-1}"
 ADVISOR="${ADVISOR:-1}"
-EXAMPLE_DRAWS="${EXAMPLE_DRAWS:-10000}" PROVINCE_DRAWS="${PROVINCE_DRAWS:-1000}"
+EXAMPLE_DRAWS="${EXAMPLE_DRAWS:-10000}" PROVINCE_DRAWS="${PROVINCE_DRAWS:-1000}" HISTORY_UNITS="${HISTORY_UNITS:-3000}"
 # The province of the draws (scripts/make_synthetic.py).
-DISTRICTS=100 ZONES=10 SCHOOLS=5 HORIZON=15
+PROVINCE_DISTRICTS="${PROVINCE_DISTRICTS:-100}"
+DISTRICTS="$PROVINCE_DISTRICTS" ZONES=10 SCHOOLS=5 HORIZON=15
 
 usage() {
     echo "usage: $0 BIN   (e.g. $0 .build/release/seatplan)" >&2
     echo "       env: SCALES=\"city province nation\" CITY_GRADES=zone PROVINCE_GRADES=zone NATION_GRADES=district" >&2
-    echo "            EXTRAS=1 EXAMPLE_DRAWS=10000 PROVINCE_DRAWS=1000 ADVISOR=1" >&2
+    echo "            EXTRAS=1 EXAMPLE_DRAWS=10000 PROVINCE_DRAWS=1000 HISTORY_UNITS=3000 PROVINCE_DISTRICTS=100 ADVISOR=1" >&2
     exit 2
 }
 
@@ -94,7 +97,7 @@ for var in CITY_GRADES PROVINCE_GRADES NATION_GRADES; do
 done
 case "$EXTRAS" in 0 | 1) ;; *) echo "bench: EXTRAS='$EXTRAS': it is 0 or 1" >&2; usage ;; esac
 case "$ADVISOR" in 0 | 1) ;; *) echo "bench: ADVISOR='$ADVISOR': it is 0 or 1" >&2; usage ;; esac
-for var in EXAMPLE_DRAWS PROVINCE_DRAWS; do
+for var in EXAMPLE_DRAWS PROVINCE_DRAWS HISTORY_UNITS PROVINCE_DISTRICTS; do
     case "${!var}" in
         '' | *[!0-9]* | 0) echo "bench: $var='${!var}': it is a whole number above 0" >&2; usage ;;
     esac
@@ -335,8 +338,8 @@ if [ "$EXTRAS" = 1 ]; then
     # The backtest of a generated history: 3,000 units × 13 grades × 20 years, 10 origins × 5 horizons × every
     # method (generation not timed; --detail none: only accuracy.csv is of interest at this size).
     history="$tmp/history"
-    label="backtest 3,000 units × 13 grades × 20 years"
-    if python3 "$root/scripts/make_history.py" --units 3000 --grades 13 --first-year 2005 --last-year 2024 \
+    label="backtest $HISTORY_UNITS units × 13 grades × 20 years"
+    if python3 "$root/scripts/make_history.py" --units "$HISTORY_UNITS" --grades 13 --first-year 2005 --last-year 2024 \
             --out "$history" >"$tmp/history.log" 2>&1; then
         # Without draws, then with the P10–P90 ranges of --draws 200 (issue: the whole backtest with auto and
         # --draws 200 under 30 s on 2 cores).

@@ -207,6 +207,29 @@ struct CommandLineTests {
         #expect(usage.status == 2 && usage.stderr.contains("usage"))
     }
 
+    @Test("make bench's second section reads the backtest's phases and the draws' own seconds")
+    func benchScriptExtras() async throws {
+        // Small sizes: the same code path as `make bench`'s 3,000-unit backtest and 10,000 / 1,000 draws.
+        let script = Binary.repositoryRoot.appendingPathComponent("scripts/bench.sh").path
+        let result = try await Binary.runProgram(script, [Binary.path], environment: [
+            "SCALES": "city", "EXTRAS": "1", "GEO": "0", "ADVISOR": "0",
+            "HISTORY_UNITS": "20", "EXAMPLE_DRAWS": "20", "PROVINCE_DRAWS": "4", "PROVINCE_DISTRICTS": "5"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        for label in ["backtest 20 units × 13 grades × 20 years ", "backtest 20 units × 13 grades × 20 years, --draws 200 "] {
+            let row = lines.first { $0.hasPrefix(label) }
+            // load, backtest, write, wall, peak MiB, rows: all numbers.
+            let fields = row.map { $0.dropFirst(label.count).split(separator: " ") } ?? []
+            #expect(fields.count == 6 && fields.allSatisfy { Double($0) != nil }, "\(label): \(row ?? "none")")
+        }
+        for label in ["province run --draws 4 ", "province --uncertainty run --draws 4 "] {
+            let row = lines.first { $0.hasPrefix(label) }
+            // wall, the draws' own seconds (read from run's line), draws a second, peak RSS.
+            let fields = row.map { $0.dropFirst(label.count).split(separator: " ") } ?? []
+            #expect(fields.count == 4 && fields.allSatisfy { Double($0) != nil }, "\(label): \(row ?? "none")")
+        }
+    }
+
     @Test("run is deterministic, and replaces the files of an existing folder")
     func runTwiceAndReplace() async throws {
         let temporary = try TemporaryFolder()
