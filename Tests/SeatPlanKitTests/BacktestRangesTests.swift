@@ -126,31 +126,6 @@ import Testing
         #expect(abs(ErrorShares.estimate(Array(repeating: unit, count: 100)).lasting - (0.288675 + 1.866025 / 300)) < 1e-6)
     }
 
-    /// 40 units, 2000–2019, grade 1 = 1,000, each yearly progression ratio `0.99 · exp(0.02 · m)`, with
-    /// `m = √c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε` (`Z` of the year, common to all units; `W` of the unit
-    /// and year; `ε` of the grade; all standard normal).
-    func noisyPanel(common c: Double = 0, unit w: Double = 0, lastYear: Int = 2019, seed: UInt32 = 5) throws
-        -> [UnitHistory] {
-        let random = try RandomStream(seed: seed)
-        let years = Array(2000...lastYear)
-        let common = years.map { _ in random.gaussian() }
-        return (0..<40).map { u in
-            var counts: [Int: [[Double]]] = [:]
-            var previous = Array(repeating: 1000.0, count: Self.grades)
-            for (i, year) in years.enumerated() {
-                let unitZ = random.gaussian()
-                var row = [1000.0]
-                for g in 1..<Self.grades {
-                    let m = c.squareRoot() * common[i] + w.squareRoot() * unitZ + (1 - c - w).squareRoot() * random.gaussian()
-                    row.append(previous[g - 1] * 0.99 * exp(0.02 * m))
-                }
-                counts[year] = [row]
-                previous = row
-            }
-            return UnitHistory(id: "u\(u)", level: .unit, counts: counts, births: [:])
-        }
-    }
-
     /// The sum of `units`, as `ALL` (level `total`), as a plain history file gives it.
     func sum(of units: [UnitHistory]) -> UnitHistory {
         var total: [Int: [[Double]]] = [:]

@@ -1,0 +1,28 @@
+import Foundation
+@testable import SeatPlanKit
+
+/// A generated history with a known process: 40 units, 2000 to `lastYear`, one stage of `grades` grades,
+/// grade 1 = 1,000 every year, each yearly progression ratio `0.99 · exp(0.02 · m)` with
+/// `m = √c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε` (`Z` of the year, common to all units; `W` of the unit and
+/// year; `ε` of the grade; all standard normal, from `RandomStream(seed:)`).
+func noisyPanel(grades: Int = 6, common c: Double = 0, unit w: Double = 0, lastYear: Int = 2019, seed: UInt32 = 5)
+    throws -> [UnitHistory] {
+    let random = try RandomStream(seed: seed)
+    let years = Array(2000...lastYear)
+    let common = years.map { _ in random.gaussian() }
+    return (0..<40).map { u in
+        var counts: [Int: [[Double]]] = [:]
+        var previous = Array(repeating: 1000.0, count: grades)
+        for (i, year) in years.enumerated() {
+            let unitZ = random.gaussian()
+            var row = [1000.0]
+            for g in 1..<grades {
+                let m = c.squareRoot() * common[i] + w.squareRoot() * unitZ + (1 - c - w).squareRoot() * random.gaussian()
+                row.append(previous[g - 1] * 0.99 * exp(0.02 * m))
+            }
+            counts[year] = [row]
+            previous = row
+        }
+        return UnitHistory(id: "u\(u)", level: .unit, counts: counts, births: [:])
+    }
+}
