@@ -48,7 +48,7 @@ struct DrawnErrors {
     private let feeder: [Int?]
     private let entryKnown: Bool
     /// Scratch of `draw` and `computeRanges`, kept between draws so that a block of units allocates them once.
-    private var lasting: [Double], yearly: [Double], exponentials: [Float], mirrored: [Float], totals: [Float]
+    private var heldPart: [Double], freshPart: [Double], exponentials: [Float], mirrored: [Float], totals: [Float]
     /// What `computeRanges` found: row `(start[s] + s + g)` (a stage's grades, then its total), year `k`.
     private var computed: [(p10: Double, p90: Double)]
 
@@ -86,8 +86,8 @@ struct DrawnErrors {
         self.steps = steps
         held = Array(repeating: 0, count: next * Y * draws)
         fresh = held
-        lasting = Array(repeating: 0, count: next)
-        yearly = lasting
+        heldPart = Array(repeating: 0, count: next)
+        freshPart = heldPart
         exponentials = Array(repeating: 0, count: draws)
         totals = exponentials
         mirrored = exponentials
@@ -97,16 +97,16 @@ struct DrawnErrors {
     /// Draws the `H` and `F` of one unit and origin with the shares `c` and `w` of `shares` (its `ρ` is the
     /// method's, given to `computeRanges`), from the unit's `stream` and the origin's `common` normals.
     mutating func draw(shares: ErrorShares, stream: RandomStream, common: [Double]) {
-        let next = lasting.count, Y = horizon + 1
+        let next = heldPart.count, Y = horizon + 1
         let (c, w, e) = (shares.common.squareRoot(), shares.unit.squareRoot(), shares.own.squareRoot())
         shared = min(1, shares.common + shares.unit)
         for d in Self.drawn(draws) {
             let row = d * Y
             let unitZ = stream.ziggurat()
-            for i in 0..<next { lasting[i] = c * common[row] + w * unitZ + e * stream.ziggurat() }
+            for i in 0..<next { heldPart[i] = c * common[row] + w * unitZ + e * stream.ziggurat() }
             for k in stride(from: 1, through: horizon, by: 1) {
                 let unitZ = stream.ziggurat()
-                for i in 0..<next { yearly[i] = c * common[row + k] + w * unitZ + e * stream.ziggurat() }
+                for i in 0..<next { freshPart[i] = c * common[row + k] + w * unitZ + e * stream.ziggurat() }
                 for s in grades.indices {
                     for g in 0..<grades[s] {
                         let before: Int
@@ -119,8 +119,8 @@ struct DrawnErrors {
                             before = -1
                         }
                         let at = ((start[s] + g) * Y + k) * draws + d
-                        held[at] = (before < 0 ? 0 : held[before]) + Float(lasting[start[s] + g])
-                        fresh[at] = (before < 0 ? 0 : fresh[before]) + Float(yearly[start[s] + g])
+                        held[at] = (before < 0 ? 0 : held[before]) + Float(heldPart[start[s] + g])
+                        fresh[at] = (before < 0 ? 0 : fresh[before]) + Float(freshPart[start[s] + g])
                     }
                 }
             }
