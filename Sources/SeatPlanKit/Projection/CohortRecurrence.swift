@@ -39,38 +39,32 @@ struct CohortRecurrence {
     }
 
     /// Pupils by `[stage][grade][t]`, `t = 0` being `base`, for `horizon` years, by the projection's own
-    /// kernel (`DemandProjector.projectCohorts`).
+    /// kernel (`DemandProjector.projectCohorts`), without migration.
     /// - Parameters:
     ///   - ratios: `R_{s,g}` by stage and grade (grade 1 of a births-fed stage is unused here: see `entry`)
     ///   - entry: pupils entering grade 1 of births-fed stage `s` in year position `t`
-    ///   - migration: extra pupils of stage `s` in year position `t`, spread evenly over its grades
     func run(base: [[Double]], ratios: [[Double]], horizon: Int,
-             entry: (_ stage: Int, _ t: Int) throws -> Double,
-             migration added: (_ stage: Int, _ t: Int) -> Double) rethrows
-        -> (cohort: [[[Double]]], migration: [[[Double]]]) {
+             entry: (_ stage: Int, _ t: Int) throws -> Double) rethrows -> [[[Double]]] {
         var cohort = stages.map { Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: $0.grades) }
-        var migration = cohort
         for s in stages.indices {
             for g in 0..<stages[s].grades where g < base[s].count { cohort[s][g][0] = base[s][g] }
         }
-        guard horizon >= 1 else { return (cohort, migration) }
+        guard horizon >= 1 else { return cohort }
         // The entry values are given whole: the kernel's entry ratio is then 1.
         var inputs = ProjectionInputs(ratios: ratios,
                                       entryBirths: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) },
-                                      migration: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) })
+                                      migration: [])
         for t in 1...horizon {
-            for s in order {
-                inputs.migration[s][t] = added(s, t)
-                if feeder[s] == nil {
-                    inputs.entryBirths[s][t] = try entry(s, t)
-                    inputs.ratios[s][0] = 1
-                }
+            for s in order where feeder[s] == nil {
+                inputs.entryBirths[s][t] = try entry(s, t)
+                inputs.ratios[s][0] = 1
             }
         }
+        var noMigration: [[[Double]]] = []
         DemandProjector.projectCohorts(inputs, stages: stages, order: order,
                                        feeders: stages.indices.map { feeder[$0] ?? $0 }, horizon: horizon,
-                                       cohort: &cohort, migration: &migration)
-        return (cohort, migration)
+                                       cohort: &cohort, migration: &noMigration)
+        return cohort
     }
 }
 
@@ -81,30 +75,31 @@ extension DemandProjector {
     /// - grade 1 of a stage fed by stage `f`: `E(s,1,Y) = E(f,G_f,Y−1) × R_{s,1}`, migration likewise `+ M/G_s`
     /// - any other grade: `E(s,g,Y) = E(s,g−1,Y−1) × R_{s,g}`, migration likewise `+ M/G_s`
     ///
-    /// (`R_{s,g}(t)` of year `t` where `inputs.yearlyRatios` has them.)
+    /// (`R_{s,g}(t)` of year `t` where `inputs.yearlyRatios` has them.) An empty `migration` is not tracked
+    /// (nor `inputs.migration` read): the backtest's recurrence, whose units have none.
     static func projectCohorts(_ inputs: ProjectionInputs, stages: [Stage], order: [Int], feeders: [Int],
                                horizon: Int, cohort: inout [[[Double]]], migration: inout [[[Double]]]) {
-        let yearly = !inputs.yearlyRatios.isEmpty
+        let yearly = !inputs.yearlyRatios.isEmpty, tracked = !migration.isEmpty
         for t in stride(from: 1, through: horizon, by: 1) {
             for s in order {
                 let stage = stages[s]
-                let added = inputs.migration[s][t] / Double(stage.grades)
+                let added = tracked ? inputs.migration[s][t] / Double(stage.grades) : 0
                 for g in 0..<stage.grades {
                     let ratio = yearly ? inputs.yearlyRatios[s][g][t] : inputs.ratios[s][g]
                     if g == 0 {
                         switch stage.feed {
                         case .births:
                             cohort[s][0][t] = inputs.entryBirths[s][t] * ratio
-                            migration[s][0][t] = added
+                            if tracked { migration[s][0][t] = added }
                         case .stage:
                             let f = feeders[s]
                             let last = stages[f].grades - 1
                             cohort[s][0][t] = cohort[f][last][t - 1] * ratio
-                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
+                            if tracked { migration[s][0][t] = migration[f][last][t - 1] * ratio + added }
                         }
                     } else {
                         cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
-                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
+                        if tracked { migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added }
                     }
                 }
             }

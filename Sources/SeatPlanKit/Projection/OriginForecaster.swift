@@ -198,7 +198,7 @@ struct OriginForecaster {
         let origin = context.year
         let lastListed = context.births.keys.max()
         do {
-            let (cohort, _) = try recurrence.run(
+            return try recurrence.run(
                 base: base, ratios: ratios, horizon: horizon,
                 entry: { s, k in
                     if entryKnown {
@@ -212,9 +212,7 @@ struct OriginForecaster {
                         throw Unforecastable()
                     }
                     return fit.fit.projected(year, lastListed: last, extend: fit.extend) * ratios[s][0]
-                },
-                migration: { _, _ in 0 })
-            return cohort
+                })
         } catch {
             return nil
         }
