@@ -39,13 +39,15 @@ struct CohortRecurrence {
     }
 
     /// Pupils by `[stage][grade][t]`, `t = 0` being `base`, for `horizon` years, by the projection's own
-    /// kernel (`DemandProjector.projectCohorts`), without migration.
+    /// kernel (`DemandProjector.projectCohorts`), without migration (the backtest's units have none).
     /// - Parameters:
     ///   - ratios: `R_{s,g}` by stage and grade (grade 1 of a births-fed stage is unused here: see `entry`)
     ///   - entry: pupils entering grade 1 of births-fed stage `s` in year position `t`
     func run(base: [[Double]], ratios: [[Double]], horizon: Int,
              entry: (_ stage: Int, _ t: Int) throws -> Double) rethrows -> [[[Double]]] {
         var cohort = stages.map { Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: $0.grades) }
+        // The kernel carries migration too; here it is none, and what it computes is not read.
+        var migration = cohort
         for s in stages.indices {
             for g in 0..<stages[s].grades where g < base[s].count { cohort[s][g][0] = base[s][g] }
         }
@@ -53,17 +55,16 @@ struct CohortRecurrence {
         // The entry values are given whole: the kernel's entry ratio is then 1.
         var inputs = ProjectionInputs(ratios: ratios,
                                       entryBirths: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) },
-                                      migration: [])
+                                      migration: stages.map { _ in Array(repeating: 0.0, count: horizon + 1) })
         for t in 1...horizon {
             for s in order where feeder[s] == nil {
                 inputs.entryBirths[s][t] = try entry(s, t)
                 inputs.ratios[s][0] = 1
             }
         }
-        var noMigration: [[[Double]]] = []
         DemandProjector.projectCohorts(inputs, stages: stages, order: order,
                                        feeders: stages.indices.map { feeder[$0] ?? $0 }, horizon: horizon,
-                                       cohort: &cohort, migration: &noMigration)
+                                       cohort: &cohort, migration: &migration)
         return cohort
     }
 }
@@ -75,31 +76,30 @@ extension DemandProjector {
     /// - grade 1 of a stage fed by stage `f`: `E(s,1,Y) = E(f,G_f,Y−1) × R_{s,1}`, migration likewise `+ M/G_s`
     /// - any other grade: `E(s,g,Y) = E(s,g−1,Y−1) × R_{s,g}`, migration likewise `+ M/G_s`
     ///
-    /// (`R_{s,g}(t)` of year `t` where `inputs.yearlyRatios` has them.) An empty `migration` is not tracked
-    /// (nor `inputs.migration` read): the backtest's recurrence, whose units have none.
+    /// (`R_{s,g}(t)` of year `t` where `inputs.yearlyRatios` has them.)
     static func projectCohorts(_ inputs: ProjectionInputs, stages: [Stage], order: [Int], feeders: [Int],
                                horizon: Int, cohort: inout [[[Double]]], migration: inout [[[Double]]]) {
-        let yearly = !inputs.yearlyRatios.isEmpty, tracked = !migration.isEmpty
+        let yearly = !inputs.yearlyRatios.isEmpty
         for t in stride(from: 1, through: horizon, by: 1) {
             for s in order {
                 let stage = stages[s]
-                let added = tracked ? inputs.migration[s][t] / Double(stage.grades) : 0
+                let added = inputs.migration[s][t] / Double(stage.grades)
                 for g in 0..<stage.grades {
                     let ratio = yearly ? inputs.yearlyRatios[s][g][t] : inputs.ratios[s][g]
                     if g == 0 {
                         switch stage.feed {
                         case .births:
                             cohort[s][0][t] = inputs.entryBirths[s][t] * ratio
-                            if tracked { migration[s][0][t] = added }
+                            migration[s][0][t] = added
                         case .stage:
                             let f = feeders[s]
                             let last = stages[f].grades - 1
                             cohort[s][0][t] = cohort[f][last][t - 1] * ratio
-                            if tracked { migration[s][0][t] = migration[f][last][t - 1] * ratio + added }
+                            migration[s][0][t] = migration[f][last][t - 1] * ratio + added
                         }
                     } else {
                         cohort[s][g][t] = cohort[s][g - 1][t - 1] * ratio
-                        if tracked { migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added }
+                        migration[s][g][t] = migration[s][g - 1][t - 1] * ratio + added
                     }
                 }
             }
