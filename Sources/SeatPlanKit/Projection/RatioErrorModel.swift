@@ -22,6 +22,17 @@ struct YearErrors: Sendable, Equatable {
         count += 1
     }
 
+    /// Adds every sum and count of `other` (the errors of other grades, years or units).
+    mutating func add(_ other: YearErrors) {
+        sum += other.sum
+        squares += other.squares
+        count += other.count
+        pairProducts += other.pairProducts
+        pairFirst += other.pairFirst
+        pairSecond += other.pairSecond
+        pairs += other.pairs
+    }
+
     mutating func addPair(_ first: Double, _ second: Double) {
         pairProducts += first * second
         pairFirst += first * first
@@ -58,13 +69,7 @@ struct ErrorTotals: Sendable, Equatable {
     var pairYears = 0
 
     mutating func add(_ e: YearErrors) {
-        errors.sum += e.sum
-        errors.squares += e.squares
-        errors.count += e.count
-        errors.pairProducts += e.pairProducts
-        errors.pairFirst += e.pairFirst
-        errors.pairSecond += e.pairSecond
-        errors.pairs += e.pairs
+        errors.add(e)
         if e.pairs > 0 { pairYears += 1 }
     }
 
