@@ -124,8 +124,10 @@ struct ErrorShares: Sendable, Equatable {
     static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         var within = 0.0, withinPairs = 0.0
         var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
-        for unit in units {
-            guard let sigma = YearErrors.spread(unit.lazy.map(\.errors)), sigma > 0 else { continue }
+        // Each unit's errors added up once: its spread `σ_u` here, and its part of `ρ` (`lasting`).
+        let totals = units.map { ErrorTotals($0.lazy.map(\.errors)) }
+        for (unit, total) in zip(units, totals) {
+            guard let sigma = total.spread, sigma > 0 else { continue }
             let variance = sigma * sigma
             for (year, e) in unit where e.count > 0 {
                 let n = Double(e.count)
@@ -147,15 +149,10 @@ struct ErrorShares: Sendable, Equatable {
             crossPairs += Double(y.units) * Double(y.units - 1)
         }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
-        let rho = lasting(units)
+        let rho = lasting(totals)
         guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho) }
         let s = max(c, clamp(within / withinPairs))
         return ErrorShares(common: c, unit: s - c, lasting: rho)
-    }
-
-    /// The lasting share `ρ` of `estimate` alone.
-    static func lasting(_ units: [[(year: Int, errors: YearErrors)]]) -> Double {
-        lasting(units.map { ErrorTotals($0.lazy.map(\.errors)) })
     }
 
     /// `ρ` from each unit's errors added up over its years (`ErrorTotals`), each unit's sums divided by its
