@@ -292,16 +292,18 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(summary.districtShare == w && !summary.districtShareEstimated)
     }
 
-    /// Over two years, the lasting share `ρ` decides how a ratio's errors of years 1 and 2 move together:
-    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`. 100 districts of one 3-grade stage, every ratio fixed at
+    /// Over two years, the lasting share `ρ` decides how a ratio's errors of years 1 and 2 move together, and
+    /// the drift share `δ` how much larger the second year's is: `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)
+    /// + √δ · Σ_{i<t} z_step(i)`, so `Var z(1) = 1`, `Var z(2) = 1 + δ`, `Cov = ρ`. 100 districts of one 3-grade stage, every ratio fixed at
     /// 1 with sd 0.05, births listed: district `d`'s pupils in 2027 are
     /// `B₂₀₂₁ r₁(2) + B₂₀₂₀ r₁(1) r₂(2) + E₁ r₂(1) r₃(2)` (`E₁` its first grade of 2025), so to first order the
     /// ratios of year 1 weigh `a₁ = (B₂₀₂₀, E₁, 0)` and those of year 2 `a₂ = (B₂₀₂₁, B₂₀₂₀, E₁)`. Each
     /// share (`c` over all ratios, `w` over a district's, `1 − c − w` over one ratio) adds
-    /// `Σ_groups (S₁² + S₂² + 2ρ S₁ S₂)`, `S_t` the group's sum of `a_t`; `σ = 0.05 · √(that)`.
-    @Test(arguments: [(1.0, 0.0, 1.0), (1.0, 0.0, 0.0), (1.0, 0.0, 0.4), (0.2, 0.5, 0.3)])
+    /// `Σ_groups (S₁² + (1 + δ) S₂² + 2ρ S₁ S₂)`, `S_t` the group's sum of `a_t`; `σ = 0.05 · √(that)`.
+    @Test(arguments: [(1.0, 0.0, 1.0, 0.0), (1.0, 0.0, 0.0, 0.0), (1.0, 0.0, 0.4, 0.0), (0.2, 0.5, 0.3, 0.0),
+                      (1.0, 0.0, 1.0, 2.0), (0.2, 0.5, 0.3, 0.8)])
     func aProvinceTotalOverTwoYearsHoldsTheLastingShareOfItsErrors(commonShare c: Double, districtShare w: Double,
-                                                                  lastingShare rho: Double) throws {
+                                                                  lastingShare rho: Double, driftShare delta: Double) throws {
         var text = """
             scenario: province
             base_year: 2025
@@ -319,6 +321,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
               common_share: \(c)
               district_share: \(w)
               lasting_share: \(rho)
+              drift_share: \(delta)
               ratio_sd:
                 - { stage: primary, grade: 1, sd: 0.05 }
                 - { stage: primary, grade: 2, sd: 0.05 }
@@ -344,7 +347,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         let (_, allocation, summary) = try drawn(text, draws: 4000, threads: 2)
 
         func held(_ groups: [(Double, Double)]) -> Double {
-            groups.reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 + 2 * rho * $1.0 * $1.1 }
+            groups.reduce(0) { $0 + $1.0 * $1.0 + (1 + delta) * $1.1 * $1.1 + 2 * rho * $1.0 * $1.1 }
         }
         let all = held([(weights.reduce(0) { $0 + $1.year1.reduce(0, +) }, weights.reduce(0) { $0 + $1.year2.reduce(0, +) })])
         let districts = held(weights.map { ($0.year1.reduce(0, +), $0.year2.reduce(0, +)) })
@@ -354,8 +357,9 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         let cell = summary.cell(plan: 0, row: try #require(grid.row(t: 2, area: grid.zoneCount + grid.districtCount, stage: 0)))
         let width = summary.students[cell * 3 + 2] - summary.students[cell * 3]
         #expect(abs(width - 2 * 1.2815515655446004 * sigma) <= 4 * 0.038 * sigma,
-                "c = \(c), w = \(w), ρ = \(rho): \(width) vs σ = \(sigma)")
+                "c = \(c), w = \(w), ρ = \(rho), δ = \(delta): \(width) vs σ = \(sigma)")
         #expect(summary.lastingShare == rho && !summary.lastingShareEstimated)
+        #expect(summary.driftShare == delta && !summary.driftShareEstimated)
         if c == 1 && rho == 0 {
             // Fresh every year: narrower than held (ρ = 1), by √((S₁² + S₂²)/(S₁ + S₂)²).
             let heldSigma = 0.05 * (weights.reduce(0) { $0 + $1.year1.reduce(0, +) + $1.year2.reduce(0, +) })
@@ -365,8 +369,9 @@ func withTopLevel(_ text: String, _ block: String) -> String {
 
     /// The lasting share estimated from a district's history (`HistorySpread`, `ErrorShares.estimate`): with
     /// `last`, the estimate made before year `y` is the ratio of `y − 1`, its error `r₁ = ln(x_{y−1}/x_y)`,
-    /// and one year on `r₂ = ln(x_{y−1}/x_{y+1})`; `ρ = Σ r₁r₂ / √(Σ r₁² Σ r₂²) + (1 + 3ρ)/n` over the `n`
-    /// years with pairs, clamped to `[0, 1]`. The entry ratio is fixed (no errors).
+    /// and one year on `r₂ = ln(x_{y−1}/x_{y+1})`; `ρ = Σ r₁r₂ / Σ r₁² + (1 + 3ρ)/n` over the `n` years with
+    /// pairs, clamped to `[0, 1]`; `δ` from `R = Σ r₂² / Σ r₁²` (here below 1: 0). The entry ratio is fixed
+    /// (no errors).
     @Test func theLastingShareIsEstimatedFromTheDistrictsHistory() throws {
         let ratios = [0.98, 1.01, 0.99, 1.00, 1.03, 0.99, 1.01, 1.02, 0.98, 1.00]
         let text = oneRatioHistory(ratios, horizon: 3)
@@ -379,10 +384,11 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             second += r2 * r2
             n += 1
         }
-        let raw = max(0, min(1, products / (first * second).squareRoot()))
+        let raw = max(0, min(1, products / first))
         let expected = max(0, min(1, raw + (1 + 3 * raw) / n))
         #expect(abs(summary.lastingShare - expected) < 1e-12, "\(summary.lastingShare) vs \(expected)")
         #expect(summary.lastingShareEstimated && expected > 0 && expected < 1)
+        #expect(second < first && summary.driftShare == 0 && summary.driftShareEstimated)
     }
 
     /// An observed spread is drawn as the backtest scores it, `R̂ · exp(s·z)`: a ratio that moved by ±5–20 %

@@ -4,21 +4,32 @@ import Foundation
 /// A generated history with a known process: 40 units, 2000 to `lastYear`, one stage of `grades` grades,
 /// grade 1 = 1,000 every year, each yearly progression ratio `0.99 · exp(0.02 · m)` with
 /// `m = √c · Z_y + √w · W_{u,y} + √(1 − c − w) · ε` (`Z` of the year, common to all units; `W` of the unit and
-/// year; `ε` of the grade; all standard normal, from `RandomStream(seed:)`).
-func noisyPanel(grades: Int = 6, common c: Double = 0, unit w: Double = 0, lastYear: Int = 2019, seed: UInt32 = 5)
-    throws -> [UnitHistory] {
+/// year; `ε` of the grade; all standard normal, from `RandomStream(seed:)`). With `drift` above 0 the ratio's
+/// true value walks too, `0.99 · exp(D_{u,g,y} + 0.02 · m)` with `D` adding `drift · m'` each year (`m'` made as
+/// `m`, from normals drawn after the year's own, so that a panel without drift is the one it was before).
+func noisyPanel(grades: Int = 6, common c: Double = 0, unit w: Double = 0, drift: Double = 0, lastYear: Int = 2019,
+                seed: UInt32 = 5) throws -> [UnitHistory] {
     let random = try RandomStream(seed: seed)
     let years = Array(2000...lastYear)
     let common = years.map { _ in random.gaussian() }
+    let commonSteps = drift > 0 ? years.map { _ in random.gaussian() } : []
     return (0..<40).map { u in
         var counts: [Int: [[Double]]] = [:]
         var previous = Array(repeating: 1000.0, count: grades)
+        var walk = Array(repeating: 0.0, count: grades)
         for (i, year) in years.enumerated() {
             let unitZ = random.gaussian()
             var row = [1000.0]
             for g in 1..<grades {
                 let m = c.squareRoot() * common[i] + w.squareRoot() * unitZ + (1 - c - w).squareRoot() * random.gaussian()
-                row.append(previous[g - 1] * 0.99 * exp(0.02 * m))
+                row.append(previous[g - 1] * 0.99 * exp(walk[g] + 0.02 * m))
+            }
+            if drift > 0 {
+                let unitStep = random.gaussian()
+                for g in 1..<grades {
+                    walk[g] += drift * (c.squareRoot() * commonSteps[i] + w.squareRoot() * unitStep
+                        + (1 - c - w).squareRoot() * random.gaussian())
+                }
             }
             counts[year] = [row]
             previous = row

@@ -180,7 +180,7 @@ public struct BacktestRunner: Sendable {
         // standard normals of each origin and draw, shared by every unit.
         let shares: [[ErrorShares]] = options.draws > 0
             ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
-        let lastingShares: [[[Double]]] = options.draws > 0
+        let lastingShares: [[[(lasting: Double, drift: Double)]]] = options.draws > 0
             ? Self.lastingShares(units, scores: allScores, levels: levels, origins: origins, methods: options.methods) : []
         let commonDraws: [[Double]] = options.draws > 0
             ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
@@ -218,11 +218,13 @@ public struct BacktestRunner: Sendable {
                         var ranged = false
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
                             if !drawnHere, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
-                                drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o])
+                                drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o],
+                                           walks: lastingShares[level][o].contains { $0.drift > 0 })
                                 drawnHere = true
                             }
                             if drawnHere {
-                                drawn.computeRanges(central: projection, sigma: sigma, lasting: lastingShares[level][o][m])
+                                drawn.computeRanges(central: projection, sigma: sigma, lasting: lastingShares[level][o][m].lasting,
+                                                    drift: lastingShares[level][o][m].drift)
                                 ranged = true
                             }
                         }
@@ -338,21 +340,21 @@ extension BacktestRunner {
         }
     }
 
-    /// The lasting share `ρ` of every level, origin and method (`[level][origin][method]`):
-    /// `ErrorShares.lasting` over the units of the level, each with its errors (years `≤ T`) of the method's
+    /// The lasting share `ρ` and the drift `δ` of every level, origin and method (`[level][origin][method]`):
+    /// `ErrorShares.persistence` over the units of the level, each with its errors (years `≤ T`) of the method's
     /// `rangeEstimation` — a method's own, as `run --draws` takes the district's method's (a `last` error lasts
     /// about half, a mean over 6 of independent values 1/7). 1 for a level without errors (unused).
     static func lastingShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
-                              origins: [Int], methods: [ForecastMethod]) -> [[[Double]]] {
+                              origins: [Int], methods: [ForecastMethod]) -> [[[(lasting: Double, drift: Double)]]] {
         let byOrigin = Parallel.map(count: origins.count) { o in
-            methods.map { method -> [Double] in
+            methods.map { method -> [(lasting: Double, drift: Double)] in
                 var byLevel: [[ErrorTotals]] = levels.map { _ in [] }
                 for (unit, scores) in zip(units, scores) {
                     guard let scores, let estimation = rangeEstimation(method, at: origins[o], scores: scores),
                           let totals = scores.errorTotals(of: estimation, upTo: origins[o]) else { continue }
                     byLevel[levels.firstIndex(of: unit.level) ?? 0].append(totals)
                 }
-                return byLevel.map { $0.isEmpty ? 1 : ErrorShares.lasting($0) }
+                return byLevel.map { $0.isEmpty ? (1, 0) : ErrorShares.persistence($0) }
             }
         }
         return levels.indices.map { l in byOrigin.map { $0.map { $0[l] } } }
@@ -379,11 +381,11 @@ extension BacktestRunner {
         return levels.indices.map { l in byOrigin.map { $0[l] } }
     }
 
-    /// The common standard normals `Z` of one origin, `[d · (horizon + 1) + j]` for draw `d` (`j = 0` the
-    /// held one, `j = k` year `k`'s): from their own generator, seeded from the run's seed and the origin only,
+    /// The common standard normals `Z` of one origin, `[d · (2 · horizon + 1) + j]` for draw `d` (`j = 0` the
+    /// held one, `j = k` year `k`'s, `j = horizon + k` the walks' step of year `k`): from their own generator, seeded from the run's seed and the origin only,
     /// so that draw `d` of every unit from that origin shares them.
     static func commonDraws(seed: UInt64, origin: Int, draws: Int, horizon: Int) -> [Double] {
-        let Y = horizon + 1, pairs = draws / 2
+        let Y = DrawnErrors.commonCount(horizon: horizon), pairs = draws / 2
         var common = Array(repeating: 0.0, count: draws * Y)
         guard let stream = try? RandomStream(run: seed ^ 0x636F_6D6D_6F6E, draw: origin) else { return common }
         for d in DrawnErrors.drawn(draws) {

@@ -1,9 +1,10 @@
 /// Everything a Monte Carlo draw needs that is the same in every draw, built once: the central inputs of
 /// each district and how far each may move (README, "Uncertainty"), and the zones whose housing varies.
 ///
-/// A ratio's error in projected year `t` is `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`, each part
-/// `√c · (common) + √w · (district) + √(1 − c − w) · (own)` (`c` the district's `common_share`, `w` its
-/// `district_share`, `ρ` its `lasting_share`): `z_held` drawn once, `z_fresh(t)` afresh every year.
+/// A ratio's error in projected year `t` is `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t) + √δ · Σ_{i<t} z_step(i)`,
+/// each part `√c · (common) + √w · (district) + √(1 − c − w) · (own)` (`c` the district's `common_share`, `w`
+/// its `district_share`, `ρ` its `lasting_share`, `δ` its `drift_share`): `z_held` drawn once, `z_fresh(t)`
+/// afresh every year, and the steps `z_step` of a walk the true ratio takes away from the estimate.
 ///
 /// Random numbers of a draw, in this order, always all of them (so that one input's spread never changes
 /// what another input gets): one standard normal `z_common` shared by every district; then for each
@@ -12,7 +13,8 @@
 /// in file order (yield factor, then slip). The districts' `z_district`, one each in file order, come from a
 /// second stream of the draw; the fresh parts from a third, by the ziggurat: the common one of each year
 /// `t`, then for each district in file order its district part of each year, then each ratio's own part of
-/// each year (ratios in the order above; `DrawWorker`), drawn only when some district's `ρ` is below 1.
+/// each year (ratios in the order above; `DrawWorker`), drawn only when some district's `ρ` is below 1; the
+/// walks' steps from a fourth, in the same order, drawn only when some district's `δ` is above 0.
 struct DrawModel: Sendable {
     let baseYear: Int
     let horizon: Int
@@ -31,6 +33,8 @@ struct DrawModel: Sendable {
     /// Whether any district draws a fresh part of its ratio errors (`ρ < 1`); without, the third stream is not
     /// drawn at all (the same numbers: every fresh part would be multiplied by `√(1 − ρ) = 0`).
     let drawsFreshParts: Bool
+    /// Whether any district's errors drift (`δ > 0`); without, the fourth stream is not drawn at all.
+    let drawsDriftSteps: Bool
 
     var stageCount: Int { grades.count }
     var yearCount: Int { horizon + 1 }
@@ -45,7 +49,8 @@ struct DrawModel: Sendable {
         /// the backtest's model; 0 where the spread is given as a standard deviation (drawn `max(0, R̂ + σ·z)`).
         var ratioLogSD: [[Double]]
         /// `c` (`common`: common to every district in a draw), `w` (`unit`: to this district's ratios beyond
-        /// `c`, at most `1 − c`) and `ρ` (`lasting`: held over the horizon) of each ratio's error.
+        /// `c`, at most `1 − c`), `ρ` (`lasting`: held over the horizon) and `δ` (`drift`: its variance's growth
+        /// with each further year) of each ratio's error.
         var shares: ErrorShares
         var births: [BirthsVariation]
         var migration: FactorRange
@@ -116,6 +121,7 @@ struct DrawModel: Sendable {
         }
         self.districts = districts
         drawsFreshParts = districts.contains { $0.shares.lasting < 1 }
+        drawsDriftSteps = districts.contains { $0.shares.drift > 0 }
 
         var varying: [(zone: Int, developments: [(district: Int, development: Int)])] = []
         for (z, zone) in index.zones.enumerated() {

@@ -40,17 +40,21 @@ public struct DrawSummary: Sendable {
     let fewer: [Int]
 
     /// The scenario's shares of every ratio's error (`uncertainty.common_share`, `district_share`,
-    /// `lasting_share`, or as estimated from the districts' histories), and whether each was estimated.
+    /// `lasting_share`, `drift_share`, or as estimated from the districts' histories), and whether each was
+    /// estimated.
     var shares = ErrorShares(common: 0, unit: 0)
     public internal(set) var commonShareEstimated = true
     public internal(set) var districtShareEstimated = true
     public internal(set) var lastingShareEstimated = true
+    public internal(set) var driftShareEstimated = true
     /// Common to all districts in a draw.
     public var commonShare: Double { shares.common }
     /// Common to the ratios of one district beyond `commonShare`.
     public var districtShare: Double { shares.unit }
     /// Held over the horizon (the rest drawn afresh every year).
     public var lastingShare: Double { shares.lasting }
+    /// The growth of the error variance with each further year, as a share of the one-year-ahead one.
+    public var driftShare: Double { shares.drift }
 
     init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
          layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {

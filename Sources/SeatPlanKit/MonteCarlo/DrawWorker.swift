@@ -10,6 +10,8 @@ struct DrawWorker {
     static let districtStreamKey: UInt64 = 0x6469_7374_7269_6374
     /// … and for the stream of the errors' fresh parts, drawn every year ("fresh").
     static let freshStreamKey: UInt64 = 0x6672_6573_68
+    /// … and for the stream of the drifting walks' steps ("drift").
+    static let driftStreamKey: UInt64 = 0x6472_6966_74
 
     let model: DrawModel
     let networks: NetworkTables
@@ -24,6 +26,9 @@ struct DrawWorker {
     /// This draw's fresh parts of year `t`: the one common to every district, and the current district's.
     private var freshCommon: [Double]
     private var freshDistrict: [Double]
+    /// This draw's walk steps of year `t`: the one common to every district, and the current district's.
+    private var stepCommon: [Double]
+    private var stepDistrict: [Double]
     /// This draw's demand (the central one's arrays, overwritten draw after draw) and its areas' pupils.
     private var demand: Demand
     private var pupils: AreaDemand
@@ -56,6 +61,8 @@ struct DrawWorker {
         }
         freshCommon = Array(repeating: 0, count: model.yearCount)
         freshDistrict = freshCommon
+        stepCommon = freshCommon
+        stepDistrict = freshCommon
         demand = central
         pupils = centralPupils
         yieldFactor = model.districts.map { Array(repeating: 1, count: $0.developments.count) }
@@ -88,8 +95,12 @@ struct DrawWorker {
         // none when every district holds all of its errors (`ρ = 1`: they would be multiplied by 0).
         let fresh = model.drawsFreshParts ? try RandomStream(run: seed ^ Self.freshStreamKey, draw: draw) : nil
         if let fresh { for t in 1..<model.yearCount { freshCommon[t] = fresh.ziggurat() } }
+        // The walks' steps, from a fourth stream; none when no district's errors drift (`δ = 0`).
+        let steps = model.drawsDriftSteps ? try RandomStream(run: seed ^ Self.driftStreamKey, draw: draw) : nil
+        if let steps { for t in 1..<model.yearCount { stepCommon[t] = steps.ziggurat() } }
         for d in model.districts.indices {
-            vary(district: d, random: random, common: common, district: districtStream.gaussian(), fresh: fresh)
+            vary(district: d, random: random, common: common, district: districtStream.gaussian(), fresh: fresh,
+                 steps: steps)
             // Taken out and put back, so that the projection writes into the arrays without copying them.
             var district = demand.districts[d]
             demand.districts[d].cohort = []
@@ -119,31 +130,42 @@ struct DrawWorker {
 
     /// Replaces the district's inputs with this draw's: ratios of year `t` `r̂ · exp(s·z(t))` for an observed
     /// log spread `s` (the backtest's model), `max(0, r̂ + σ·z(t))` for a given standard deviation `σ`, with
-    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)`, each `√c · (common) + √w · (district) + √(1 − c − w) ·
-    /// (own)` (`c` the district's common share, its common parts the draw's, shared by every district; `w`
-    /// its district share; `ρ` its lasting share), births along the district's births shock, migration ×
-    /// factor, each development's yield factor and slip. With `ρ = 1` every year has the held ratio.
+    /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t) + √δ · Σ_{i<t} z_step(i)`, each `√c · (common) + √w ·
+    /// (district) + √(1 − c − w) · (own)` (`c` the district's common share, its common parts the draw's,
+    /// shared by every district; `w` its district share; `ρ` its lasting share; `δ` its drift share), births
+    /// along the district's births shock, migration × factor, each development's yield factor and slip. With
+    /// `ρ = 1` and `δ = 0` every year has the held ratio.
     private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double,
-                               fresh: RandomStream?) {
+                               fresh: RandomStream?, steps: RandomStream?) {
         let m = model.districts[d]
         let shared = m.shares.common.squareRoot(), ownDistrict = m.shares.unit.squareRoot()
         let own = m.shares.own.squareRoot()
         let held = m.shares.lasting.squareRoot(), renewed = (1 - m.shares.lasting).squareRoot()
+        let drifting = m.shares.drift.squareRoot()
         if let fresh { for t in 1..<model.yearCount { freshDistrict[t] = fresh.ziggurat() } }
+        if let steps { for t in 1..<model.yearCount { stepDistrict[t] = steps.ziggurat() } }
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
                 let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g], m.ratioLogSD[s][g])
                 func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * z) : max(0, r + sd * z) }
-                guard let fresh else {
-                    // Every year's error the held one (`ρ = 1` everywhere): one ratio for all years.
+                guard fresh != nil || steps != nil else {
+                    // Every year's error the held one (`ρ = 1`, `δ = 0` everywhere): one ratio for all years.
                     let value = ratio(held * z)
                     for t in 1..<model.yearCount { inputs[d].yearlyRatios[s][g][t] = value }
                     continue
                 }
+                var walk = 0.0
                 for t in 1..<model.yearCount {
-                    let zFresh = shared * freshCommon[t] + own * fresh.ziggurat() + ownDistrict * freshDistrict[t]
-                    inputs[d].yearlyRatios[s][g][t] = ratio(held * z + renewed * zFresh)
+                    var zt = held * z
+                    if let fresh {
+                        zt += renewed * (shared * freshCommon[t] + own * fresh.ziggurat() + ownDistrict * freshDistrict[t])
+                    }
+                    if let steps {
+                        zt += drifting * walk
+                        walk += shared * stepCommon[t] + own * steps.ziggurat() + ownDistrict * stepDistrict[t]
+                    }
+                    inputs[d].yearlyRatios[s][g][t] = ratio(zt)
                 }
             }
         }

@@ -104,6 +104,7 @@ public struct MonteCarlo: Sendable {
         summary.commonShareEstimated = settings.commonShare == .estimated
         summary.districtShareEstimated = settings.districtShare == .estimated
         summary.lastingShareEstimated = settings.lastingShare == .estimated
+        summary.driftShareEstimated = settings.driftShare == .estimated
         return summary
     }
 }

@@ -63,14 +63,20 @@ struct YearErrors: Sendable, Equatable {
 }
 
 /// A unit's `YearErrors` over a run of years added up, and the number of those years with a pair: all that
-/// its spread and its part of the lasting share need (`ErrorShares.lasting`).
+/// its spread and its part of the lasting share and the drift need (`ErrorShares.persistence`).
 struct ErrorTotals: Sendable, Equatable {
     var errors = YearErrors()
     var pairYears = 0
+    /// Over the years, `Σ (Σ r₂²)²`, `Σ (Σ r₂²)(Σ r₁²)` and `Σ (Σ r₁²)²` of each year's pairs: the sampling
+    /// variance of `δ` (`ErrorShares.persistence`).
+    var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
 
     mutating func add(_ e: YearErrors) {
         errors.add(e)
         if e.pairs > 0 { pairYears += 1 }
+        secondSquares += e.pairSecond * e.pairSecond
+        secondFirst += e.pairSecond * e.pairFirst
+        firstSquares += e.pairFirst * e.pairFirst
     }
 
     init() {}
@@ -90,8 +96,9 @@ struct ErrorTotals: Sendable, Equatable {
 /// `Z_y` is common to every unit in year `y`, `W_{u,y}` to the grades of unit `u` in that year, `ε` is a
 /// grade's own; all independent standard normals. A draw makes its ratio multipliers `exp(r)` the same way.
 ///
-/// Over the horizon each of the three is `√ρ · (held) + √(1 − ρ) · (fresh each year)`: `ρ` is the share of an
-/// error that lasts (the correlation of an estimate's errors one and two years ahead).
+/// Over the horizon each of the three is `√ρ · (held) + √(1 − ρ) · (fresh each year) + √δ · (a walk)`: `ρ` is
+/// the share of an error that lasts (its covariance one and two years ahead over `σ²`), `δ` how much the
+/// error's variance grows each further year (the walk's steps, made as the rest, from year 2 on).
 struct ErrorShares: Sendable, Equatable {
     /// `c`: the share common to every unit (0 with a single unit: nothing to tell it from `w`).
     var common: Double
@@ -100,6 +107,9 @@ struct ErrorShares: Sendable, Equatable {
     /// `ρ`: the share of the error held over the horizon (1: an error of the estimated ratio, the same every
     /// year; 0: independent from year to year).
     var lasting: Double = 1
+    /// `δ`: how much an estimate's error variance grows with each further year ahead, as a share of `σ²`
+    /// (`Var r_k = σ² (1 + (k − 1) δ)`): the true ratios drift away from any estimate (0: they stay).
+    var drift: Double = 0
     /// `1 − c − w`: a grade's own share.
     var own: Double { max(0, 1 - common - unit) }
 
@@ -113,14 +123,11 @@ struct ErrorShares: Sendable, Equatable {
     /// - the common share `c` is the mean product of two different units' mean standardised errors of the same
     ///   year, `a_{u,y} = Σ r / (n σ_u)`: `c = Σ_y ((Σ_u a)² − Σ_u a²) / Σ_y U_y(U_y − 1)` (`U_y` units).
     ///
-    /// - the lasting share `ρ = Σ r₁ r₂ / √(Σ r₁² · Σ r₂²)` over every pair of errors of one estimate one and
-    ///   two years ahead (each unit's sums divided by `σ_u²`), plus the small-sample bias of a lag-one
-    ///   correlation, `(1 + 3ρ) / n` (Marriott and Pope, 1954), `n` the number of unit-years with pairs: a
-    ///   single unit's ρ rests on a few years and came out too low (its totals' ranges too narrow at long
-    ///   horizons); for a level of many units the term is negligible.
+    /// - the lasting share `ρ` and the drift `δ` from every pair of errors of one estimate one and two years
+    ///   ahead (`persistence`).
     ///
-    /// All are clamped to `[0, 1]`, `c ≤ s` (`w = s − c`); no pair of units: `c = 0`, `w = s`; no unit with
-    /// two grades in a year: `w = 0`; no pair of years: `ρ = 1`.
+    /// `c`, `w`, `ρ` are clamped to `[0, 1]`, `c ≤ s` (`w = s − c`); no pair of units: `c = 0`, `w = s`; no
+    /// unit with two grades in a year: `w = 0`; no pair of years: `ρ = 1`, `δ = 0`.
     static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         var within = 0.0, withinPairs = 0.0
         var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
@@ -149,16 +156,23 @@ struct ErrorShares: Sendable, Equatable {
             crossPairs += Double(y.units) * Double(y.units - 1)
         }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
-        let rho = lasting(totals)
-        guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho) }
+        let (rho, delta) = persistence(totals)
+        guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho, drift: delta) }
         let s = max(c, clamp(within / withinPairs))
-        return ErrorShares(common: c, unit: s - c, lasting: rho)
+        return ErrorShares(common: c, unit: s - c, lasting: rho, drift: delta)
     }
 
-    /// `ρ` from each unit's errors added up over its years (`ErrorTotals`), each unit's sums divided by its
-    /// `σ_u²`; `n` the unit-years with pairs.
-    static func lasting(_ units: [ErrorTotals]) -> Double {
+    /// `ρ` and `δ` from the pairs `(r₁, r₂)` of each unit's errors added up over its years (`ErrorTotals`), each
+    /// unit's sums divided by its `σ_u²`. The model gives `Var r₁ = σ²`, `Cov(r₁, r₂) = ρσ²`, `Var r₂ = (1 + δ)σ²`:
+    /// - `ρ = Σ r₁ r₂ / Σ r₁²`, plus the small-sample bias of a lag-one correlation, `(1 + 3ρ) / n` (Marriott
+    ///   and Pope, 1954), `n` the unit-years with pairs: a single unit's ρ rests on a few years and came out
+    ///   too low (its totals' ranges too narrow at long horizons); for many units the term is negligible;
+    /// - `δ̂ = R − 1`, `R = Σ r₂² / Σ r₁²`, less its noise: `δ = max(0, δ̂ − Var R / δ̂)` (0 when `δ̂ ≤ 0`),
+    ///   `Var R = Σ (a − R b)² / (Σ b)²` over the unit-years (`a = Σ r₂²`, `b = Σ r₁²` of the year) — the
+    ///   positive part of `δ̂` alone widened the ranges of histories that do not drift.
+    static func persistence(_ units: [ErrorTotals]) -> (lasting: Double, drift: Double) {
         var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
+        var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
         for unit in units {
             guard let sigma = unit.spread, sigma > 0 else { continue }
             let variance = sigma * sigma
@@ -166,10 +180,18 @@ struct ErrorShares: Sendable, Equatable {
             products += unit.errors.pairProducts / variance
             first += unit.errors.pairFirst / variance
             second += unit.errors.pairSecond / variance
+            secondSquares += unit.secondSquares / (variance * variance)
+            secondFirst += unit.secondFirst / (variance * variance)
+            firstSquares += unit.firstSquares / (variance * variance)
         }
-        var rho = first > 0 && second > 0 ? clamp(products / (first * second).squareRoot()) : 1
+        guard first > 0, second > 0 else { return (1, 0) }
+        var rho = clamp(products / first)
         if pairCells > 0 { rho = clamp(rho + (1 + 3 * rho) / Double(pairCells)) }
-        return rho
+        let ratio = second / first
+        let noise = max(0, secondSquares - 2 * ratio * secondFirst + ratio * ratio * firstSquares) / (first * first)
+        let raw = ratio - 1
+        let delta = raw > 0 ? max(0, raw - noise / raw) : 0
+        return (rho, delta.isFinite ? delta : 0)
     }
 
     /// `x` within `[0, 1]`; 0 when not finite.

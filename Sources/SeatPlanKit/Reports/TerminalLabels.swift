@@ -104,7 +104,8 @@ public struct TerminalLabels: Sendable {
     // MARK: every command
     /// The line after `--draws`: how many, with which seed and threads, how long, and the shares of the ratio
     /// errors the draws used — common to all districts (`DrawSummary.commonShare`), to one district's ratios
-    /// beyond that when above 0 (`districtShare`), and held over the horizon (`lastingShare`) — each with
+    /// beyond that when above 0 (`districtShare`), held over the horizon (`lastingShare`) and, when above 0,
+    /// its variance's growth with each further year (`driftShare`) — each with
     /// where it came from.
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds)
@@ -126,6 +127,12 @@ public struct TerminalLabels: Sendable {
         line += pick("; held over the horizon: \(held) % ", "；误差在预测期内延续的部分占 \(held)%")
             + source(summary.lastingShareEstimated, "lasting_share")
         if held < 100 { line += pick(", the rest drawn afresh each year", "，其余逐年重新抽取") }
+        if summary.driftShare > 0 {
+            let drift = percent(summary.driftShare)
+            line += pick("; its variance growing by \(drift) % of a year's each further year ",
+                         "；误差方差每多预测一年增加一年方差的 \(drift)%")
+                + source(summary.driftShareEstimated, "drift_share")
+        }
         return line
     }
 

@@ -43,12 +43,15 @@ public struct UncertaintySettings: Sendable {
     /// `ρ`: the share of each ratio's error held over the horizon; the rest is drawn afresh every year,
     /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t)` (each with the shares `c`, `w` above).
     public var lastingShare: Share
+    /// `δ`: how much each ratio's error variance grows with each further year, as a share of `σ²` (the true
+    /// ratios drift away from the estimate): `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t) + √δ · Σ_{i<t} z_step(i)`.
+    public var driftShare: Share
 
-    /// `common_share`, `district_share`, `lasting_share`.
+    /// `common_share`, `district_share`, `lasting_share`, `drift_share`.
     public enum Share: Sendable, Equatable {
         /// From the districts' histories (`HistorySpread.shares`).
         case estimated
-        /// This share, from 0 to 1.
+        /// This share (from 0 to 1; `drift_share` up to 10).
         case share(Double)
 
         /// The share itself, or `estimated` where the histories decide.
@@ -62,10 +65,11 @@ public struct UncertaintySettings: Sendable {
 
     public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
                 housingYield: FactorRange, slip: SlipDistribution, commonShare: Share = .estimated,
-                districtShare: Share = .estimated, lastingShare: Share = .estimated) {
+                districtShare: Share = .estimated, lastingShare: Share = .estimated, driftShare: Share = .estimated) {
         self.commonShare = commonShare
         self.districtShare = districtShare
         self.lastingShare = lastingShare
+        self.driftShare = driftShare
         self.ratios = ratios
         self.ratioSDs = ratioSDs
         self.births = births
@@ -74,12 +78,13 @@ public struct UncertaintySettings: Sendable {
         self.slip = slip
     }
 
-    /// The shares `(c, w, ρ)` a draw uses, `estimated` standing for the histories' where these settings say
+    /// The shares `(c, w, ρ, δ)` a draw uses, `estimated` standing for the histories' where these settings say
     /// so; `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
     func shares(estimated: ErrorShares) -> ErrorShares {
         let c = commonShare.value(estimated: estimated.common)
         return ErrorShares(common: c, unit: min(districtShare.value(estimated: estimated.unit), 1 - c),
-                           lasting: lastingShare.value(estimated: estimated.lasting))
+                           lasting: lastingShare.value(estimated: estimated.lasting),
+                           drift: driftShare.value(estimated: estimated.drift))
     }
 
     public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
@@ -97,6 +102,7 @@ public struct UncertaintySettings: Sendable {
         if let share = override.commonShare { result.commonShare = share }
         if let share = override.districtShare { result.districtShare = share }
         if let share = override.lastingShare { result.lastingShare = share }
+        if let share = override.driftShare { result.driftShare = share }
         let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
         result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
         return result
@@ -119,6 +125,7 @@ public struct UncertaintyOverride: Sendable {
     public var commonShare: UncertaintySettings.Share?
     public var districtShare: UncertaintySettings.Share?
     public var lastingShare: UncertaintySettings.Share?
+    public var driftShare: UncertaintySettings.Share?
 
     public init() {}
 }
