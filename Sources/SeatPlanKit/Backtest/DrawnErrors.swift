@@ -118,8 +118,9 @@ struct DrawnErrors {
         computed = Array(repeating: (.nan, .nan), count: (next + grades.count) * Y)
     }
 
-    /// Draws the `H` and `F` of one unit and origin with the shares `c` and `w` of `shares` (its `ρ` is the
-    /// method's, given to `computeRanges`), from the unit's `stream` and the origin's `common` normals.
+    /// Draws the `H`, `F` and, with `walks`, `P` of one unit and origin with the shares `c` and `w` of `shares`
+    /// (its `ρ` and `δ` are the method's, given to `computeRanges`), from the unit's `stream` and the origin's
+    /// `common` normals. Without `walks` no method may ask for a drift until the next `draw`.
     mutating func draw(shares: ErrorShares, stream: RandomStream, common: [Double], walks: Bool) {
         let next = heldPart.count, Y = horizon + 1
         let (c, w, e) = (shares.common.squareRoot(), shares.unit.squareRoot(), shares.own.squareRoot())
