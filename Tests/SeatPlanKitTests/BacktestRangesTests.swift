@@ -154,6 +154,8 @@ import Testing
         #expect(one.lasting == 1 && hundred.lasting == 1)
         // (0.1, 0.3), (0.2, 0.1), (0.2, 0.1): R = 0.11 / 0.09, δ̂ = 0.22 but its noise 1.12 > δ̂²: no drift.
         #expect(ErrorShares.estimate([self.unit(pairs: [(0.1, 0.3), (0.2, 0.1), (0.2, 0.1)])]).drift == 0)
+        // An error two years ahead a thousand times the first (R ≈ 10⁶): at most ten years' variance a year.
+        #expect(ErrorShares.estimate([self.unit(pairs: [(0.001, 1), (0.001, -1), (0.001, 1)])]).drift == 10)
     }
 
     /// The sum of `units`, as `ALL` (level `total`), as a plain history file gives it.

@@ -58,7 +58,7 @@ extension ScenarioDecoder {
         if let node = map.value("drift_share") {
             if let share = keywordOrNumber(node, keyword: "estimated", what: "'drift_share' under 'uncertainty'",
                                            meaning: "how much each ratio's error variance grows with each further year, as a share of its one-year-ahead variance, from 0 (no growth) to 10, e.g. 0.3",
-                                           max: 10) {
+                                           max: ErrorShares.maximumDrift) {
                 result.driftShare = share.map { .share($0) } ?? .estimated
             }
         }

@@ -169,7 +169,7 @@ struct ErrorShares: Sendable, Equatable {
     ///   too low (its totals' ranges too narrow at long horizons); for many units the term is negligible;
     /// - `δ̂ = R − 1`, `R = Σ r₂² / Σ r₁²`, less its noise: `δ = max(0, δ̂ − Var R / δ̂)` (0 when `δ̂ ≤ 0`),
     ///   `Var R = Σ (a − R b)² / (Σ b)²` over the unit-years (`a = Σ r₂²`, `b = Σ r₁²` of the year) — the
-    ///   positive part of `δ̂` alone widened the ranges of histories that do not drift.
+    ///   positive part of `δ̂` alone widened the ranges of histories that do not drift; at most `maximumDrift`.
     static func persistence(_ units: [ErrorTotals]) -> (lasting: Double, drift: Double) {
         var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
         var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
@@ -191,8 +191,12 @@ struct ErrorShares: Sendable, Equatable {
         let noise = max(0, secondSquares - 2 * ratio * secondFirst + ratio * ratio * firstSquares) / (first * first)
         let raw = ratio - 1
         let delta = raw > 0 ? max(0, raw - noise / raw) : 0
-        return (rho, delta.isFinite ? delta : 0)
+        return (rho, delta.isFinite ? min(delta, maximumDrift) : 0)
     }
+
+    /// The largest `δ` estimated or given (`drift_share`): ten times a year's variance added each year; beyond
+    /// it a history's errors say nothing a range could use (California's state, the most drifting, has about 1).
+    static let maximumDrift = 10.0
 
     /// `x` within `[0, 1]`; 0 when not finite.
     private static func clamp(_ x: Double) -> Double { x.isFinite ? min(1, max(0, x)) : 0 }
