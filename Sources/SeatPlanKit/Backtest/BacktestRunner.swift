@@ -180,8 +180,10 @@ public struct BacktestRunner: Sendable {
         // standard normals of each origin and draw, shared by every unit.
         let shares: [[ErrorShares]] = options.draws > 0
             ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
-        let lastingShares: [[[(lasting: Double, drift: Double)]]] = options.draws > 0
-            ? Self.lastingShares(units, scores: allScores, levels: levels, origins: origins, methods: options.methods) : []
+        let persistence: [[[(lasting: Double, drift: Double)]]] = options.draws > 0
+            ? Self.persistence(units, scores: allScores, levels: levels, origins: origins, methods: options.methods) : []
+        // Whether some method of a level drifts at an origin: only then are that level's walks drawn there.
+        let walks: [[Bool]] = persistence.map { $0.map { $0.contains { $0.drift > 0 } } }
         let commonDraws: [[Double]] = options.draws > 0
             ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
                                              horizon: options.horizons.upperBound) } : []
@@ -219,12 +221,12 @@ public struct BacktestRunner: Sendable {
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
                             if !drawnHere, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
                                 drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o],
-                                           walks: lastingShares[level][o].contains { $0.drift > 0 })
+                                           walks: walks[level][o])
                                 drawnHere = true
                             }
                             if drawnHere {
-                                drawn.computeRanges(central: projection, sigma: sigma, lasting: lastingShares[level][o][m].lasting,
-                                                    drift: lastingShares[level][o][m].drift)
+                                let (rho, delta) = persistence[level][o][m]
+                                drawn.computeRanges(central: projection, sigma: sigma, lasting: rho, drift: delta)
                                 ranged = true
                             }
                         }
@@ -343,8 +345,8 @@ extension BacktestRunner {
     /// The lasting share `ρ` and the drift `δ` of every level, origin and method (`[level][origin][method]`):
     /// `ErrorShares.persistence` over the units of the level, each with its errors (years `≤ T`) of the method's
     /// `rangeEstimation` — a method's own, as `run --draws` takes the district's method's (a `last` error lasts
-    /// about half, a mean over 6 of independent values 1/7). 1 for a level without errors (unused).
-    static func lastingShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
+    /// about half, a mean over 6 of independent values 1/7). `(1, 0)` for a level without errors (unused).
+    static func persistence(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
                               origins: [Int], methods: [ForecastMethod]) -> [[[(lasting: Double, drift: Double)]]] {
         let byOrigin = Parallel.map(count: origins.count) { o in
             methods.map { method -> [(lasting: Double, drift: Double)] in
@@ -363,7 +365,7 @@ extension BacktestRunner {
     /// The error shares of every level at every origin: `ErrorShares.estimate` over the units of the level,
     /// each with the one-year-ahead log errors (years `≤ T`) of the candidate `auto` chooses for it at `T`. Its
     /// `c` and `w` serve every method, since they describe how the data move together; `ρ`, how long an
-    /// estimate's error lasts, is each method's own (`lastingShares`).
+    /// estimate's error lasts, and `δ`, how far it drifts, are each method's own (`persistence`).
     static func errorShares(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
                             origins: [Int]) -> [[ErrorShares]] {
         let fallback = ProjectionSettings.defaults.progression
@@ -382,8 +384,9 @@ extension BacktestRunner {
     }
 
     /// The common standard normals `Z` of one origin, `[d · (2 · horizon + 1) + j]` for draw `d` (`j = 0` the
-    /// held one, `j = k` year `k`'s, `j = horizon + k` the walks' step of year `k`): from their own generator, seeded from the run's seed and the origin only,
-    /// so that draw `d` of every unit from that origin shares them.
+    /// held one, `j = k` year `k`'s, `j = horizon + k` the walks' step of year `k`: `DrawnErrors.commonCount`):
+    /// from their own generator, seeded from the run's seed and the origin only, so that draw `d` of every unit
+    /// from that origin shares them.
     static func commonDraws(seed: UInt64, origin: Int, draws: Int, horizon: Int) -> [Double] {
         let Y = DrawnErrors.commonCount(horizon: horizon), pairs = draws / 2
         var common = Array(repeating: 0.0, count: draws * Y)

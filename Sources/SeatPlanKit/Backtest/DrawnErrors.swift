@@ -130,7 +130,7 @@ struct DrawnErrors {
             let row = d * Self.commonCount(horizon: horizon)
             let unitZ = stream.ziggurat()
             for i in 0..<next { heldPart[i] = c * common[row] + w * unitZ + e * stream.ziggurat() }
-            for i in 0..<next { walk[i] = 0 }
+            if walks { for i in 0..<next { walk[i] = 0 } }
             for k in stride(from: 1, through: horizon, by: 1) {
                 let unitZ = stream.ziggurat()
                 for i in 0..<next { freshPart[i] = c * common[row + k] + w * unitZ + e * stream.ziggurat() }
@@ -148,7 +148,7 @@ struct DrawnErrors {
                         let at = ((start[s] + g) * Y + k) * draws + d
                         held[at] = (before < 0 ? 0 : held[before]) + Float(heldPart[start[s] + g])
                         fresh[at] = (before < 0 ? 0 : fresh[before]) + Float(freshPart[start[s] + g])
-                        drifted[at] = (before < 0 ? 0 : drifted[before]) + Float(walk[start[s] + g])
+                        if walks { drifted[at] = (before < 0 ? 0 : drifted[before]) + Float(walk[start[s] + g]) }
                     }
                 }
                 // The walks' step of year `k`, reached from year `k + 1` on.
@@ -220,7 +220,7 @@ struct DrawnErrors {
                                     for d in 0..<pairs { totals[d] += x * e[d] }
                                     for d in 0..<pairs { totals[pairs + d] += x * f[d] }
                                     for d in (2 * pairs)..<draws {
-                                        totals[d] += x * FastExp.exp(a * h[d] + b * r[d] + v * p[d])
+                                        totals[d] += x * FastExp.exp(a * h[d] + b * r[d] + (v == 0 ? 0 : v * p[d]))
                                     }
                                 }
                             } } }

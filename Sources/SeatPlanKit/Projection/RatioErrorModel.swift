@@ -131,7 +131,7 @@ struct ErrorShares: Sendable, Equatable {
     static func estimate(_ units: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         var within = 0.0, withinPairs = 0.0
         var years: [Int: (sum: Double, squares: Double, units: Int)] = [:]
-        // Each unit's errors added up once: its spread `σ_u` here, and its part of `ρ` (`lasting`).
+        // Each unit's errors added up once: its spread `σ_u` here, and its part of `ρ` and `δ` (`persistence`).
         let totals = units.map { ErrorTotals($0.lazy.map(\.errors)) }
         for (unit, total) in zip(units, totals) {
             guard let sigma = total.spread, sigma > 0 else { continue }
