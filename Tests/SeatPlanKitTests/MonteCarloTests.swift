@@ -391,6 +391,42 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(second < first && summary.driftShare == 0 && summary.driftShareEstimated)
     }
 
+    /// The drift estimated from a district's history whose ratio walks upwards (`last`: `r₁ = ln(x_{y−1}/x_y)`,
+    /// `r₂ = ln(x_{y−1}/x_{y+1})`): `R = Σ r₂² / Σ r₁²`, `δ̂ = R − 1`, `Var R = Σ (r₂² − R r₁²)² / (Σ r₁²)²`,
+    /// `δ = δ̂ − Var R / δ̂` (ErrorShares.persistence as docs/FORECASTING.md writes it), and its draws: grade 2 of
+    /// year 3 is `100 · R̂ · exp(s · z(3))` with `Var z(3) = 1 + 2δ` whatever `ρ` (grade 1 fixed at 100), so its
+    /// P10 / P90 are `100 + 108 · exp(∓1.2816 · s · √(1 + 2δ))` (`R̂` = 1.08, the last ratio). Tolerance: 4
+    /// standard errors of a quantile of 4,000 draws.
+    @Test func theDriftIsEstimatedFromTheDistrictsHistoryAndWidensItsLaterYears() throws {
+        let ratios = [0.90, 0.92, 0.95, 0.96, 0.99, 1.00, 1.03, 1.04, 1.07, 1.08]
+        let draws = 4000
+        let (_, allocation, summary) = try drawn(oneRatioHistory(ratios, horizon: 3), draws: draws)
+        var first = 0.0, second = 0.0
+        var pairs: [(a: Double, b: Double)] = []
+        for i in 1..<(ratios.count - 1) {
+            let r1 = log(ratios[i - 1] / ratios[i]), r2 = log(ratios[i - 1] / ratios[i + 1])
+            first += r1 * r1
+            second += r2 * r2
+            pairs.append((r2 * r2, r1 * r1))
+        }
+        let ratio = second / first
+        let noise = pairs.map { pow($0.a - ratio * $0.b, 2) }.reduce(0, +) / (first * first)
+        let delta = (ratio - 1) - noise / (ratio - 1)
+        #expect(abs(summary.driftShare - delta) < 1e-12 && summary.driftShareEstimated, "\(summary.driftShare) vs \(delta)")
+        #expect(delta > 1.5 && delta < 2)
+        let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
+        let spread = s * (1 + 2 * delta).squareRoot()
+        let i = try #require(allocation.outcomes[0].rows.firstIndex { $0.year == 2028 })
+        let cell = summary.cell(plan: 0, row: i)
+        for (q, p) in [(0, 0.1), (2, 0.9)] {
+            let expected = 100 + 108 * exp(inverseNormal(p) * spread)
+            let slope = 108 * spread * exp(inverseNormal(p) * spread)
+            let se = (p * (1 - p) / Double(draws)).squareRoot() / normalDensity(inverseNormal(p)) * slope
+            #expect(abs(summary.students[cell * 3 + q] - expected) <= 4 * se,
+                    "P\([10, 50, 90][q]): \(summary.students[cell * 3 + q]) vs \(expected)")
+        }
+    }
+
     /// An observed spread is drawn as the backtest scores it, `R̂ · exp(s·z)`: a ratio that moved by ±5–20 %
     /// a year (`last`, `R̂` = 1.00, `s = √(Σ ln(x_{i−1}/x_i)² / 9)` ≈ 0.19) gives grade 2 of the next year
     /// `100 · exp(±1.2816 s)` at P10 / P90 — 22 pupils below and 28 above, not the same on both sides as an
