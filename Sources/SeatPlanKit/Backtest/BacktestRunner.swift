@@ -187,6 +187,13 @@ public struct BacktestRunner: Sendable {
         let commonDraws: [[Double]] = options.draws > 0
             ? origins.map { Self.commonDraws(seed: options.seed, origin: $0, draws: options.draws,
                                              horizon: options.horizons.upperBound) } : []
+        // Each draw's factor of the tails at each level and origin (`ν` of the level's `ErrorShares`).
+        let tails: [[DrawnErrors.Tails]] = shares.map { byOrigin in
+            byOrigin.indices.map { o in
+                DrawnErrors.Tails(degrees: byOrigin[o].tails, common: commonDraws[o], draws: options.draws,
+                                  horizon: options.horizons.upperBound)
+            }
+        }
         let blocks = Parallel.map(count: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
             if options.draws > 0 {
@@ -221,7 +228,7 @@ public struct BacktestRunner: Sendable {
                         if options.draws > 0, let sigma = spread(method, at: origin, scores: scores) {
                             if !drawnHere, let stream = try? RandomStream(run: options.seed, draw: u * origins.count + o) {
                                 drawn.draw(shares: shares[level][o], stream: stream, common: commonDraws[o],
-                                           walks: walks[level][o])
+                                           tails: tails[level][o], walks: walks[level][o])
                                 drawnHere = true
                             }
                             if drawnHere {

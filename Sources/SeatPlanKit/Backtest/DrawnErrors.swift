@@ -6,6 +6,7 @@ import Foundation
 ///     m(s, g, k, d) = √ρ · e(s, g, 0, d) + √(1 − ρ) · e(s, g, k, d) + √δ · Σ_{i<k} e'(s, g, i, d),
 ///     e(s, g, j, d) = √c · Z(j, d) + √w · W(j, d) + √(1 − c − w) · ε(s, g, j, d)
 ///
+/// times the draw's factor `v` of the errors' tails (`ErrorTails`; 1 for normal tails, `ν = ∞`)
 /// (`ErrorShares`; `Z` shared by every unit from the origin, `W` by the unit's grades, all standard normal;
 /// `j = 0` the part held over the horizon, an error of the estimated ratio, `j = k` the part drawn afresh
 /// each year, `e'` made as `e` from normals of their own, the steps of the walk by which the true ratio drifts
@@ -20,10 +21,11 @@ import Foundation
 /// `k = 0` and for an entry grade taken as counted; one term alone for an entry from births): the recurrence
 /// is never rerun, and `H`, `F`, `P` serve every method — only `σ`, `ρ` and `δ` differ.
 ///
-/// A grade's `Λ` is normal: after `n` steps (`steps`) its variance is `n + n(n − 1) · ρ · (c + w) + δ · Var P`
-/// (each `m` has variance 1 without the walk; two steps of one path, of different grades and years, share
-/// only the held `Z` and `W`; `Var P` by `driftOwn`, `driftShared`), so its P10 and P90 are read from the
-/// normal quantile, not from the draws. A stage total, a sum of lognormals, is read from the draws.
+/// A grade's `Λ` is normal times `v`, a Student t of `ν` degrees of freedom: after `n` steps (`steps`) its
+/// variance is `n + n(n − 1) · ρ · (c + w) + δ · Var P` (each `m` has variance 1 without the walk; two steps of
+/// one path, of different grades and years, share only the held `Z` and `W`; `Var P` by `driftOwn`,
+/// `driftShared`), so its P10 and P90 are read from the t's quantile (`ErrorTails.upper`), not from the draws.
+/// A stage total, a sum of lognormals, is read from the draws.
 ///
 /// The draws come in antithetic pairs: draw `d + ⌊N/2⌋` is draw `d` with every normal negated, so its `H` and
 /// `F` are `−H` and `−F` (for `d < ⌊N/2⌋`; with `N` odd, the last draw has no pair) and a pair's exponentials
@@ -32,8 +34,8 @@ import Foundation
 /// ziggurat): for `j = 0`, then each year `j = k`: `W`, then `ε` for every stage and grade in order (an entry
 /// taken as counted included, unused), then the walks' step of the year the same way (only when some
 /// method's `δ` at the unit's level and origin is above 0: `walks`); `Z` from the origin's
-/// (`BacktestRunner.commonDraws`, `[d · (2 · horizon + 1) + j]`, `j = horizon + k` the step's, antithetic the
-/// same way). `H`, `F` and `P` are kept as `Float`, and the totals' exponentials are `FastExp`'s `Float` one.
+/// (`BacktestRunner.commonDraws`, `[d · (2 · horizon + 2) + j]`, `j = horizon + k` the step's, `j = 2 · horizon
+/// + 1` the tails' `z_v`, antithetic the same way; a pair shares its `v`, folded into its parts). `H`, `F` and `P` are kept as `Float`, and the totals' exponentials are `FastExp`'s `Float` one.
 struct DrawnErrors {
     let draws: Int
     let horizon: Int
@@ -51,6 +53,9 @@ struct DrawnErrors {
     private let driftOwn: [Double], driftShared: [Double]
     /// `c + w` of the last `draw`.
     private var shared = 0.0
+    /// A grade's P90 in units of its `σ√(Var Λ)`: the 90th percentile of the last `draw`'s tails
+    /// (`ErrorTails.upper`).
+    private var upper = ErrorTails.normalUpper
     /// Whether the last `draw` drew the walks (`P`); without, every method's `δ` there is 0.
     private var walked = false
 
@@ -120,14 +125,19 @@ struct DrawnErrors {
 
     /// Draws the `H`, `F` and, with `walks`, `P` of one unit and origin with the shares `c` and `w` of `shares`
     /// (its `ρ` and `δ` are the method's, given to `computeRanges`), from the unit's `stream` and the origin's
-    /// `common` normals. Without `walks` no method may ask for a drift until the next `draw`.
-    mutating func draw(shares: ErrorShares, stream: RandomStream, common: [Double], walks: Bool) {
+    /// `common` normals, each draw's parts scaled by its factor of the tails (`Tails`, of `shares`' `ν`).
+    /// Without `walks` no method may ask for a drift until the next `draw`.
+    mutating func draw(shares: ErrorShares, stream: RandomStream, common: [Double], tails: Tails, walks: Bool) {
         let next = heldPart.count, Y = horizon + 1
         let (c, w, e) = (shares.common.squareRoot(), shares.unit.squareRoot(), shares.own.squareRoot())
         shared = min(1, shares.common + shares.unit)
         walked = walks
+        upper = tails.upper
         for d in Self.drawn(draws) {
             let row = d * Self.commonCount(horizon: horizon)
+            // The draw's factor `v` of the errors' tails, folded into every part.
+            let v = tails.scales.isEmpty ? 1 : tails.scales[d]
+            let (c, w, e) = (v * c, v * w, v * e)
             let unitZ = stream.ziggurat()
             for i in 0..<next { heldPart[i] = c * common[row] + w * unitZ + e * stream.ziggurat() }
             if walks { for i in 0..<next { walk[i] = 0 } }
@@ -160,8 +170,26 @@ struct DrawnErrors {
     }
 
     /// The common normals of one draw: `j = 0` the held part, `j = k` year `k`'s fresh one, `j = horizon + k`
-    /// the walks' step of year `k`.
-    static func commonCount(horizon: Int) -> Int { 2 * horizon + 1 }
+    /// the walks' step of year `k`, `j = 2 · horizon + 1` the tails' `z_v` (`ErrorTails.scale`).
+    static func commonCount(horizon: Int) -> Int { 2 * horizon + 2 }
+
+    /// The tails of one level and origin, worked out once for all of its units: each draw's factor `v`
+    /// (`ErrorTails.scale` of the origin's `z_v`, `common[d · commonCount + 2 · horizon + 1]`; none for normal
+    /// tails, `ν = ∞`) and a grade's P90 in units of its spread (`ErrorTails.upper`).
+    struct Tails {
+        let scales: [Double]
+        let upper: Double
+
+        init(degrees nu: Double, common: [Double], draws: Int, horizon: Int) {
+            upper = ErrorTails.upper(degrees: nu)
+            guard nu.isFinite else {
+                scales = []
+                return
+            }
+            let row = DrawnErrors.commonCount(horizon: horizon)
+            scales = (0..<draws).map { ErrorTails.scale(degrees: nu, normal: common[$0 * row + 2 * horizon + 1]) }
+        }
+    }
 
     /// The draws whose normals are drawn: the first of each antithetic pair, then, with `N` odd, the last.
     static func drawn(_ draws: Int) -> [Int] {
@@ -170,8 +198,8 @@ struct DrawnErrors {
 
     /// P10 and P90 of a projection `[stage][grade][k]` drawn with spread `sigma`, lasting share `lasting` (`ρ`)
     /// and drift `drift` (`δ`), read afterwards with `range(stage:row:k:)` (row `g` a grade, row `grades[s]`
-    /// the stage total) until the next call. A grade's are `x̂ · exp(∓σ · z₀.₉ · √(Var Λ))` (`z₀.₉ = 1.28155`,
-    /// the normal quantile); a total's are the quantiles (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over
+    /// the stage total) until the next call. A grade's are `x̂ · exp(∓σ · t₀.₉ · √(Var Λ))` (`t₀.₉` the 90th
+    /// percentile of the last `draw`'s tails, `ErrorTails.upper`: 1.28155 for normal ones); a total's are the quantiles (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over
     /// the draws (a pair's second `x̂_g · exp(−σ · Λ_g)`). NaN where a grade is not projected.
     mutating func computeRanges(central: [[[Double]]], sigma: Double, lasting rho: Double, drift delta: Double) {
         precondition(delta == 0 || walked, "a drift without the walks drawn")
@@ -183,7 +211,7 @@ struct DrawnErrors {
                     let cell = (start[s] + g) * Y + k
                     let n = Double(steps[cell])
                     let variance = n + n * (n - 1) * rho * shared + delta * (driftOwn[cell] + driftShared[cell] * shared)
-                    let q = Self.upper * variance.squareRoot()
+                    let q = upper * variance.squareRoot()
                     computed[(start[s] + s + g) * Y + k] = x.isFinite
                         ? (x * exp(-sigma * q), x * exp(sigma * q)) : (.nan, .nan)
                 }
@@ -241,6 +269,4 @@ struct DrawnErrors {
 
     /// The quantiles the totals' ranges read.
     private static let fractions = [0.1, 0.9]
-    /// `z₀.₉`, the standard normal's 90th percentile: a grade's range.
-    private static let upper = 1.2815515655446004
 }

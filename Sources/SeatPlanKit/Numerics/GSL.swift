@@ -167,6 +167,19 @@ enum GSL {
         return gsl_cdf_tdist_Qinv(upperTail, degreesOfFreedom)
     }
 
+    /// The value a chi-square with `degreesOfFreedom` stays below with probability `probability`, with
+    /// `gsl_cdf_chisq_Pinv`.
+    static func chiSquareQuantile(_ probability: Double, degreesOfFreedom: Double) -> Double {
+        prepare()
+        return gsl_cdf_chisq_Pinv(probability, degreesOfFreedom)
+    }
+
+    /// `Φ(z)`, the standard normal's distribution function, with `gsl_cdf_ugaussian_P`.
+    static func normalProbability(_ z: Double) -> Double {
+        prepare()
+        return gsl_cdf_ugaussian_P(z)
+    }
+
     /// Median with `gsl_sort` and `gsl_stats_median_from_sorted_data` (mean of the middle two for an even count).
     public static func median(_ values: [Double]) throws(GSLError) -> Double { try median(values[...]) }
 

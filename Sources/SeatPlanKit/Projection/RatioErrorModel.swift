@@ -9,6 +9,8 @@ import Foundation
 struct YearErrors: Sendable, Equatable {
     var sum = 0.0
     var squares = 0.0
+    /// `Σ r⁴`: how heavy the errors' tails are (`ErrorTails`).
+    var quartics = 0.0
     var count = 0
     /// `Σ r₁ r₂`, `Σ r₁²`, `Σ r₂²` over the pairs whose later year is this one, and their number.
     var pairProducts = 0.0
@@ -19,6 +21,7 @@ struct YearErrors: Sendable, Equatable {
     mutating func add(_ r: Double) {
         sum += r
         squares += r * r
+        quartics += r * r * r * r
         count += 1
     }
 
@@ -26,6 +29,7 @@ struct YearErrors: Sendable, Equatable {
     mutating func add(_ other: YearErrors) {
         sum += other.sum
         squares += other.squares
+        quartics += other.quartics
         count += other.count
         pairProducts += other.pairProducts
         pairFirst += other.pairFirst
@@ -70,9 +74,13 @@ struct ErrorTotals: Sendable, Equatable {
     /// Over the years, `Σ (Σ r₂²)²`, `Σ (Σ r₂²)(Σ r₁²)` and `Σ (Σ r₁²)²` of each year's pairs: the sampling
     /// variance of `δ` (`ErrorShares.persistence`).
     var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
+    /// Over the years, the sums of products of each year's `n`, `Σ r²` and `Σ r⁴`: the sampling variance of
+    /// the kurtosis (`ErrorTails.estimate`).
+    var cells = ErrorTails.Cells()
 
     mutating func add(_ e: YearErrors) {
         errors.add(e)
+        cells.add(count: Double(e.count), squares: e.squares, quartics: e.quartics)
         if e.pairs > 0 { pairYears += 1 }
         secondSquares += e.pairSecond * e.pairSecond
         secondFirst += e.pairSecond * e.pairFirst
@@ -110,6 +118,8 @@ struct ErrorShares: Sendable, Equatable {
     /// `δ`: how much an estimate's error variance grows with each further year ahead, as a share of `σ²`
     /// (`Var r_k = σ² (1 + (k − 1) δ)`): the true ratios drift away from any estimate (0: they stay).
     var drift: Double = 0
+    /// `ν`: the degrees of freedom of the errors' tails (`ErrorTails`; `.infinity`: normal).
+    var tails: Double = .infinity
     /// `1 − c − w`: a grade's own share.
     var own: Double { max(0, 1 - common - unit) }
 
@@ -157,9 +167,10 @@ struct ErrorShares: Sendable, Equatable {
         }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
         let (rho, delta) = persistence(totals)
-        guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho, drift: delta) }
+        let nu = ErrorTails.estimate(totals)
+        guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho, drift: delta, tails: nu) }
         let s = max(c, clamp(within / withinPairs))
-        return ErrorShares(common: c, unit: s - c, lasting: rho, drift: delta)
+        return ErrorShares(common: c, unit: s - c, lasting: rho, drift: delta, tails: nu)
     }
 
     /// `ρ` and `δ` from the pairs `(r₁, r₂)` of each unit's errors added up over its years (`ErrorTotals`), each

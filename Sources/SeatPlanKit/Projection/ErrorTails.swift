@@ -1,0 +1,91 @@
+import Foundation
+
+/// How heavy the tails of the ratios' errors are (docs/FORECASTING.md, "Heavy tails"): every error of one draw
+/// is scaled by the same factor
+///
+///     v = √((ν − 2) / X),   X the chi-square quantile with ν degrees of freedom at Φ(z_v),
+///
+/// `z_v` a normal of the draw shared by every unit (so that the factors of levels with different `ν` rise and
+/// fall together). `E v² = 1`: each error keeps its variance `σ²`, and each error and every sum of them —
+/// a grade, a total, a province — is a Student t with `ν` degrees of freedom scaled to that variance (a
+/// multivariate t: years of turmoil move every ratio at once). Its kurtosis is `κ = 3 + 6 / (ν − 4)`, so
+/// `ν = 4 + 6 / (κ − 3)` from the errors' kurtosis (`ν = ∞`, normal errors, for `κ ≤ 3`; `ν > 4` always).
+/// A P10–P90 of an error with spread `s` is then `∓ s · t₀.₉(ν) · √((ν − 2) / ν)` (`upper`), narrower than
+/// the normal's `∓ 1.2816 s`: California's errors lie within ±1.28 of their spread 87 % of the time.
+enum ErrorTails {
+    /// The standard normal's 90th percentile.
+    static let normalUpper = 1.2815515655446004
+
+    /// `ν = 4 + 6 / (κ − 3)` for `κ > 3`, else `∞`.
+    static func degrees(kurtosis: Double) -> Double {
+        kurtosis > 3 && kurtosis.isFinite ? 4 + 6 / (kurtosis - 3) : .infinity
+    }
+
+    /// `κ = 3 + 6 / (ν − 4)` (3 for `ν = ∞`).
+    static func kurtosis(degrees nu: Double) -> Double {
+        nu.isFinite ? 3 + 6 / (nu - 4) : 3
+    }
+
+    /// The 90th percentile of a t with `ν` degrees of freedom and variance 1: `t₀.₉(ν) · √((ν − 2) / ν)`
+    /// (`normalUpper` for `ν = ∞`).
+    static func upper(degrees nu: Double) -> Double {
+        guard nu.isFinite else { return normalUpper }
+        return GSL.studentTQuantile(upperTail: 0.1, degreesOfFreedom: nu) * ((nu - 2) / nu).squareRoot()
+    }
+
+    /// The draw's factor `v = √((ν − 2) / X)` for its shared normal `z` (1 for `ν = ∞`).
+    static func scale(degrees nu: Double, normal z: Double) -> Double {
+        guard nu.isFinite else { return 1 }
+        let x = GSL.chiSquareQuantile(GSL.normalProbability(z), degreesOfFreedom: nu)
+        return x > 0 ? ((nu - 2) / x).squareRoot() : 1
+    }
+
+    /// Over the years of one unit (each a cell of `n` errors with `b = Σ r²`, `a = Σ r⁴`): `Σ n²`, `Σ a²`,
+    /// `Σ b²`, `Σ n a`, `Σ n b`, `Σ a b` — what the kurtosis' sampling variance needs (`estimate`).
+    struct Cells: Sendable, Equatable {
+        var nn = 0.0, aa = 0.0, bb = 0.0, na = 0.0, nb = 0.0, ab = 0.0
+
+        mutating func add(count n: Double, squares b: Double, quartics a: Double) {
+            nn += n * n
+            aa += a * a
+            bb += b * b
+            na += n * a
+            nb += n * b
+            ab += a * b
+        }
+    }
+
+    /// `ν` of the errors of a level's units (each unit's errors divided by its own `σ_u`, `ErrorTotals`):
+    /// the kurtosis `κ̂ = N A / B²` (`N` errors, `A = Σ r⁴/σ_u⁴`, `B = Σ r²/σ_u²`), less its noise — the
+    /// excess `e = κ̂ − 3` kept as `max(0, e − Var κ̂ / e)` (0 for `e ≤ 0`), as the drift keeps `δ̂`, with
+    /// `Var κ̂ = Σ (A n + N a − 2 N A b / B)² / B⁴` over the unit-years (the delta method, the years taken as
+    /// independent; `24 / N` for single normal errors). A handful of years tells little of a tail: one
+    /// unit's excess mostly goes as noise.
+    static func estimate(_ units: [ErrorTotals]) -> Double {
+        var n = 0.0, a = 0.0, b = 0.0, cells = Cells()
+        for unit in units {
+            guard let sigma = unit.spread, sigma > 0 else { continue }
+            let v = sigma * sigma
+            n += Double(unit.errors.count)
+            a += unit.errors.quartics / (v * v)
+            b += unit.errors.squares / v
+            cells.nn += unit.cells.nn
+            cells.aa += unit.cells.aa / (v * v * v * v)
+            cells.bb += unit.cells.bb / (v * v)
+            cells.na += unit.cells.na / (v * v)
+            cells.nb += unit.cells.nb / v
+            cells.ab += unit.cells.ab / (v * v * v)
+        }
+        guard n > 0, b > 0 else { return .infinity }
+        let kappa = n * a / (b * b)
+        let excess = kappa - 3
+        guard excess > 0, excess.isFinite else { return .infinity }
+        let m = 2 * n * a / b
+        // Σ (A n + N a − m b)² expanded over the cells' sums.
+        let spread = a * a * cells.nn + n * n * cells.aa + m * m * cells.bb + 2 * a * n * cells.na
+            - 2 * a * m * cells.nb - 2 * n * m * cells.ab
+        let variance = max(0, spread) / (b * b * b * b)
+        let kept = max(0, excess - variance / excess)
+        return kept > 0 ? degrees(kurtosis: 3 + kept) : .infinity
+    }
+}
