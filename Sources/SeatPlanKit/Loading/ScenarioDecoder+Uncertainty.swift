@@ -62,11 +62,19 @@ extension ScenarioDecoder {
                 result.driftShare = share.map { .share($0) } ?? .estimated
             }
         }
+        if let node = map.value("kurtosis") {
+            if let kurtosis = keywordOrNumber(node, keyword: "estimated", what: "'kurtosis' under 'uncertainty'",
+                                              meaning: "the kurtosis of the ratios' errors, from 3 (normal tails) to 100 (the heaviest), e.g. 6",
+                                              min: 3, max: ErrorTails.maximumKurtosis) {
+                result.kurtosis = kurtosis.map { .share($0) } ?? .estimated
+            }
+        }
         return result
     }
 
-    /// `keyword` (returned as `.some(nil)`) or a number from 0 to `max` (returned as `.some(value)`).
-    private mutating func keywordOrNumber(_ node: Node, keyword: String, what: String, meaning: String, max: Double)
+    /// `keyword` (returned as `.some(nil)`) or a number from `min` to `max` (returned as `.some(value)`).
+    private mutating func keywordOrNumber(_ node: Node, keyword: String, what: String, meaning: String, min: Double = 0,
+                                          max: Double)
         -> Double?? {
         if case .scalar(let scalar) = node, scalar.style == .plain, scalar.string == keyword { return .some(nil) }
         if case .scalar(let scalar) = node, scalar.style == .plain, Double(scalar.string) == nil {
@@ -75,7 +83,7 @@ extension ScenarioDecoder {
                          hint: "\(suggestion)write '\(keyword)', or \(meaning)")
             return nil
         }
-        guard let value = reader.double(node, what: what, min: 0, max: max) else { return nil }
+        guard let value = reader.double(node, what: what, min: min, max: max) else { return nil }
         return .some(value)
     }
 

@@ -299,6 +299,7 @@ enum ScenarioKeys {
         .init("district_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's variance common to the ratios of one district in a draw, beyond common_share."),
         .init("lasting_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the share (0–1) of each ratio's error held over the horizon; the rest is drawn afresh every year."),
         .init("drift_share", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or how much each ratio's error variance grows with each further year, as a share (0–10) of its one-year-ahead variance."),
+        .init("kurtosis", .anyOf([.choice(["estimated"]), .number]), "estimated (default), or the kurtosis (3–100) of the ratios' errors: 3 normal, above it heavy tails (each draw's errors scaled together, a Student t)."),
     ])
 
     static let ratioSD = KeyTable("ratio_sd entry", [

@@ -23,7 +23,7 @@ struct DrawModel: Sendable {
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
-    /// `common_share`, `district_share` and `lasting_share` as the districts' histories give them
+    /// `common_share`, `district_share`, `lasting_share`, `drift_share` and the tails as the districts' histories give them
     /// (`HistorySpread.shares`), used where `uncertainty` says `estimated` (the default).
     let estimatedShares: ErrorShares
     let districts: [DistrictModel]
@@ -35,6 +35,8 @@ struct DrawModel: Sendable {
     let drawsFreshParts: Bool
     /// Whether any district's errors drift (`δ > 0`); without, the fourth stream is not drawn at all.
     let drawsDriftSteps: Bool
+    /// Whether any district's errors have heavy tails (`ν < ∞`); without, the fifth stream is not drawn at all.
+    let drawsTails: Bool
 
     var stageCount: Int { grades.count }
     var yearCount: Int { horizon + 1 }
@@ -50,7 +52,7 @@ struct DrawModel: Sendable {
         var ratioLogSD: [[Double]]
         /// `c` (`common`: common to every district in a draw), `w` (`unit`: to this district's ratios beyond
         /// `c`, at most `1 − c`), `ρ` (`lasting`: held over the horizon) and `δ` (`drift`: its variance's growth
-        /// with each further year) of each ratio's error.
+        /// with each further year) of each ratio's error, and its tails `ν` (`ErrorTails`).
         var shares: ErrorShares
         var births: [BirthsVariation]
         var migration: FactorRange
@@ -122,6 +124,7 @@ struct DrawModel: Sendable {
         self.districts = districts
         drawsFreshParts = districts.contains { $0.shares.lasting < 1 }
         drawsDriftSteps = districts.contains { $0.shares.drift > 0 }
+        drawsTails = districts.contains { $0.shares.tails.isFinite }
 
         var varying: [(zone: Int, developments: [(district: Int, development: Int)])] = []
         for (z, zone) in index.zones.enumerated() {

@@ -40,13 +40,14 @@ public struct DrawSummary: Sendable {
     let fewer: [Int]
 
     /// The scenario's shares of every ratio's error (`uncertainty.common_share`, `district_share`,
-    /// `lasting_share`, `drift_share`, or as estimated from the districts' histories), and whether each was
+    /// `lasting_share`, `drift_share`, `kurtosis`, or as estimated from the districts' histories), and whether each was
     /// estimated.
     var shares = ErrorShares(common: 0, unit: 0)
     public internal(set) var commonShareEstimated = true
     public internal(set) var districtShareEstimated = true
     public internal(set) var lastingShareEstimated = true
     public internal(set) var driftShareEstimated = true
+    public internal(set) var kurtosisEstimated = true
     /// Common to all districts in a draw.
     public var commonShare: Double { shares.common }
     /// Common to the ratios of one district beyond `commonShare`.
@@ -55,6 +56,8 @@ public struct DrawSummary: Sendable {
     public var lastingShare: Double { shares.lasting }
     /// The growth of the error variance with each further year, as a share of the one-year-ahead one.
     public var driftShare: Double { shares.drift }
+    /// The kurtosis of the ratios' errors (3: normal tails).
+    public var kurtosis: Double { ErrorTails.kurtosis(degrees: shares.tails) }
 
     init(draws: Int, seed: UInt64, threads: Int, grid: AreaGrid, networks: NetworkTables, cells drawCells: DrawCells,
          layout: SummaryLayout, output: DrawOutput, counts: [Int32], workers: Int, plans: [String]) {

@@ -12,6 +12,8 @@ struct DrawWorker {
     static let freshStreamKey: UInt64 = 0x6672_6573_68
     /// … and for the stream of the drifting walks' steps ("drift").
     static let driftStreamKey: UInt64 = 0x6472_6966_74
+    /// … and for the stream of the draw's `z_v`, the factor of its errors' tails ("tails").
+    static let tailsStreamKey: UInt64 = 0x7461_696C_73
 
     let model: DrawModel
     let networks: NetworkTables
@@ -98,9 +100,15 @@ struct DrawWorker {
         // The walks' steps, from a fourth stream; none when no district's errors drift (`δ = 0`).
         let steps = model.drawsDriftSteps ? try RandomStream(run: seed ^ Self.driftStreamKey, draw: draw) : nil
         if let steps { for t in 1..<model.yearCount { stepCommon[t] = steps.ziggurat() } }
+        // The tails' `z_v` of the draw, from a fifth stream, shared by every district (each scales its errors by
+        // `v = ErrorTails.scale(ν, z_v)`, worked out once for each `ν`); none when every district's are normal.
+        let tailsNormal = model.drawsTails ? try RandomStream(run: seed ^ Self.tailsStreamKey, draw: draw).gaussian() : 0
+        var scale: (nu: Double, v: Double) = (.infinity, 1)
         for d in model.districts.indices {
+            let nu = model.districts[d].shares.tails
+            if nu != scale.nu { scale = (nu, ErrorTails.scale(degrees: nu, normal: tailsNormal)) }
             vary(district: d, random: random, common: common, district: districtStream.gaussian(), fresh: fresh,
-                 steps: steps)
+                 steps: steps, tails: scale.v)
             // Taken out and put back, so that the projection writes into the arrays without copying them.
             var district = demand.districts[d]
             demand.districts[d].cohort = []
@@ -132,11 +140,12 @@ struct DrawWorker {
     /// log spread `s` (the backtest's model), `max(0, r̂ + σ·z(t))` for a given standard deviation `σ`, with
     /// `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t) + √δ · Σ_{i<t} z_step(i)`, each `√c · (common) + √w ·
     /// (district) + √(1 − c − w) · (own)` (`c` the district's common share, its common parts the draw's,
-    /// shared by every district; `w` its district share; `ρ` its lasting share; `δ` its drift share), births
+    /// shared by every district; `w` its district share; `ρ` its lasting share; `δ` its drift share), all
+    /// scaled by the draw's factor `v` of the district's tails (`tails`, 1 for normal ones), births
     /// along the district's births shock, migration × factor, each development's yield factor and slip. With
     /// `ρ = 1` and `δ = 0` every year has the held ratio.
     private mutating func vary(district d: Int, random: RandomStream, common: Double, district: Double,
-                               fresh: RandomStream?, steps: RandomStream?) {
+                               fresh: RandomStream?, steps: RandomStream?, tails v: Double) {
         let m = model.districts[d]
         let shared = m.shares.common.squareRoot(), ownDistrict = m.shares.unit.squareRoot()
         let own = m.shares.own.squareRoot()
@@ -148,7 +157,7 @@ struct DrawWorker {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
                 let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g], m.ratioLogSD[s][g])
-                func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * z) : max(0, r + sd * z) }
+                func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * v * z) : max(0, r + sd * v * z) }
                 guard fresh != nil || steps != nil else {
                     // Every year's error the held one (`ρ = 1`, `δ = 0` everywhere): one ratio for all years.
                     let value = ratio(held * z)

@@ -33,12 +33,14 @@ enum HistorySpread {
     /// The estimated shares of `z = √c · z_common + √w · z_district + √(1 − c − w) · z_own`
     /// (`ErrorShares.estimate` over the districts): `c` the share of the errors every district has in common
     /// in a year, `w` the share the ratios of one district have in common beyond it, and `ρ` the share of an
-    /// error that lasts from one year to the next, `δ` how its variance grows with each further year. With a
-    /// single district nothing tells `c` and `w` apart: all of it is `c` (`c + w`, `w = 0`).
+    /// error that lasts from one year to the next, `δ` how its variance grows with each further year, `ν` how
+    /// heavy the errors' tails are (`ErrorTails`). With a single district nothing tells `c` and `w` apart: all
+    /// of it is `c` (`c + w`, `w = 0`).
     static func shares(_ districts: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
         let shares = ErrorShares.estimate(districts)
         return districts.count == 1
-            ? ErrorShares(common: shares.common + shares.unit, unit: 0, lasting: shares.lasting, drift: shares.drift)
+            ? ErrorShares(common: shares.common + shares.unit, unit: 0, lasting: shares.lasting, drift: shares.drift,
+                          tails: shares.tails)
             : shares
     }
 }

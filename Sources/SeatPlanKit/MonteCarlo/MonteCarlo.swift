@@ -105,6 +105,7 @@ public struct MonteCarlo: Sendable {
         summary.districtShareEstimated = settings.districtShare == .estimated
         summary.lastingShareEstimated = settings.lastingShare == .estimated
         summary.driftShareEstimated = settings.driftShare == .estimated
+        summary.kurtosisEstimated = settings.kurtosis == .estimated
         return summary
     }
 }

@@ -13,6 +13,9 @@ import Foundation
 /// A P10–P90 of an error with spread `s` is then `∓ s · t₀.₉(ν) · √((ν − 2) / ν)` (`upper`), narrower than
 /// the normal's `∓ 1.2816 s`: California's errors lie within ±1.28 of their spread 87 % of the time.
 enum ErrorTails {
+    /// The largest kurtosis a scenario may give (`uncertainty.kurtosis`): `ν = 4.06`, as heavy as the model goes.
+    static let maximumKurtosis = 100.0
+
     /// The standard normal's 90th percentile.
     static let normalUpper = 1.2815515655446004
 

@@ -133,6 +133,11 @@ public struct TerminalLabels: Sendable {
                          "；误差方差每多预测一年增加一年方差的 \(drift)%")
                 + source(summary.driftShareEstimated, "drift_share")
         }
+        if summary.kurtosis > 3 {
+            let kurtosis = String(format: "%.1f", summary.kurtosis)
+            line += pick("; heavy tails, kurtosis \(kurtosis) ", "；误差分布厚尾，峰度 \(kurtosis)")
+                + source(summary.kurtosisEstimated, "kurtosis")
+        }
         return line
     }
 

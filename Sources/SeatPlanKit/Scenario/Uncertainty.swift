@@ -46,12 +46,15 @@ public struct UncertaintySettings: Sendable {
     /// `δ`: how much each ratio's error variance grows with each further year, as a share of `σ²` (the true
     /// ratios drift away from the estimate): `z(t) = √ρ · z_held + √(1 − ρ) · z_fresh(t) + √δ · Σ_{i<t} z_step(i)`.
     public var driftShare: Share
+    /// `κ`: the kurtosis of the ratios' errors (3: normal; above: heavy tails, every error of a draw scaled by
+    /// one factor so that each is a Student t with `ν = 4 + 6 / (κ − 3)`, `ErrorTails`).
+    public var kurtosis: Share
 
-    /// `common_share`, `district_share`, `lasting_share`, `drift_share`.
+    /// `common_share`, `district_share`, `lasting_share`, `drift_share`, `kurtosis`.
     public enum Share: Sendable, Equatable {
         /// From the districts' histories (`HistorySpread.shares`).
         case estimated
-        /// This share (from 0 to 1; `drift_share` up to 10).
+        /// This share (from 0 to 1; `drift_share` up to 10; `kurtosis` from 3 to 100).
         case share(Double)
 
         /// The share itself, or `estimated` where the histories decide.
@@ -65,11 +68,13 @@ public struct UncertaintySettings: Sendable {
 
     public init(ratios: RatioSpread, ratioSDs: [RatioSD], births: BirthsSpread, migration: FactorRange,
                 housingYield: FactorRange, slip: SlipDistribution, commonShare: Share = .estimated,
-                districtShare: Share = .estimated, lastingShare: Share = .estimated, driftShare: Share = .estimated) {
+                districtShare: Share = .estimated, lastingShare: Share = .estimated, driftShare: Share = .estimated,
+                kurtosis: Share = .estimated) {
         self.commonShare = commonShare
         self.districtShare = districtShare
         self.lastingShare = lastingShare
         self.driftShare = driftShare
+        self.kurtosis = kurtosis
         self.ratios = ratios
         self.ratioSDs = ratioSDs
         self.births = births
@@ -78,13 +83,14 @@ public struct UncertaintySettings: Sendable {
         self.slip = slip
     }
 
-    /// The shares `(c, w, ρ, δ)` a draw uses, `estimated` standing for the histories' where these settings say
+    /// The shares `(c, w, ρ, δ)` and the tails `ν` a draw uses, `estimated` standing for the histories' where these settings say
     /// so; `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
     func shares(estimated: ErrorShares) -> ErrorShares {
         let c = commonShare.value(estimated: estimated.common)
         return ErrorShares(common: c, unit: min(districtShare.value(estimated: estimated.unit), 1 - c),
                            lasting: lastingShare.value(estimated: estimated.lasting),
-                           drift: driftShare.value(estimated: estimated.drift))
+                           drift: driftShare.value(estimated: estimated.drift),
+                           tails: ErrorTails.degrees(kurtosis: kurtosis.value(estimated: ErrorTails.kurtosis(degrees: estimated.tails))))
     }
 
     public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
@@ -103,6 +109,7 @@ public struct UncertaintySettings: Sendable {
         if let share = override.districtShare { result.districtShare = share }
         if let share = override.lastingShare { result.lastingShare = share }
         if let share = override.driftShare { result.driftShare = share }
+        if let kurtosis = override.kurtosis { result.kurtosis = kurtosis }
         let replaced = Set(override.ratioSDs.map { "\($0.stage)#\($0.grade)" })
         result.ratioSDs = ratioSDs.filter { !replaced.contains("\($0.stage)#\($0.grade)") } + override.ratioSDs
         return result
@@ -126,6 +133,7 @@ public struct UncertaintyOverride: Sendable {
     public var districtShare: UncertaintySettings.Share?
     public var lastingShare: UncertaintySettings.Share?
     public var driftShare: UncertaintySettings.Share?
+    public var kurtosis: UncertaintySettings.Share?
 
     public init() {}
 }
