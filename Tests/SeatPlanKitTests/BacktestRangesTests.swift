@@ -174,6 +174,9 @@ import Testing
             return (year: 2002 + i, errors: e)
         }
         #expect(ErrorShares.estimate([unit]).tails == .infinity)
+        // ν = 4 + 6 / (κ − 3): κ = 9 is ν = 5; an excess of 0.0001 (ν = 60,004) is taken as normal.
+        #expect(ErrorTails.degrees(kurtosis: 9) == 5 && ErrorTails.kurtosis(degrees: 5) == 9)
+        #expect(ErrorTails.degrees(kurtosis: 3.0001) == .infinity && ErrorTails.degrees(kurtosis: 2) == .infinity)
         #expect(abs(ErrorShares.estimate(Array(repeating: unit, count: 100)).tails - 9.423426232381328) < 1e-9)
         // Errors of 300 units × 30 years × 6 grades, 2 % × a Student t of ν = 10 (each unit-year's errors
         // scaled by √(8 / χ²₁₀), the χ² a sum of ten squared normals: kurtosis 3 · 8 / 6 = 4), then normal ones.
