@@ -254,6 +254,15 @@ import Testing
         return (mean(each.map(\.grades)), mean(each.map(\.totals)))
     }
 
+    /// Every horizon's coverage of single grades and of totals within 75–85 %, the band.
+    func expectWithinBand(_ found: (grades: [Double], totals: [Double]), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for (name, values) in [("grades", found.grades), ("totals", found.totals)] {
+            for (k, coverage) in values.enumerated() {
+                #expect(coverage > 0.75 && coverage < 0.85, "\(name) h\(k + 1): \(coverage)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     @Test func withKnownNoiseFourFifthsOfTheActualsFallWithinP10ToP90() throws {
         // Ratios with independent yearly noise of 2 %: the ratio spread estimated at each origin from the
         // one-year-ahead errors of the mean over 6 holds the next years' grades 80 % ± 5 points of the time.
@@ -262,12 +271,7 @@ import Testing
         // One panel's coverage has a sampling sd of about 2.5 points (the cases of one unit and origin, and of
         // neighbouring origins, are not independent): four panels halve it.
         let found = try coverage(try (5...8).map { try noisyPanel(seed: $0) })
-        for (k, coverage) in found.grades.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
-        }
-        for (k, coverage) in found.totals.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
-        }
+        expectWithinBand(found)
     }
 
     @Test func eachMethodsErrorsLastAsLongAsItsOwn() throws {
@@ -275,12 +279,7 @@ import Testing
         // mean over 6 of independent values has ρ ≈ 1/7: each method's ranges take its own ρ. With the ρ of
         // `auto`'s candidate for every method, `last`'s totals here were covered 77 / 73 / 71 %.
         let found = try coverage(try (5...8).map { try noisyPanel(seed: $0) }, ratios: RatioEstimation(method: .last, window: 1))
-        for (k, coverage) in found.grades.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
-        }
-        for (k, coverage) in found.totals.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
-        }
+        expectWithinBand(found)
     }
 
     @Test func withDriftingRatiosTheLongHorizonsAreCoveredToo() throws {
@@ -291,12 +290,7 @@ import Testing
         // and totals to 73 / 71 % at h4 / h5.
         let found = try coverage(try (5...10).map { try noisyPanel(common: 0.2, unit: 0.3, drift: 0.01, lastYear: 2029, seed: $0) },
                                  origins: 2010...2024, horizons: 5)
-        for (k, coverage) in found.grades.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
-        }
-        for (k, coverage) in found.totals.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
-        }
+        expectWithinBand(found)
     }
 
     @Test func withHeavyTailedNoiseTheBandsHoldFourFifthsNotMore() throws {
@@ -307,12 +301,7 @@ import Testing
         // estimated from a few turbulent or calm years; the tails must not make the bands too narrow.)
         let found = try coverage(try (5...10).map { try noisyPanel(common: 0.2, unit: 0.3, tails: 5, lastYear: 2029, seed: $0) },
                                  origins: 2010...2024, horizons: 5)
-        for (k, coverage) in found.grades.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
-        }
-        for (k, coverage) in found.totals.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
-        }
+        expectWithinBand(found)
     }
 
     @Test func withSharedNoiseTotalsAreCoveredToo() throws {
@@ -321,12 +310,7 @@ import Testing
         // 30 years and 17 origins instead of 20 and 7.
         let found = try coverage(try (5...8).map { try noisyPanel(common: 0.2, unit: 0.5, lastYear: 2029, seed: $0) },
                                  origins: 2010...2026)
-        for (k, coverage) in found.grades.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "grades h\(k + 1): \(coverage)")
-        }
-        for (k, coverage) in found.totals.enumerated() {
-            #expect(coverage > 0.75 && coverage < 0.85, "totals h\(k + 1): \(coverage)")
-        }
+        expectWithinBand(found)
     }
 
     @Test func aSingleAggregateIsCoveredOnAverageThoughOneHistoryIsNoMeasure() throws {
