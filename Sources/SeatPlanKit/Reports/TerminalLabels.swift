@@ -105,8 +105,8 @@ public struct TerminalLabels: Sendable {
     /// The line after `--draws`: how many, with which seed and threads, how long, and the shares of the ratio
     /// errors the draws used — common to all districts (`DrawSummary.commonShare`), to one district's ratios
     /// beyond that when above 0 (`districtShare`), held over the horizon (`lastingShare`) and, when above 0,
-    /// its variance's growth with each further year (`driftShare`) — each with
-    /// where it came from.
+    /// its variance's growth with each further year (`driftShare`) and, when above 3, the kurtosis of its
+    /// tails (`kurtosis`) — each with where it came from.
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds)
         let (common, district, held) = (percent(summary.commonShare), percent(summary.districtShare),
