@@ -46,41 +46,33 @@ enum ErrorTails {
         return x > 0 ? ((nu - 2) / x).squareRoot() : 1
     }
 
-    /// Over the years of one unit (each a cell of `n` errors with `b = Σ r²`, `a = Σ r⁴`): `Σ n²`, `Σ a²`,
-    /// `Σ b²`, `Σ n a`, `Σ n b`, `Σ a b` — what the kurtosis' sampling variance needs (`estimate`).
-    struct Cells: Sendable, Equatable {
-        var nn = 0.0, aa = 0.0, bb = 0.0, na = 0.0, nb = 0.0, ab = 0.0
-
-        mutating func add(count n: Double, squares b: Double, quartics a: Double) {
-            nn += n * n
-            aa += a * a
-            bb += b * b
-            na += n * a
-            nb += n * b
-            ab += a * b
-        }
-    }
-
-    /// `ν` of the errors of a level's units (each unit's errors divided by its own `σ_u`, `ErrorTotals`):
+    /// `ν` of the errors of a level's units — each unit's errors by year and added up (`ErrorTotals`), divided
+    /// by its own `σ_u`:
     /// the kurtosis `κ̂ = N A / B²` (`N` errors, `A = Σ r⁴/σ_u⁴`, `B = Σ r²/σ_u²`), less its noise — the
     /// excess `e = κ̂ − 3` kept as `max(0, e − Var κ̂ / e)` (0 for `e ≤ 0`), as the drift keeps `δ̂`, with
     /// `Var κ̂ = Σ (A n + N a − 2 N A b / B)² / B⁴` over the unit-years (the delta method, the years taken as
     /// independent; `24 / N` for single normal errors). A handful of years tells little of a tail: one
     /// unit's excess mostly goes as noise.
-    static func estimate(_ units: [ErrorTotals]) -> Double {
-        var n = 0.0, a = 0.0, b = 0.0, cells = Cells()
+    static func estimate<Years: Sequence>(_ units: [(years: Years, totals: ErrorTotals)]) -> Double
+        where Years.Element == YearErrors {
+        // `N`, `A`, `B`, and over the unit-years (`n`, `a`, `b` of each) `Σ n²`, `Σ a²`, `Σ b²`, `Σ n a`, `Σ n b`, `Σ a b`.
+        var n = 0.0, a = 0.0, b = 0.0
+        var nn = 0.0, aa = 0.0, bb = 0.0, na = 0.0, nb = 0.0, ab = 0.0
         for unit in units {
-            guard let sigma = unit.spread, sigma > 0 else { continue }
+            guard let sigma = unit.totals.spread, sigma > 0 else { continue }
             let v = sigma * sigma
-            n += Double(unit.errors.count)
-            a += unit.errors.quartics / (v * v)
-            b += unit.errors.squares / v
-            cells.nn += unit.cells.nn
-            cells.aa += unit.cells.aa / (v * v * v * v)
-            cells.bb += unit.cells.bb / (v * v)
-            cells.na += unit.cells.na / (v * v)
-            cells.nb += unit.cells.nb / v
-            cells.ab += unit.cells.ab / (v * v * v)
+            n += Double(unit.totals.errors.count)
+            a += unit.totals.errors.quartics / (v * v)
+            b += unit.totals.errors.squares / v
+            for year in unit.years {
+                let (yn, ya, yb) = (Double(year.count), year.quartics / (v * v), year.squares / v)
+                nn += yn * yn
+                aa += ya * ya
+                bb += yb * yb
+                na += yn * ya
+                nb += yn * yb
+                ab += ya * yb
+            }
         }
         guard n > 0, b > 0 else { return .infinity }
         let kappa = n * a / (b * b)
@@ -88,8 +80,7 @@ enum ErrorTails {
         guard excess > 0, excess.isFinite else { return .infinity }
         let m = 2 * n * a / b
         // Σ (A n + N a − m b)² expanded over the cells' sums.
-        let spread = a * a * cells.nn + n * n * cells.aa + m * m * cells.bb + 2 * a * n * cells.na
-            - 2 * a * m * cells.nb - 2 * n * m * cells.ab
+        let spread = a * a * nn + n * n * aa + m * m * bb + 2 * a * n * na - 2 * a * m * nb - 2 * n * m * ab
         let variance = max(0, spread) / (b * b * b * b)
         let kept = max(0, excess - variance / excess)
         return kept > 0 ? degrees(kurtosis: 3 + kept) : .infinity

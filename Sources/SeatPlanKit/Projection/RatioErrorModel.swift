@@ -74,13 +74,9 @@ struct ErrorTotals: Sendable, Equatable {
     /// Over the years, `Σ (Σ r₂²)²`, `Σ (Σ r₂²)(Σ r₁²)` and `Σ (Σ r₁²)²` of each year's pairs: the sampling
     /// variance of `δ` (`ErrorShares.persistence`).
     var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
-    /// Over the years, the sums of products of each year's `n`, `Σ r²` and `Σ r⁴`: the sampling variance of
-    /// the kurtosis (`ErrorTails.estimate`).
-    var cells = ErrorTails.Cells()
 
     mutating func add(_ e: YearErrors) {
         errors.add(e)
-        cells.add(count: Double(e.count), squares: e.squares, quartics: e.quartics)
         if e.pairs > 0 { pairYears += 1 }
         secondSquares += e.pairSecond * e.pairSecond
         secondFirst += e.pairSecond * e.pairFirst
@@ -167,7 +163,7 @@ struct ErrorShares: Sendable, Equatable {
         }
         let c = crossPairs > 0 ? clamp(cross / crossPairs) : 0
         let (rho, delta) = persistence(totals)
-        let nu = ErrorTails.estimate(totals)
+        let nu = ErrorTails.estimate(zip(units, totals).map { (years: $0.lazy.map(\.errors), totals: $1) })
         guard withinPairs > 0 else { return ErrorShares(common: c, unit: 0, lasting: rho, drift: delta, tails: nu) }
         let s = max(c, clamp(within / withinPairs))
         return ErrorShares(common: c, unit: s - c, lasting: rho, drift: delta, tails: nu)
