@@ -485,6 +485,47 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         #expect(one.students == many.students && one.studentsMin == many.studentsMin && one.studentsMax == many.studentsMax)
     }
 
+    /// The kurtosis estimated from the districts' histories (`HistorySpread`, `ErrorTails.estimate`): 40
+    /// districts like `oneRatioHistory`'s, each ratio moving ±1–2 % a year but 12 % once (in a year of its own,
+    /// up or down by district, so that no year is a common shock). With `last`, a district's errors are
+    /// `r = ln(x_{y−1}/x_y)`, one a year; in units of its own `σ_d`, `κ̂ = N Σ z⁴ / (Σ z²)²` over all of them,
+    /// `Var κ̂ = Σ (A + N z⁴ − 2 A z² · N / B)² / B⁴` over the district-years (the delta method, one error a
+    /// cell), and `κ = 3 + e − Var κ̂ / e`, `e = κ̂ − 3` — worked out here from the ratios as docs/FORECASTING.md
+    /// writes it (κ = 3.86 here, ν = 11).
+    @Test func theKurtosisIsEstimatedFromTheDistrictsHistories() throws {
+        var text = ""
+        var errors: [[Double]] = []
+        for d in 0..<40 {
+            var ratios = (0..<10).map { i in 1 + 0.01 * Double((i + d) % 3 - 1) * Double(1 + (i * 7 + d) % 2) }
+            ratios[1 + d % 9] += d % 2 == 0 ? 0.12 : -0.12
+            ratios = ratios.map { ($0 * 100).rounded() / 100 }
+            errors.append((1..<ratios.count).map { log(ratios[$0 - 1] / ratios[$0]) })
+            let one = oneRatioHistory(ratios, horizon: 1)
+            let district = one[one.range(of: "  - id: d\n")!.lowerBound..<one.range(of: "schools:")!.lowerBound]
+            text += district.replacingOccurrences(of: "id: d\n", with: "id: d\(d)\n")
+        }
+        let header = oneRatioHistory([1], horizon: 1)
+        let scenario = String(header[..<header.range(of: "  - id: d\n")!.lowerBound]) + text + "schools:\n"
+            + (0..<40).map { "  - { id: s\($0), zone: d\($0), stage: primary, classrooms: 8 }\n" }.joined()
+        let (_, _, summary) = try drawn(scenario, draws: 8, threads: 1)
+        var n = 0.0, a = 0.0, b = 0.0
+        var z: [[Double]] = []
+        for r in errors {
+            let sigma = (r.map { $0 * $0 }.reduce(0, +) / Double(r.count)).squareRoot()
+            z.append(r.map { $0 / sigma })
+        }
+        for row in z {
+            n += Double(row.count)
+            a += row.map { pow($0, 4) }.reduce(0, +)
+            b += row.map { $0 * $0 }.reduce(0, +)
+        }
+        let kappa = n * a / (b * b)
+        let variance = z.joined().map { pow(a + n * pow($0, 4) - 2 * a * $0 * $0 * n / b, 2) }.reduce(0, +) / pow(b, 4)
+        let excess = kappa - 3, kept = excess - variance / excess
+        #expect(kept > 0.5, "κ̂ = \(kappa), Var = \(variance)")
+        #expect(abs(summary.kurtosis - (3 + kept)) < 1e-9 && summary.kurtosisEstimated, "\(summary.kurtosis) vs \(3 + kept)")
+    }
+
     /// A common shock is drawn once per draw from the draw's own stream: the ranges do not depend on threads.
     @Test func aCommonShockGivesTheSameRangesWhateverTheThreads() throws {
         let (text, _) = Self.province(commonShare: 0.3)
