@@ -34,8 +34,9 @@ import Foundation
 /// ziggurat): for `j = 0`, then each year `j = k`: `W`, then `ε` for every stage and grade in order (an entry
 /// taken as counted included, unused), then the walks' step of the year the same way (only when some
 /// method's `δ` at the unit's level and origin is above 0: `walks`); `Z` from the origin's
-/// (`BacktestRunner.commonDraws`, `[d · (2 · horizon + 2) + j]`, `j = horizon + k` the step's, `j = 2 · horizon
-/// + 1` the tails' `z_v`, antithetic the same way; a pair shares its `v`, folded into its parts). `H`, `F` and `P` are kept as `Float`, and the totals' exponentials are `FastExp`'s `Float` one.
+/// (`BacktestRunner.commonDraws`, `[d · commonCount + j]`, `j = horizon + k` the step's, `j = 2 · horizon + 1`
+/// the tails' `z_v`, antithetic the same way; a pair shares its `v`, folded into its parts). `H`, `F` and `P`
+/// are kept as `Float`, and the totals' exponentials are `FastExp`'s `Float` one.
 struct DrawnErrors {
     let draws: Int
     let horizon: Int
@@ -199,8 +200,9 @@ struct DrawnErrors {
     /// P10 and P90 of a projection `[stage][grade][k]` drawn with spread `sigma`, lasting share `lasting` (`ρ`)
     /// and drift `drift` (`δ`), read afterwards with `range(stage:row:k:)` (row `g` a grade, row `grades[s]`
     /// the stage total) until the next call. A grade's are `x̂ · exp(∓σ · t₀.₉ · √(Var Λ))` (`t₀.₉` the 90th
-    /// percentile of the last `draw`'s tails, `ErrorTails.upper`: 1.28155 for normal ones); a total's are the quantiles (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over
-    /// the draws (a pair's second `x̂_g · exp(−σ · Λ_g)`). NaN where a grade is not projected.
+    /// percentile of the last `draw`'s tails, `ErrorTails.upper`: 1.28155 for normal ones); a total's are the
+    /// quantiles (`SampleQuantiles`) of `Σ_g x̂_g · exp(σ · Λ_g)` over the draws (a pair's second
+    /// `x̂_g · exp(−σ · Λ_g)`). NaN where a grade is not projected.
     mutating func computeRanges(central: [[[Double]]], sigma: Double, lasting rho: Double, drift delta: Double) {
         precondition(delta == 0 || walked, "a drift without the walks drawn")
         let Y = horizon + 1, pairs = draws / 2

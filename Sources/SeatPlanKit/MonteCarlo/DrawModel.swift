@@ -23,8 +23,8 @@ struct DrawModel: Sendable {
     let order: [Int]
     let feeders: [Int]
     let stageList: [Stage]
-    /// `common_share`, `district_share`, `lasting_share`, `drift_share` and the tails as the districts' histories give them
-    /// (`HistorySpread.shares`), used where `uncertainty` says `estimated` (the default).
+    /// `common_share`, `district_share`, `lasting_share`, `drift_share` and `kurtosis` as the districts'
+    /// histories give them (`HistorySpread.shares`), used where `uncertainty` says `estimated` (the default).
     let estimatedShares: ErrorShares
     let districts: [DistrictModel]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.

@@ -40,8 +40,8 @@ public struct DrawSummary: Sendable {
     let fewer: [Int]
 
     /// The scenario's shares of every ratio's error (`uncertainty.common_share`, `district_share`,
-    /// `lasting_share`, `drift_share`, `kurtosis`, or as estimated from the districts' histories), and whether each was
-    /// estimated.
+    /// `lasting_share`, `drift_share`, `kurtosis`, or as estimated from the districts' histories), and whether
+    /// each was estimated.
     var shares = ErrorShares(common: 0, unit: 0)
     public internal(set) var commonShareEstimated = true
     public internal(set) var districtShareEstimated = true

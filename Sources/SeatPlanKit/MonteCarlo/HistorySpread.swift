@@ -37,10 +37,11 @@ enum HistorySpread {
     /// heavy the errors' tails are (`ErrorTails`). With a single district nothing tells `c` and `w` apart: all
     /// of it is `c` (`c + w`, `w = 0`).
     static func shares(_ districts: [[(year: Int, errors: YearErrors)]]) -> ErrorShares {
-        let shares = ErrorShares.estimate(districts)
-        return districts.count == 1
-            ? ErrorShares(common: shares.common + shares.unit, unit: 0, lasting: shares.lasting, drift: shares.drift,
-                          tails: shares.tails)
-            : shares
+        var shares = ErrorShares.estimate(districts)
+        if districts.count == 1 {
+            shares.common += shares.unit
+            shares.unit = 0
+        }
+        return shares
     }
 }

@@ -47,15 +47,15 @@ enum ErrorTails {
     }
 
     /// `ν` of the errors of a level's units — each unit's errors by year and added up (`ErrorTotals`), divided
-    /// by its own `σ_u`:
-    /// the kurtosis `κ̂ = N A / B²` (`N` errors, `A = Σ r⁴/σ_u⁴`, `B = Σ r²/σ_u²`), less its noise — the
+    /// by its own `σ_u`: the kurtosis `κ̂ = N A / B²` (`N` errors, `A = Σ r⁴/σ_u⁴`, `B = Σ r²/σ_u²`), less its noise — the
     /// excess `e = κ̂ − 3` kept as `max(0, e − Var κ̂ / e)` (0 for `e ≤ 0`), as the drift keeps `δ̂`, with
     /// `Var κ̂ = Σ (A n + N a − 2 N A b / B)² / B⁴` over the unit-years (the delta method, the years taken as
     /// independent; `24 / N` for single normal errors). A handful of years tells little of a tail: one
     /// unit's excess mostly goes as noise.
     static func estimate<Years: Sequence>(_ units: [(years: Years, totals: ErrorTotals)]) -> Double
         where Years.Element == YearErrors {
-        // `N`, `A`, `B`, and over the unit-years (`n`, `a`, `b` of each) `Σ n²`, `Σ a²`, `Σ b²`, `Σ n a`, `Σ n b`, `Σ a b`.
+        // `N`, `A`, `B`, and over the unit-years (`n`, `a`, `b` of each) `Σ n²`, `Σ a²`, `Σ b²`, `Σ na`, `Σ nb`,
+        // `Σ ab`.
         var n = 0.0, a = 0.0, b = 0.0
         var nn = 0.0, aa = 0.0, bb = 0.0, na = 0.0, nb = 0.0, ab = 0.0
         for unit in units {

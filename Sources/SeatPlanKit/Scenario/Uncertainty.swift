@@ -83,14 +83,23 @@ public struct UncertaintySettings: Sendable {
         self.slip = slip
     }
 
-    /// The shares `(c, w, ρ, δ)` and the tails `ν` a draw uses, `estimated` standing for the histories' where these settings say
-    /// so; `w` at most `1 − c` (a district's own `district_share` may meet the scenario's `common_share`).
+    /// The shares `(c, w, ρ, δ)` and the tails `ν` a draw uses, `estimated` standing for the histories' where
+    /// these settings say so; `w` at most `1 − c` (a district's own `district_share` may meet the scenario's
+    /// `common_share`); a given kurtosis `κ` becomes `ν = 4 + 6 / (κ − 3)`.
     func shares(estimated: ErrorShares) -> ErrorShares {
         let c = commonShare.value(estimated: estimated.common)
         return ErrorShares(common: c, unit: min(districtShare.value(estimated: estimated.unit), 1 - c),
                            lasting: lastingShare.value(estimated: estimated.lasting),
                            drift: driftShare.value(estimated: estimated.drift),
-                           tails: ErrorTails.degrees(kurtosis: kurtosis.value(estimated: ErrorTails.kurtosis(degrees: estimated.tails))))
+                           tails: tails(estimated: estimated.tails))
+    }
+
+    /// `ν` of the tails: the histories' where `kurtosis` says `estimated`, else `4 + 6 / (κ − 3)`.
+    private func tails(estimated: Double) -> Double {
+        switch kurtosis {
+        case .estimated: return estimated
+        case .share(let kappa): return ErrorTails.degrees(kurtosis: kappa)
+        }
     }
 
     public static let defaults = UncertaintySettings(ratios: .observed, ratioSDs: [], births: .fit,
