@@ -4,7 +4,7 @@ import SeatPlanKit
 
 /// `--draws N [--seed S] [--threads T]`: Monte Carlo ranges on top of the central reports.
 struct DrawArguments: ParsableArguments {
-    @Option(name: .long, help: "Monte Carlo draws; adds ranges.csv, summary_ranges.csv and plan_probabilities.csv.")
+    @Option(name: .long, help: "Monte Carlo draws; adds ranges.csv, summary_ranges.csv, plan_probabilities.csv and uncertainty.csv.")
     var draws: Int?
 
     @Option(name: .long, help: "Seed of the draws (default: 1); the same seed gives the same files, whatever --threads.")

@@ -9,7 +9,7 @@ struct Run: ParsableCommand {
         discussion: """
         Writes capacity.csv, districts.csv, grades.csv, summary.csv, transfers.csv, assumptions.csv, indicators.csv and rankings.csv into the output \
         folder at once: on any error nothing is written and the folder keeps what it had. With --draws N, \
-        also ranges.csv, summary_ranges.csv and plan_probabilities.csv from N Monte Carlo draws (the \
+        also ranges.csv, summary_ranges.csv, plan_probabilities.csv and uncertainty.csv from N Monte Carlo draws (the \
         scenario's 'uncertainty'), with the others, at once.
         """
     )

@@ -100,7 +100,8 @@ struct WorkbookTests {
     static let zhSheets = [
         "capacity.csv": "学位供需", "districts.csv": "区县汇总", "grades.csv": "年级明细", "summary.csv": "缺口汇总",
         "assumptions.csv": "预测假设", "comparison.csv": "方案比较", "projects.csv": "建设项目", "ranges.csv": "区间预测",
-        "summary_ranges.csv": "缺口区间", "plan_probabilities.csv": "方案优劣概率", "transfers.csv": "跨片区就学",
+        "summary_ranges.csv": "缺口区间", "plan_probabilities.csv": "方案优劣概率", "uncertainty.csv": "区间参数",
+        "transfers.csv": "跨片区就学",
         "indicators.csv": "办学条件指标", "rankings.csv": "排名", "coverage.csv": "服务半径覆盖", "townships.csv": "一乡一园",
     ]
 
@@ -170,7 +171,7 @@ struct WorkbookTests {
         let run = try Self.exampleCity.get()
         let csvs = ["capacity.csv", "districts.csv", "grades.csv", "summary.csv", "transfers.csv", "assumptions.csv",
                     "indicators.csv", "rankings.csv", "coverage.csv", "townships.csv", "comparison.csv", "projects.csv",
-                    "ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"]
+                    "ranges.csv", "summary_ranges.csv", "plan_probabilities.csv", "uncertainty.csv"]
         #expect(Set(run.names) == Set(csvs + [".seatplan-output", "map.geojson", "report.html", "report.xlsx"]))
         #expect(run.sheets.map(\.title) == ["概览"] + csvs.map { Self.zhSheets[$0]! })
         var cells = 0

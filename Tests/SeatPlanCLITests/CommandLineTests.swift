@@ -376,7 +376,7 @@ struct ReportDrawsCommandTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "class=\"band\"").count > 10)
-        for name in ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"] {
+        for name in ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv", "uncertainty.csv"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
         }
         let plain = temporary.appending("plain")

@@ -4,7 +4,7 @@ import Testing
 /// `run --draws N [--seed S] [--threads T]` and `compare --draws` through the built binary.
 @Suite("Monte Carlo draws")
 struct MonteCarloCommandTests {
-    static let rangeFiles = ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"]
+    static let rangeFiles = ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv", "uncertainty.csv"]
     static let allFiles = CommandLineTests.reportFiles + rangeFiles
 
     static func files(_ folder: URL, _ names: [String]) throws -> [String: Data] {
@@ -30,6 +30,10 @@ struct MonteCarloCommandTests {
         }
         #expect(first["ranges.csv"] != third["ranges.csv"], "another seed gives the same ranges")
         #expect(first["capacity.csv"] == third["capacity.csv"], "the central reports do not depend on the seed")
+        // uncertainty.csv says with what: the seed given, example-city's spreads estimated from its histories.
+        let drawnWith = String(decoding: first["uncertainty.csv"]!, as: UTF8.self)
+        #expect(drawnWith.contains("\r\nALL,seed,7,given,") && drawnWith.contains("\r\nALL,draws,200,given,"))
+        #expect(drawnWith.contains("\r\ncentral,ratio_spread,0.") && drawnWith.contains(",estimated,"), "\(drawnWith)")
         // example-city speaks Chinese unless told otherwise.
         #expect(a.stdout.contains("蒙特卡罗模拟：200 次（种子 7，1 个线程）"), "stdout: \(a.stdout)")
         #expect(a.stdout.contains("各区县共同的比率误差占 "))

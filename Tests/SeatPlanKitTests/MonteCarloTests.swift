@@ -427,6 +427,47 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         }
     }
 
+    /// `uncertainty.csv` records what the draws were made with: the drifting history of the test above gives
+    /// its ratio spread `s = √(Σ ln(x_{i−1}/x_i)² / 9)` from 9 errors of 2017–2025 and its drift `δ` as worked
+    /// out there, both `estimated`; the district's own `lasting_share: 0.5` is `given`, with no errors; births
+    /// held (`births: 0`) are a given relative spread of 0; and the draws' number and seed come first.
+    @Test func theRangesSayWhatTheyWereDrawnWith() throws {
+        let ratios = [0.90, 0.92, 0.95, 0.96, 0.99, 1.00, 1.03, 1.04, 1.07, 1.08]
+        let text = oneRatioHistory(ratios, horizon: 2)
+            .replacingOccurrences(of: "  - id: d\n", with: "  - id: d\n    uncertainty: { lasting_share: 0.5 }\n")
+        let (scenario, allocation, summary) = try drawn(text, draws: 20, seed: 11)
+        let r1 = (1..<(ratios.count - 1)).map { log(ratios[$0 - 1] / ratios[$0]) }
+        let r2 = (1..<(ratios.count - 1)).map { log(ratios[$0 - 1] / ratios[$0 + 1]) }
+        let first = r1.map { $0 * $0 }.reduce(0, +), second = r2.map { $0 * $0 }.reduce(0, +)
+        let ratio = second / first
+        let noise = zip(r1, r2).map { pow($1 * $1 - ratio * $0 * $0, 2) }.reduce(0, +) / (first * first)
+        let delta = (ratio - 1) - noise / (ratio - 1)
+        let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
+
+        let rows = Dictionary(uniqueKeysWithValues: summary.assumptions.map { ($0.parameter, $0) })
+        #expect(summary.assumptions.map(\.parameter) == DrawAssumption.Parameter.allCases)
+        let spread = try #require(rows[.ratioSpread])
+        #expect(abs(spread.value! - s) < 1e-12 && spread.source == .estimated && spread.errors == 9
+                && spread.years == 2017...2025, "\(spread)")
+        let drift = try #require(rows[.driftShare])
+        #expect(abs(drift.value! - delta) < 1e-12 && drift.source == .estimated && drift.errors == 9, "\(drift)")
+        #expect(rows[.lastingShare] == DrawAssumption(district: "d", parameter: .lastingShare, value: 0.5, source: .given,
+                                                      note: rows[.lastingShare]!.note))
+        #expect(rows[.birthsSpread]?.value == 0 && rows[.birthsSpread]?.source == .given)
+        #expect(rows[.kurtosis]?.source == .estimated && (rows[.kurtosis]?.value ?? 0) >= 3)
+
+        var reports = ReportSet(allocation: allocation, scenario: scenario, excel: false)
+        reports.addRanges(summary, scenario: scenario, excel: false)
+        let csv = try CSVFile(data: reports.files.first { $0.name == "uncertainty.csv" }!.data).rows
+        #expect(csv.prefix(2).map { [$0["district"], $0["parameter"], $0["value"]] } == [["ALL", "draws", "20"],
+                                                                                       ["ALL", "seed", "11"]])
+        let written = try #require(csv.first { $0["parameter"] == "ratio_spread" })
+        #expect(written["value"] == String(format: "%.6f", s) && written["errors"] == "9"
+                && written["first_year"] == "2017" && written["last_year"] == "2025", "\(written)")
+        let lasting = try #require(csv.first { $0["parameter"] == "lasting_share" })
+        #expect(lasting["value"] == "0.500000" && lasting["source"] == "given" && lasting["errors"] == "")
+    }
+
     /// An observed spread is drawn as the backtest scores it, `R̂ · exp(s·z)`: a ratio that moved by ±5–20 %
     /// a year (`last`, `R̂` = 1.00, `s = √(Σ ln(x_{i−1}/x_i)² / 9)` ≈ 0.19) gives grade 2 of the next year
     /// `100 · exp(±1.2816 s)` at P10 / P90 — 22 pupils below and 28 above, not the same on both sides as an

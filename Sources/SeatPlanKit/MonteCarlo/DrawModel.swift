@@ -27,6 +27,8 @@ struct DrawModel: Sendable {
     /// histories give them (`HistorySpread.shares`), used where `uncertainty` says `estimated` (the default).
     let estimatedShares: ErrorShares
     let districts: [DistrictModel]
+    /// What each district's draws are made with and where each number comes from (`uncertainty.csv`).
+    let assumptions: [DrawAssumption]
     /// Zones whose housing changes from draw to draw, and the developments (district, development) of each.
     let varyingZones: [(zone: Int, developments: [(district: Int, development: Int)])]
 
@@ -122,6 +124,13 @@ struct DrawModel: Sendable {
                                                errors: errors[d], estimatedShares: estimatedShares))
         }
         self.districts = districts
+        let birthsFed = stages.contains { if case .births = $0.feed { true } else { false } }
+        assumptions = scenario.districts.indices.flatMap { d in
+            DrawAssumption.district(scenario.districts[d].id,
+                                    settings: scenario.uncertainty.overridden(by: scenario.districts[d].uncertainty),
+                                    shares: districts[d].shares, spread: YearErrors.spread(errors[d].map(\.errors)),
+                                    own: errors[d], all: errors, districts: errors.count, birthsFed: birthsFed)
+        }
         drawsFreshParts = districts.contains { $0.shares.lasting < 1 }
         drawsDriftSteps = districts.contains { $0.shares.drift > 0 }
         drawsTails = districts.contains { $0.shares.tails.isFinite }

@@ -48,6 +48,8 @@ public struct DrawSummary: Sendable {
     public internal(set) var lastingShareEstimated = true
     public internal(set) var driftShareEstimated = true
     public internal(set) var kurtosisEstimated = true
+    /// Every district's spreads and shares as drawn, and where each comes from (`uncertainty.csv`).
+    public internal(set) var assumptions: [DrawAssumption] = []
     /// Common to all districts in a draw.
     public var commonShare: Double { shares.common }
     /// Common to the ratios of one district beyond `commonShare`.

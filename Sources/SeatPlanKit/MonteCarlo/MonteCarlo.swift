@@ -106,6 +106,7 @@ public struct MonteCarlo: Sendable {
         summary.lastingShareEstimated = settings.lastingShare == .estimated
         summary.driftShareEstimated = settings.driftShare == .estimated
         summary.kurtosisEstimated = settings.kurtosis == .estimated
+        summary.assumptions = model.assumptions
         return summary
     }
 }

@@ -86,3 +86,25 @@ enum PlanProbabilitiesReport {
         }
     }
 }
+
+/// `uncertainty.csv` (`--draws`): what the draws were made with — their number and seed, then per district
+/// (file order) each spread and share as drawn (`DrawAssumption`), `estimated` (with the errors it rests on
+/// and their years) or `given`. Values with 6 decimals.
+enum UncertaintyReport {
+    static let columns = ["district", "parameter", "value", "source", "errors", "first_year", "last_year", "note",
+                          "district_name"]
+
+    static func fill(_ summary: DrawSummary, scenario: Scenario, into table: inout CSVTable) {
+        let all = DisplayNames.allDistricts
+        table.append([.text("ALL"), .text("draws"), .integer(summary.draws), .text("given"), .empty, .empty, .empty,
+                      .text("Monte Carlo draws (--draws)"), .text(all)])
+        table.append([.text("ALL"), .text("seed"), .text(String(summary.seed)), .text("given"), .empty, .empty, .empty,
+                      .text("the same seed (--seed) gives the same files, whatever the threads"), .text(all)])
+        let names = DisplayNames(scenario)
+        for a in summary.assumptions {
+            table.append([.text(a.district), .text(a.parameter.rawValue), .decimal(a.value, places: 6),
+                          .text(a.source.rawValue), .integer(a.errors), .integer(a.years?.lowerBound),
+                          .integer(a.years?.upperBound), .text(a.note), .text(names.district[a.district] ?? a.district)])
+        }
+    }
+}

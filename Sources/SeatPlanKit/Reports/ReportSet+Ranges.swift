@@ -1,6 +1,6 @@
 /// The files `--draws` adds to a run: written with the others, at once.
 extension ReportSet {
-    public static let rangeFileNames = ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv"]
+    public static let rangeFileNames = ["ranges.csv", "summary_ranges.csv", "plan_probabilities.csv", "uncertainty.csv"]
 
     public mutating func addRanges(_ summary: DrawSummary, scenario: Scenario, excel: Bool) {
         let writer = CSVWriter(excel: excel)
@@ -12,6 +12,9 @@ extension ReportSet {
         })
         files.append(.csv("plan_probabilities.csv", columns: PlanProbabilitiesReport.columns, writer: writer) {
             PlanProbabilitiesReport.fill(summary, into: &$0)
+        })
+        files.append(.csv("uncertainty.csv", columns: UncertaintyReport.columns, writer: writer) {
+            UncertaintyReport.fill(summary, scenario: scenario, into: &$0)
         })
     }
 }

@@ -22,7 +22,7 @@ struct WorkbookTitles {
     static let zhSheets: [String: String] = [
         "capacity": "学位供需", "districts": "区县汇总", "grades": "年级明细", "summary": "缺口汇总",
         "assumptions": "预测假设", "comparison": "方案比较", "projects": "建设项目", "ranges": "区间预测",
-        "summary_ranges": "缺口区间", "plan_probabilities": "方案优劣概率",
+        "summary_ranges": "缺口区间", "plan_probabilities": "方案优劣概率", "uncertainty": "区间参数",
         "transfers": "跨片区就学", "coverage": "服务半径覆盖", "indicators": "办学条件指标", "rankings": "排名",
         "townships": "一乡一园",
     ]
@@ -41,6 +41,7 @@ struct WorkbookTitles {
         "super_large_zone_years": "有超大班额的片区·年", "largest_class": "最大班额",
         "parameter": "参数", "value": "数值", "method": "方法", "window": "窗口（年）", "n": "观测数",
         "observed": "观测值", "std_error": "标准误", "r_squared": "R²", "note": "说明",
+        "source": "来源", "errors": "误差个数", "first_year": "起始年份", "last_year": "截止年份",
         "cost": "投资", "seats_added": "新增学位", "seats_added_kindergarten": "新增学位（幼儿园）",
         "seats_added_primary": "新增学位（小学）", "seats_added_junior": "新增学位（初中）",
         "seats_added_senior": "新增学位（普通高中）", "seats_added_vocational": "新增学位（中职）",
