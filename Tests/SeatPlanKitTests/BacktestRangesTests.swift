@@ -332,6 +332,66 @@ import Testing
         }
     }
 
+    /// `error_model.csv` states what the ranges were drawn with, worked out here by hand for two units of one
+    /// progression ratio projected by `last` (grade 1 counted: entry known), origin 2016: each unit's errors
+    /// `r_y = ln(R_{y−1} / R_y)` of 2012–2016 (5 each), `σ_u = √(Σ r² / 5)`, their median the mean of the two;
+    /// `c` the level's, from the errors of the candidates `auto` chooses (the same on every method's row: the
+    /// data's), `w = 0` (one ratio a unit);
+    /// `ρ = Σ r₁r₂ / Σ r₁²` over each unit's pairs `(ln(R_{i−1}/R_i), ln(R_{i−1}/R_{i+1}))` whose later year is
+    /// at most 2016 (each divided by `σ_u²`), plus `(1 + 3ρ)/8` for its 8 unit-years.
+    @Test func theErrorModelSaysWhatTheRangesWereDrawnWith() throws {
+        let two = Stage(id: "p", name: "p", grades: 2, feed: .births(entryAge: 6), classSizes: [30, 30],
+                        location: SourceLocation(file: "t", line: 1, column: 1))
+        let ratios = [[0.98, 1.01, 0.99, 1.00, 1.03, 0.99, 1.01], [0.99, 1.02, 0.98, 1.01, 1.02, 1.00, 1.00]]
+        let units = ratios.enumerated().map { u, series in
+            var counts: [Int: [[Double]]] = [2010: [[100, 100]]]
+            for (i, x) in series.enumerated() { counts[2011 + i] = [[100, 100 * x]] }
+            return UnitHistory(id: "u\(u)", level: .unit, counts: counts, births: [:])
+        }
+        let last = ForecastMethod.cohort(ratios: RatioEstimation(method: .last, window: 1),
+                                         births: BirthsProjection(method: .linear, fitWindow: 5))
+        let mean = ForecastMethod.cohort(ratios: RatioEstimation(method: .mean, window: 3),
+                                         births: BirthsProjection(method: .linear, fitWindow: 5))
+        let result = BacktestRunner().run(units, stages: [two],
+                                          options: .init(origins: [2016], horizons: 1...1, methods: [last, mean],
+                                                         entryKnown: true, excludeShocks: false, detail: .none, draws: 20,
+                                                         seed: 2))
+        let row = try #require(result.errorModel.first)
+        #expect(result.errorModel.count == 2 && row.level == .unit && row.origin == 2016 && row.method == 0)
+        #expect(result.errorModel[1].method == 1 && result.errorModel[1].shares.common == row.shares.common)
+        #expect(result.errorModel[1].medianSpread != row.medianSpread)
+
+        // Ratio i is of year 2011 + i; the errors of 2012 … 2016 are those of i = 1 … 5.
+        let errors = ratios.map { x in (1...5).map { log(x[$0 - 1] / x[$0]) } }
+        let sigmas = errors.map { ($0.map { $0 * $0 }.reduce(0, +) / 5).squareRoot() }
+        #expect(row.units == 2 && row.errors == 10)
+        #expect(abs(row.medianSpread - (sigmas[0] + sigmas[1]) / 2) < 1e-12, "\(row.medianSpread) vs \(sigmas)")
+        let c = row.shares.common
+        #expect(c >= 0 && c <= 1 && row.shares.unit == 0)
+        var products = 0.0, first = 0.0
+        for (x, sigma) in zip(ratios, sigmas) {
+            for i in 1...4 {
+                let r1 = log(x[i - 1] / x[i]), r2 = log(x[i - 1] / x[i + 1])
+                products += r1 * r2 / (sigma * sigma)
+                first += r1 * r1 / (sigma * sigma)
+            }
+        }
+        let raw = max(0, min(1, products / first))
+        let rho = max(0, min(1, raw + (1 + 3 * raw) / 8))
+        #expect(abs(row.shares.lasting - rho) < 1e-12, "\(row.shares.lasting) vs \(rho)")
+
+        let reports = BacktestReports(result)
+        let file = try #require(reports.files.first { $0.name == "error_model.csv" })
+        let text = String(decoding: file.data, as: UTF8.self)
+        #expect(text.hasPrefix("level,origin,method,units,errors,spread_median,common_share,unit_share,lasting_share,"))
+        #expect(text.contains("\r\nunit,2016,last:1,2,10,\(String(format: "%.6f", (sigmas[0] + sigmas[1]) / 2)),"
+                              + "\(String(format: "%.6f", c)),0.000000,\(String(format: "%.6f", rho)),"), "\(text)")
+        // Without draws, no such file.
+        let plain = BacktestRunner().run(units, stages: [two], options: .init(origins: [2016], horizons: 1...1, methods: [last],
+                                                                              entryKnown: true, detail: .none))
+        #expect(plain.errorModel.isEmpty && !BacktestReports(plain).files.contains { $0.name == "error_model.csv" })
+    }
+
     @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOtherRanges() throws {
         let units = Array(try noisyPanel().prefix(5))
         func accuracy(seed: UInt64) throws -> Data {

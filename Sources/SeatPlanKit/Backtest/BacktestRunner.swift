@@ -99,6 +99,8 @@ public struct BacktestRunner: Sendable {
         public var entryKnown: Bool
         /// Draws per case (0: no ranges).
         public var draws: Int = 0
+        /// With draws: what each level, origin and method's ranges were drawn with (`error_model.csv`).
+        public var errorModel: [ErrorModelRow] = []
 
         /// The report name of method `m` (without the births trend when entry was known).
         public func methodName(_ m: Int) -> String { methods[m].name(entryKnown: entryKnown) }
@@ -180,7 +182,7 @@ public struct BacktestRunner: Sendable {
         // standard normals of each origin and draw, shared by every unit.
         let shares: [[ErrorShares]] = options.draws > 0
             ? Self.errorShares(units, scores: allScores, levels: levels, origins: origins) : []
-        let persistence: [[[(lasting: Double, drift: Double)]]] = options.draws > 0
+        let persistence: [[[MethodErrors]]] = options.draws > 0
             ? Self.persistence(units, scores: allScores, levels: levels, origins: origins, methods: options.methods) : []
         // Whether some method of a level drifts at an origin: only then are that level's walks drawn there.
         let walks: [[Bool]] = persistence.map { $0.map { $0.contains { $0.drift > 0 } } }
@@ -232,8 +234,8 @@ public struct BacktestRunner: Sendable {
                                 drawnHere = true
                             }
                             if drawnHere {
-                                let (rho, delta) = persistence[level][o][m]
-                                drawn.computeRanges(central: projection, sigma: sigma, lasting: rho, drift: delta)
+                                let own = persistence[level][o][m]
+                                drawn.computeRanges(central: projection, sigma: sigma, lasting: own.lasting, drift: own.drift)
                                 ranged = true
                             }
                         }
@@ -321,9 +323,21 @@ public struct BacktestRunner: Sendable {
         }
         accuracy.sort { ($0.level.rawValue, $0.stage, $0.totals ? 0 : 1, $0.method, $0.horizon)
             < ($1.level.rawValue, $1.stage, $1.totals ? 0 : 1, $1.method, $1.horizon) }
+        var errorModel: [ErrorModelRow] = []
+        for l in persistence.indices {
+            for o in origins.indices {
+                for (m, own) in persistence[l][o].enumerated() where own.units > 0 {
+                    var model = shares[l][o]
+                    model.lasting = own.lasting
+                    model.drift = own.drift
+                    errorModel.append(ErrorModelRow(level: levels[l], origin: origins[o], method: m, units: own.units,
+                                                    errors: own.errors, medianSpread: own.medianSpread, shares: model))
+                }
+            }
+        }
         return Result(stages: stages, methods: options.methods, origins: origins, horizons: options.horizons,
                       cases: cases, accuracy: accuracy, breaks: breaks, shocks: shocks, units: units.count,
-                      entryKnown: options.entryKnown, draws: options.draws)
+                      entryKnown: options.entryKnown, draws: options.draws, errorModel: errorModel)
     }
 }
 
@@ -354,19 +368,34 @@ extension BacktestRunner {
     /// `rangeEstimation` — a method's own, as `run --draws` takes the district's method's (a `last` error lasts
     /// about half, a mean over 6 of independent values 1/7). `(1, 0)` for a level without errors (unused).
     static func persistence(_ units: [UnitHistory], scores: [MethodSelector.Scores?], levels: [UnitHistory.Level],
-                              origins: [Int], methods: [ForecastMethod]) -> [[[(lasting: Double, drift: Double)]]] {
+                              origins: [Int], methods: [ForecastMethod]) -> [[[MethodErrors]]] {
         let byOrigin = Parallel.map(count: origins.count) { o in
-            methods.map { method -> [(lasting: Double, drift: Double)] in
+            methods.map { method -> [MethodErrors] in
                 var byLevel: [[ErrorTotals]] = levels.map { _ in [] }
                 for (unit, scores) in zip(units, scores) {
                     guard let scores, let estimation = rangeEstimation(method, at: origins[o], scores: scores),
                           let totals = scores.errorTotals(of: estimation, upTo: origins[o]) else { continue }
                     byLevel[levels.firstIndex(of: unit.level) ?? 0].append(totals)
                 }
-                return byLevel.map { $0.isEmpty ? (1, 0) : ErrorShares.persistence($0) }
+                return byLevel.map { totals in
+                    let spreads = totals.compactMap(\.spread)
+                    let (lasting, drift) = totals.isEmpty ? (1, 0) : ErrorShares.persistence(totals)
+                    return MethodErrors(lasting: lasting, drift: drift, units: spreads.count,
+                                        errors: totals.map(\.errors.count).reduce(0, +),
+                                        medianSpread: ErrorModelRow.median(spreads) ?? 0)
+                }
             }
         }
         return levels.indices.map { l in byOrigin.map { $0.map { $0[l] } } }
+    }
+
+    /// A method's `ρ` and `δ` at one level and origin, and the units and errors behind them (`error_model.csv`).
+    struct MethodErrors: Sendable {
+        var lasting: Double
+        var drift: Double
+        var units: Int
+        var errors: Int
+        var medianSpread: Double
     }
 
     /// The error shares of every level at every origin: `ErrorShares.estimate` over the units of the level,

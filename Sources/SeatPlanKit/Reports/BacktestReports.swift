@@ -1,8 +1,9 @@
 import Foundation
 
 /// The files of `seatplan backtest`: `backtest.csv` (every case), `accuracy.csv` (per method and horizon),
-/// `breaks.csv` (years far outside a unit's history), `shocks.csv` (years every unit's ratios moved together)
-/// and, with classrooms in the history, `classes.csv`.
+/// `breaks.csv` (years far outside a unit's history), `shocks.csv` (years every unit's ratios moved together),
+/// with draws `error_model.csv` (what the ranges were drawn with) and, with classrooms in the history,
+/// `classes.csv`.
 public struct BacktestReports: Sendable {
     public var files: [ReportFile]
 
@@ -16,6 +17,8 @@ public struct BacktestReports: Sendable {
                                        "mape_pct", "mpe_pct", "median_ape_pct", "p90_ape_pct", "rank"]
     public static let birthsAutoColumns = ["unit", "origin", "method", "fit_window", "extend", "score_pct", "cases",
                                            "runner_up", "runner_up_score_pct"]
+    public static let errorModelColumns = ["level", "origin", "method", "units", "errors", "spread_median", "common_share",
+                                           "unit_share", "lasting_share", "drift_share", "kurtosis"]
     public static let classesColumns = ["unit", "year", "grade", "grade_name", "pupils", "classrooms_used", "classes_needed",
                                         "difference"]
 
@@ -65,6 +68,17 @@ public struct BacktestReports: Sendable {
             }
         }
         files = [cases, accuracy, breaks, shocks]
+        if ranged {
+            files.append(.csv("error_model.csv", columns: Self.errorModelColumns, writer: writer) { rows in
+                for row in result.errorModel {
+                    rows.append([.text(row.level.rawValue), .integer(row.origin), .text(result.methodName(row.method)),
+                                 .integer(row.units), .integer(row.errors), .decimal(row.medianSpread, places: 6),
+                                 .decimal(row.shares.common, places: 6), .decimal(row.shares.unit, places: 6),
+                                 .decimal(row.shares.lasting, places: 6), .decimal(row.shares.drift, places: 6),
+                                 .decimal(ErrorTails.kurtosis(degrees: row.shares.tails), places: 6)])
+                }
+            })
+        }
         if let births, !births.rows.isEmpty { files += Self.births(births, writer: writer) }
         if let classCheck, !classCheck.rows.isEmpty, let stage = result.stages.first {
             files.append(.csv("classes.csv", columns: Self.classesColumns, writer: writer) { classes in
