@@ -35,7 +35,8 @@ struct Report: ParsableCommand {
         try ComparisonArguments.run(compiled, clock: &clock, file: input.scenario, output: output, comparing: comparing,
                                     monteCarlo: monteCarlo, timing: timing) { result, scenario, draws in
             HTMLReport(allocation: result.allocation, comparison: result.comparison, scenario: scenario,
-                       language: output.language(for: scenario), pupilBands: draws.map { PupilBand.p10p90($0, scenario: scenario) } ?? [])
+                       language: output.language(for: scenario), pupilBands: draws.map { PupilBand.p10p90($0, scenario: scenario) } ?? [],
+                       draws: draws)
         }
     }
 }

@@ -119,6 +119,28 @@ import TestSupport
         #expect(cells == 84)
     }
 
+    /// With draws, the assumptions section says what the bands were drawn with, as `uncertainty.csv` does: a
+    /// ratio that moved by ±5–20 % a year (`last`), its spread `s = √(Σ ln(x_{i−1}/x_i)² / 9)` from the 9 errors
+    /// of 2017–2025 as a percentage, the district's own `lasting_share: 0.5` marked given, the draws and seed.
+    @Test func theAssumptionsSayWhatTheBandsWereDrawnWith() throws {
+        let ratios = [0.8, 1.2, 0.9, 1.1, 1.0, 0.85, 1.15, 0.95, 1.05, 1.0]
+        let text = oneRatioHistory(ratios, horizon: 1)
+            .replacingOccurrences(of: "  - id: d\n", with: "  - id: d\n    uncertainty: { lasting_share: 0.5 }\n")
+        let (scenario, allocation, summary) = try drawn(text, draws: 30, seed: 12)
+        let comparison = PlanComparison(allocation, scenario: scenario)
+        let html = HTMLReport(allocation: allocation, comparison: comparison, scenario: scenario, language: .en,
+                              pupilBands: PupilBand.p10p90(summary, scenario: scenario), draws: summary).html
+        let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
+        #expect(html.contains("<span data-parameter=\"ratio_spread\">ratio spread \(String(format: "%.2f", 100 * s))% "
+                              + "(estimated from 9 errors, 2017–2025)</span>"), "s = \(s)")
+        #expect(html.contains("<span data-parameter=\"lasting_share\">held over the horizon 50% (given)</span>"))
+        #expect(html.contains("from 30 Monte Carlo draws (seed 12)"))
+        let zh = HTMLReport(allocation: allocation, comparison: comparison, scenario: scenario, language: .zh,
+                            draws: summary).html
+        #expect(zh.contains("逐年延续 50%（设定）") && zh.contains("（由 2017–2025 年 9 个误差估计）"))
+        #expect(!(try Self.page(text)).contains("ranges-basis"))
+    }
+
     @Test func namesFromTheScenarioAreEscapedEverywhere() throws {
         let hostile = compareScenario
             .replacingOccurrences(of: "scenario: compare-small", with: "scenario: compare-small\ntitle: \"<script>alert('t')</script>\"")

@@ -6,6 +6,9 @@ enum AssumptionsSection {
         let l = c.labels
         var out = "<section id=\"assumptions\"><h2>" + HTMLText.escape(l.assumptionsTitle) + "</h2>"
         out += "<p class=\"note\">" + HTMLText.escape(l.assumptionsNote) + "</p>"
+        if let drawn = c.drawnWith {
+            out += "<p class=\"note ranges-basis\">" + HTMLText.escape(l.rangesDrawn(draws: drawn.draws, seed: drawn.seed)) + "</p>"
+        }
         for district in c.scenario.districts {
             let assumptions = c.allocation.demand.assumptions.filter { $0.district == district.id }
             out += "<div class=\"district\"" + HTMLText.attribute("data-district", district.id) + "><h3>"
@@ -16,10 +19,35 @@ enum AssumptionsSection {
             }
             out += "</div>"
             out += housingAndMigration(assumptions, c)
+            out += rangesBasis(district.id, c)
             out += DataDetails.html(table(assumptions, district: district.id, c), labels: l)
             out += "</div>"
         }
         return out + "</section>"
+    }
+
+    /// With draws, one line of what the district's were made with (`uncertainty.csv`): its ratios' spread and
+    /// where it comes from, then the shares and the kurtosis, each marked when given.
+    static func rangesBasis(_ district: String, _ c: ReportContext) -> String {
+        guard let drawn = c.drawnWith else { return "" }
+        let l = c.labels
+        let parts = drawn.assumptions.filter { $0.district == district && $0.parameter != .birthsSpread }.map { a in
+            let value: String
+            switch a.parameter {
+            case .kurtosis: value = CSVWriter.format(a.value ?? 3, places: 1)
+            case .ratioSpread where a.source == .given: value = "sd " + CSVWriter.format(a.value ?? 0, places: 4)
+            default: value = CSVWriter.format(100 * (a.value ?? 0), places: a.parameter == .ratioSpread ? 2 : 0) + "%"
+            }
+            var source = a.source == .given ? l.given : l.estimated
+            if a.parameter == .ratioSpread, a.source == .estimated, let n = a.errors {
+                source = l.estimatedFrom(errors: n, years: a.years.map { "\($0.lowerBound)–\($0.upperBound)" })
+            }
+            return "<span" + HTMLText.attribute("data-parameter", a.parameter.rawValue) + ">"
+                + HTMLText.escape(l.withSource("\(l.drawParameter(a.parameter)) \(value)", source)) + "</span>"
+        }
+        guard !parts.isEmpty else { return "" }
+        return "<p class=\"note ranges-basis\"" + HTMLText.attribute("data-district", district) + ">"
+            + HTMLText.escape(l.rangesDrawnWith) + parts.joined(separator: " · ") + "</p>"
     }
 
     /// The listed births, and the trend's projected births after them, with the fit window shaded.

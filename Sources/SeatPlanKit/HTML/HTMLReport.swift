@@ -13,12 +13,14 @@ public struct HTMLReport: Sendable {
 
     /// - Parameter pupilBands: optional ranges of pupils (e.g. P10–P90 of Monte Carlo draws), drawn as a band
     ///   around the pupils line of the capacity charts; none by default.
-    ///   `blindSpots` (the coverage check) gives the ranking its `blind_spot_areas`.
+    ///   `blindSpots` (the coverage check) gives the ranking its `blind_spot_areas`. `draws`: the Monte Carlo
+    ///   run the bands come from, whose number, seed and spreads the assumptions section states.
     public init(allocation: Allocation, comparison: PlanComparison, scenario: Scenario, language: ReportLanguage,
-                pupilBands: [PupilBand] = [], blindSpots: (any BlindSpotSource)? = nil) {
+                pupilBands: [PupilBand] = [], blindSpots: (any BlindSpotSource)? = nil, draws: DrawSummary? = nil) {
         var context = ReportContext(allocation: allocation, comparison: comparison, scenario: scenario,
                                     language: language, pupilBands: pupilBands)
         context.blindSpots = blindSpots ?? comparison.coverage
+        context.drawnWith = draws.map { (draws: $0.draws, seed: $0.seed, assumptions: $0.assumptions) }
         html = Self.page(context)
     }
 

@@ -38,6 +38,8 @@ struct ReportContext {
     private let bands: [String: PupilBand]
     /// The coverage check's residential areas beyond reach, for the ranking (none: `blind_spot_areas` empty).
     var blindSpots: (any BlindSpotSource)? = nil
+    /// With draws: their number and seed, and what each district's were made with (`uncertainty.csv`).
+    var drawnWith: (draws: Int, seed: UInt64, assumptions: [DrawAssumption])? = nil
 
     init(allocation: Allocation, comparison: PlanComparison, scenario: Scenario, language: ReportLanguage,
          pupilBands: [PupilBand]) {

@@ -194,6 +194,30 @@ struct ReportLabels {
         pick("\(method) trend over \(n) years: c0 = \(c0), c1 = \(c1)" + (r2.map { ", R² = \($0)" } ?? ""),
              "\(method)，拟合 \(n) 年：c0 = \(c0)，c1 = \(c1)" + (r2.map { "，R² = \($0)" } ?? ""))
     }
+    func rangesDrawn(draws: Int, seed: UInt64) -> String {
+        pick("The P10–P90 bands come from \(ReportNumbers.grouped(Double(draws))) Monte Carlo draws (seed \(seed)); what each district's draws were made with is below and in uncertainty.csv.",
+             "P10—P90 区间来自 \(ReportNumbers.grouped(Double(draws))) 次蒙特卡罗模拟（种子 \(seed)）；各区县模拟所用的参数见下文及 uncertainty.csv。")
+    }
+    var rangesDrawnWith: String { pick("Ranges drawn with: ", "区间参数：") }
+    /// `text (source)`, with full-width parentheses in Chinese.
+    func withSource(_ text: String, _ source: String) -> String { pick("\(text) (\(source))", "\(text)（\(source)）") }
+    var given: String { pick("given", "设定") }
+    var estimated: String { pick("estimated", "估计") }
+    func estimatedFrom(errors: Int, years: String?) -> String {
+        pick("estimated from \(errors) errors" + (years.map { ", \($0)" } ?? ""),
+             (years.map { "由 \($0) 年" } ?? "由") + " \(errors) 个误差估计")
+    }
+    func drawParameter(_ parameter: DrawAssumption.Parameter) -> String {
+        switch parameter {
+        case .ratioSpread: return pick("ratio spread", "比率误差")
+        case .birthsSpread: return pick("births spread", "出生误差")
+        case .commonShare: return pick("common to all districts", "各区县共同")
+        case .districtShare: return pick("common to the district's ratios", "本区县共同")
+        case .lastingShare: return pick("held over the horizon", "逐年延续")
+        case .driftShare: return pick("drift a year", "逐年漂移")
+        case .kurtosis: return pick("kurtosis", "峰度")
+        }
+    }
     var birthsNotProjected: String { pick("no births projected (listed up to every year needed)", "无需预测（所需年份均已列出）") }
     var entryRatio: String { pick("entry ratio", "入学率") }
     var progressionRatio: String { pick("progression ratio", "升级率") }
