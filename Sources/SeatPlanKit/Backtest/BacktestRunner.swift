@@ -382,7 +382,7 @@ extension BacktestRunner {
                     let (lasting, drift) = totals.isEmpty ? (1, 0) : ErrorShares.persistence(totals)
                     return MethodErrors(lasting: lasting, drift: drift, units: spreads.count,
                                         errors: totals.map(\.errors.count).reduce(0, +),
-                                        medianSpread: ErrorModelRow.median(spreads) ?? 0)
+                                        medianSpread: (try? GSL.median(spreads)) ?? 0)
                 }
             }
         }

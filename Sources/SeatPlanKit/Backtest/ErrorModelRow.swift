@@ -10,15 +10,8 @@ public struct ErrorModelRow: Sendable, Equatable {
     /// Units with a spread for the method at the origin, and the one-year-ahead ratio errors they rest on.
     public var units: Int
     public var errors: Int
-    /// The median over those units of `σ_u = √(Σ r² / n)`.
+    /// The median over those units of `σ_u = √(Σ r² / n)` (`GSL.median`; 0 without units).
     public var medianSpread: Double
     /// `c`, `w` of the level; `ρ`, `δ` of the method; `ν` of the level.
     var shares: ErrorShares
-
-    /// The median of `values` (the mean of the middle two for an even count); `nil` when empty.
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted(), n = sorted.count
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
 }
