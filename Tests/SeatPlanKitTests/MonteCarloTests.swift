@@ -410,7 +410,8 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             pairs.append((r2 * r2, r1 * r1))
         }
         let ratio = second / first
-        let noise = pairs.map { pow($0.a - ratio * $0.b, 2) }.reduce(0, +) / (first * first)
+        // Times G / (G − 1) for its G = 8 district-years with pairs.
+        let noise = pairs.map { pow($0.a - ratio * $0.b, 2) }.reduce(0, +) / (first * first) * 8 / 7
         let delta = (ratio - 1) - noise / (ratio - 1)
         #expect(abs(summary.driftShare - delta) < 1e-12 && summary.driftShareEstimated, "\(summary.driftShare) vs \(delta)")
         #expect(delta > 1.5 && delta < 2)
@@ -440,7 +441,7 @@ func withTopLevel(_ text: String, _ block: String) -> String {
         let r2 = (1..<(ratios.count - 1)).map { log(ratios[$0 - 1] / ratios[$0 + 1]) }
         let first = r1.map { $0 * $0 }.reduce(0, +), second = r2.map { $0 * $0 }.reduce(0, +)
         let ratio = second / first
-        let noise = zip(r1, r2).map { pow($1 * $1 - ratio * $0 * $0, 2) }.reduce(0, +) / (first * first)
+        let noise = zip(r1, r2).map { pow($1 * $1 - ratio * $0 * $0, 2) }.reduce(0, +) / (first * first) * 8 / 7
         let delta = (ratio - 1) - noise / (ratio - 1)
         let s = ((1..<ratios.count).map { pow(log(ratios[$0 - 1] / ratios[$0]), 2) }.reduce(0, +) / 9).squareRoot()
 
@@ -561,7 +562,9 @@ func withTopLevel(_ text: String, _ block: String) -> String {
             b += row.map { $0 * $0 }.reduce(0, +)
         }
         let kappa = n * a / (b * b)
+        // Each district-year holds one error; times G / (G − 1) for its G = 360 of them.
         let variance = z.joined().map { pow(a + n * pow($0, 4) - 2 * a * $0 * $0 * n / b, 2) }.reduce(0, +) / pow(b, 4)
+            * 360 / 359
         let excess = kappa - 3, kept = excess - variance / excess
         #expect(kept > 0.5, "κ̂ = \(kappa), Var = \(variance)")
         #expect(abs(summary.kurtosis - (3 + kept)) < 1e-9 && summary.kurtosisEstimated, "\(summary.kurtosis) vs \(3 + kept)")

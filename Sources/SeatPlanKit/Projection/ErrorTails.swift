@@ -49,8 +49,9 @@ enum ErrorTails {
     /// `ν` of the errors of a level's units — each unit's errors by year and added up (`ErrorTotals`), divided
     /// by its own `σ_u`: the kurtosis `κ̂ = N A / B²` (`N` errors, `A = Σ r⁴/σ_u⁴`, `B = Σ r²/σ_u²`), less its noise — the
     /// excess `e = κ̂ − 3` kept as `max(0, e − Var κ̂ / e)` (0 for `e ≤ 0`), as the drift keeps `δ̂`, with
-    /// `Var κ̂ = Σ (A n + N a − 2 N A b / B)² / B⁴` over the unit-years (the delta method, the years taken as
-    /// independent; `24 / N` for single normal errors). A handful of years tells little of a tail: one
+    /// `Var κ̂ = G/(G − 1) · Σ (A n + N a − 2 N A b / B)² / B⁴` over the `G` unit-years (the delta method, the
+    /// years taken as independent, with the cluster-robust correction: the `G` terms add up to 0; `24 / N` for
+    /// single normal errors); none from a single unit-year. A handful of years tells little of a tail: one
     /// unit's excess mostly goes as noise.
     static func estimate<Years: Sequence>(_ units: [(years: Years, totals: ErrorTotals)]) -> Double
         where Years.Element == YearErrors {
@@ -58,13 +59,15 @@ enum ErrorTails {
         // `Σ ab`.
         var n = 0.0, a = 0.0, b = 0.0
         var nn = 0.0, aa = 0.0, bb = 0.0, na = 0.0, nb = 0.0, ab = 0.0
+        var cells = 0
         for unit in units {
             guard let sigma = unit.totals.spread, sigma > 0 else { continue }
             let v = sigma * sigma
             n += Double(unit.totals.errors.count)
             a += unit.totals.errors.quartics / (v * v)
             b += unit.totals.errors.squares / v
-            for year in unit.years {
+            for year in unit.years where year.count > 0 {
+                cells += 1
                 let (yn, ya, yb) = (Double(year.count), year.quartics / (v * v), year.squares / v)
                 nn += yn * yn
                 aa += ya * ya
@@ -81,7 +84,8 @@ enum ErrorTails {
         let m = 2 * n * a / b
         // Σ (A n + N a − m b)² expanded over the cells' sums.
         let spread = a * a * nn + n * n * aa + m * m * bb + 2 * a * n * na - 2 * a * m * nb - 2 * n * m * ab
-        let variance = max(0, spread) / (b * b * b * b)
+        guard cells > 1 else { return .infinity }
+        let variance = max(0, spread) / (b * b * b * b) * Double(cells) / Double(cells - 1)
         let kept = max(0, excess - variance / excess)
         return kept > 0 ? degrees(kurtosis: 3 + kept) : .infinity
     }

@@ -175,8 +175,11 @@ struct ErrorShares: Sendable, Equatable {
     ///   and Pope, 1954), `n` the unit-years with pairs: a single unit's ρ rests on a few years and came out
     ///   too low (its totals' ranges too narrow at long horizons); for many units the term is negligible;
     /// - `δ̂ = R − 1`, `R = Σ r₂² / Σ r₁²`, less its noise: `δ = max(0, δ̂ − Var R / δ̂)` (0 when `δ̂ ≤ 0`),
-    ///   `Var R = Σ (a − R b)² / (Σ b)²` over the unit-years (`a = Σ r₂²`, `b = Σ r₁²` of the year) — the
-    ///   positive part of `δ̂` alone widened the ranges of histories that do not drift; at most `maximumDrift`.
+    ///   `Var R = G/(G − 1) · Σ (a − R b)² / (Σ b)²` over the `G` unit-years (`a = Σ r₂²`, `b = Σ r₁²` of the
+    ///   year; `G/(G − 1)` because the `G` terms add up to 0, the cluster-robust correction) — the positive part
+    ///   of `δ̂` alone widened the ranges of histories that do not drift, and one unit-year (`G = 1`, whose
+    ///   single term is 0) had given its `δ̂` whole (Eau Claire's district at origin 2001: 4.4); no drift from
+    ///   fewer than two. At most `maximumDrift`.
     static func persistence(_ units: [ErrorTotals]) -> (lasting: Double, drift: Double) {
         var products = 0.0, first = 0.0, second = 0.0, pairCells = 0
         var secondSquares = 0.0, secondFirst = 0.0, firstSquares = 0.0
@@ -196,8 +199,9 @@ struct ErrorShares: Sendable, Equatable {
         if pairCells > 0 { rho = clamp(rho + (1 + 3 * rho) / Double(pairCells)) }
         let ratio = second / first
         let noise = max(0, secondSquares - 2 * ratio * secondFirst + ratio * ratio * firstSquares) / (first * first)
+            * (pairCells > 1 ? Double(pairCells) / Double(pairCells - 1) : .infinity)
         let raw = ratio - 1
-        let delta = raw > 0 ? max(0, raw - noise / raw) : 0
+        let delta = raw > 0 && noise.isFinite ? max(0, raw - noise / raw) : 0
         return (rho, delta.isFinite ? min(delta, maximumDrift) : 0)
     }
 
