@@ -117,18 +117,20 @@ struct DrawModel: Sendable {
             HistorySpread.errors(scenario.districts[d], stages: stages, projection: prepared.districts[d])
         }
         let estimatedShares = HistorySpread.shares(errors)
+        // Each district's spread `s = √(Σ r² / n)` of its errors (`nil` with fewer than 2): drawn, and written.
+        let spreads = errors.map { YearErrors.spread($0.map(\.errors)) }
         self.estimatedShares = estimatedShares
         var districts: [DistrictModel] = []
         for (d, district) in scenario.districts.enumerated() {
             districts.append(try Self.district(district, projection: prepared.districts[d], scenario: scenario,
-                                               errors: errors[d], estimatedShares: estimatedShares))
+                                               spread: spreads[d], estimatedShares: estimatedShares))
         }
         self.districts = districts
         let birthsFed = stages.contains { if case .births = $0.feed { true } else { false } }
         assumptions = scenario.districts.indices.flatMap { d in
             DrawAssumption.district(scenario.districts[d].id,
                                     settings: scenario.uncertainty.overridden(by: scenario.districts[d].uncertainty),
-                                    shares: districts[d].shares, spread: YearErrors.spread(errors[d].map(\.errors)),
+                                    shares: districts[d].shares, spread: spreads[d],
                                     own: errors[d], all: errors, districts: errors.count, birthsFed: birthsFed)
         }
         drawsFreshParts = districts.contains { $0.shares.lasting < 1 }
@@ -150,7 +152,7 @@ struct DrawModel: Sendable {
     }
 
     private static func district(_ district: District, projection: DistrictProjection, scenario: Scenario,
-                                 errors: [(year: Int, errors: YearErrors)],
+                                 spread: Double?,
                                  estimatedShares: ErrorShares)
         throws(GSLError) -> DistrictModel {
         let stages = scenario.standards.stages
@@ -159,7 +161,7 @@ struct DrawModel: Sendable {
 
         // Ratios: a given sd; 0 for a fixed ratio; else the scenario's spread (`observed`: the spread `s` of the
         // district's one-year-ahead log errors, drawn as `R̂ · exp(s·z)`; its sd `R̂ · s` to first order).
-        let historySpread = YearErrors.spread(errors.map(\.errors)) ?? 0
+        let historySpread = spread ?? 0
         var ratioSD: [[Double]] = stages.map { Array(repeating: 0.0, count: $0.grades) }
         var ratioLogSD = ratioSD
         for (s, stage) in stages.enumerated() {
