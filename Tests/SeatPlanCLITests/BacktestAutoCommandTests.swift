@@ -37,7 +37,7 @@ struct BacktestAutoCommandTests {
         let result = try await Binary.run([
             "backtest", "--enrollment", Self.data.appendingPathComponent("ecasd_school_grade_enrollment_1998_2024.csv").path,
             "--grades", "K,1,2,3,4,5", "--entry", "known", "--origins", "2014", "--horizons", "1-2",
-            "--draws", "20", "--seed", "3", "--detail", "totals", "--out", out.path])
+            "--draws", "20", "--seed", "3", "--detail", "totals", "--out", out.path, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let cases = try CSVFile(path: out.appendingPathComponent("backtest.csv").path)
         #expect(cases.header.suffix(2) == ["p10", "p90"])
@@ -46,6 +46,16 @@ struct BacktestAutoCommandTests {
         #expect(p10 < p90)
         let accuracy = try CSVFile(path: out.appendingPathComponent("accuracy.csv").path)
         #expect(accuracy.header.suffix(2) == ["coverage_p10_p90", "mean_width_pct"])
+        // The terminal says what share auto's ranges held, as accuracy.csv counts it (one origin: 0 or 100 %).
+        func held(_ target: String) -> String {
+            ["1", "2"].map { k in
+                let row = accuracy.rows.first { $0["level"] == "total" && $0["target"] == target && $0["method"] == "auto"
+                    && $0["horizon"] == k }
+                return String(Int((100 * (Double(row?["coverage_p10_p90"] ?? "") ?? -1)).rounded()))
+            }.joined(separator: " / ")
+        }
+        #expect(result.stdout.contains("auto's P10–P90 held the actual in \(held("total")) % of totals, "
+                                       + "\(held("grades")) % of single grades"), "stdout: \(result.stdout)")
         let lonely = try await Binary.run(["backtest", "--enrollment", "x.csv", "--grades", "K", "--seed", "3"])
         #expect(lonely.status == 64)
         #expect(lonely.stderr.contains("--seed goes with --draws"))

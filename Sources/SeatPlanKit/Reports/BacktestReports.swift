@@ -216,6 +216,7 @@ public enum BacktestSummary {
                         ? (zh ? "  \(what) 在每个步长都优于两种朴素基准" : "  \(what) beats both naive baselines at every horizon")
                         : (zh ? "  \(what) 在步长 \(list) 未优于两种朴素基准" : "  \(what) does NOT beat both naive baselines at horizon(s) \(list)"))
                 }
+                if result.draws > 0 { lines += coverage(result, level: level, stage: s, methods: autos, zh: zh) }
             }
         }
         if !result.breaks.isEmpty {
@@ -241,5 +242,22 @@ public enum BacktestSummary {
                 + "equal in \(exact) %, within one in \(within) %, mean difference \(mean) classes (needed − used)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// With draws, one line per `auto` method: the share of actuals its P10–P90 held by horizon, of the totals
+    /// and of single grades (`accuracy.csv`'s `coverage_p10_p90`), against the 80 % it promises.
+    static func coverage(_ result: BacktestRunner.Result, level: UnitHistory.Level, stage s: Int, methods: [Int],
+                         zh: Bool) -> [String] {
+        methods.map { m in
+            func held(_ totals: Bool) -> String {
+                result.horizons.map { k in
+                    result.accuracy.first { $0.level == level && $0.stage == s && $0.totals == totals && $0.method == m
+                        && $0.horizon == k }?.coverage.map { CSVWriter.format(100 * $0, places: 0) } ?? "—"
+                }.joined(separator: " / ")
+            }
+            let name = result.methodName(m)
+            return zh ? "  \(name) 的 P10—P90 区间覆盖实际值：合计 \(held(true)) %，单个年级 \(held(false)) %（目标 80 %；见 accuracy.csv）"
+                : "  \(name)'s P10–P90 held the actual in \(held(true)) % of totals, \(held(false)) % of single grades (80 % promised; accuracy.csv)"
+        }
     }
 }
