@@ -198,6 +198,21 @@ public struct BacktestRunner: Sendable {
         }
         let blocks = Parallel.map(count: blockCount) { b in
             var block = Block(errors: Array(repeating: [], count: slots))
+            // Each slot's room for the block's cases at most (its units of the level × origins × grades), so that
+            // the errors are not copied as they grow.
+            let members = (b * blockSize)..<min(units.count, (b + 1) * blockSize)
+            for (l, level) in levels.enumerated() {
+                let count = members.filter { units[$0].level == level }.count * origins.count
+                guard count > 0 else { continue }
+                for s in stages.indices {
+                    for m in 0..<methodCount {
+                        for k in options.horizons {
+                            block.errors[slot(l, s, true, m, k)].reserveCapacity(count)
+                            block.errors[slot(l, s, false, m, k)].reserveCapacity(count * stages[s].grades)
+                        }
+                    }
+                }
+            }
             if options.draws > 0 {
                 block.ranged = Array(repeating: 0, count: slots)
                 block.inside = block.ranged
@@ -218,6 +233,8 @@ public struct BacktestRunner: Sendable {
                 // `auto` births: the candidates scored once on the unit's series, read at each origin.
                 let birthsScores = !options.entryKnown && autoBirths.auto ? BirthsSelector.Scores(unit.births) : nil
                 for (o, origin) in origins.enumerated() where unit.counts[origin] != nil {
+                    // The counts of each target year, looked up once for every method.
+                    let actuals = options.horizons.map { unit.counts[origin + $0] }
                     var context = OriginForecaster.Origin(unit, observations: observations, year: origin,
                                                           birthsScores: birthsScores)
                     // The drawn errors of this unit and origin, in units of σ: the same for every method.
@@ -251,7 +268,7 @@ public struct BacktestRunner: Sendable {
                             return range
                         }
                         for k in options.horizons {
-                            guard let actual = unit.counts[origin + k] else { continue }
+                            guard let actual = actuals[k - options.horizons.lowerBound] else { continue }
                             for (s, stage) in stages.enumerated() {
                                 var projectedTotal = 0.0, actualTotal = 0.0
                                 for g in 0..<stage.grades {
