@@ -43,6 +43,9 @@ struct MonteCarloCommandTests {
         // example-city's three counted years give no pair of errors one year apart: all of an error is held.
         #expect(en.stdout.contains("; held over the horizon: 100 % (estimated)"), "stdout: \(en.stdout)")
         #expect(!en.stdout.contains("the rest drawn afresh"))
+        // Its spreads rest on two years of errors (2024–2025): flagged on the terminal and in uncertainty.csv.
+        #expect(en.stdout.contains("; the ratio spread of 3 district(s) rests on fewer than 5 years of errors, itself uncertain"))
+        #expect(drawnWith.contains("only 2 year(s) of errors: the spread itself is uncertain"))
         let header = String(decoding: first["ranges.csv"]!.prefix(200), as: UTF8.self)
         #expect(header.hasPrefix("\u{FEFF}plan,year,district,zone,stage,seats,students_p10,students_p50,students_p90,gap_p10"))
     }

@@ -32,6 +32,16 @@ public struct DrawAssumption: Sendable, Equatable {
     public var years: ClosedRange<Int>?
     public var note: String
 
+    /// Fewer years of errors than this, and a district's ratio spread is flagged (`uncertainty.csv`'s note, the
+    /// terminal): a spread from so few years is itself uncertain — in the backtest of Eau Claire the district's
+    /// ranges from two and three years of errors (origins 2001–2002) missed at h1.
+    public static let fewYears = 5
+
+    /// Whether this is a ratio spread estimated from fewer than `fewYears` years of errors.
+    public var restsOnFewYears: Bool {
+        parameter == .ratioSpread && source == .estimated && (years?.count ?? 0) < Self.fewYears
+    }
+
     /// The assumptions of one district's draws: its ratios' spread, its births' spread (with a births-fed
     /// stage), then the shares and the kurtosis it draws with (`settings.shares`). `own` are the district's
     /// errors, `all` every district's (what the shares are estimated from).
@@ -50,8 +60,12 @@ public struct DrawAssumption: Sendable, Equatable {
             let note = spread == nil
                 ? "fewer than 2 one-year-ahead errors of its ratios: they do not vary\(own)"
                 : "log spread s of its ratios' one-year-ahead errors (its own method): a ratio drawn as R·exp(s·z)\(own)"
-            rows.append(DrawAssumption(district: id, parameter: .ratioSpread, value: spread ?? 0, source: .estimated,
-                                       errors: ownCount, years: ownYears, note: note))
+            var row = DrawAssumption(district: id, parameter: .ratioSpread, value: spread ?? 0, source: .estimated,
+                                     errors: ownCount, years: ownYears, note: note)
+            if spread != nil, row.restsOnFewYears {
+                row.note += "; only \(ownYears?.count ?? 0) year(s) of errors: the spread itself is uncertain"
+            }
+            rows.append(row)
         case .sd(let sd):
             rows.append(DrawAssumption(district: id, parameter: .ratioSpread, value: sd, source: .given,
                                        note: "standard deviation: a ratio drawn as max(0, R + sd·z)\(own)"))

@@ -106,7 +106,8 @@ public struct TerminalLabels: Sendable {
     /// errors the draws used — common to all districts (`DrawSummary.commonShare`), to one district's ratios
     /// beyond that when above 0 (`districtShare`), held over the horizon (`lastingShare`) and, when above 0,
     /// its variance's growth with each further year (`driftShare`) and, when above 3, the kurtosis of its
-    /// tails (`kurtosis`) — each with where it came from.
+    /// tails (`kurtosis`) — each with where it came from; and how many districts' ratio spreads rest on few
+    /// years of errors (`DrawAssumption.restsOnFewYears`).
     public func draws(_ summary: DrawSummary, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds)
         let (common, district, held) = (percent(summary.commonShare), percent(summary.districtShare),
@@ -137,6 +138,12 @@ public struct TerminalLabels: Sendable {
             let kurtosis = String(format: "%.1f", summary.kurtosis)
             line += pick("; heavy tails, kurtosis \(kurtosis) ", "；误差分布厚尾，峰度 \(kurtosis)")
                 + source(summary.kurtosisEstimated, "kurtosis")
+        }
+        let few = summary.assumptions.filter(\.restsOnFewYears).count
+        if few > 0 {
+            let years = DrawAssumption.fewYears
+            line += pick("; the ratio spread of \(few) district(s) rests on fewer than \(years) years of errors, itself uncertain (uncertainty.csv)",
+                         "；\(few) 个区县的比率误差仅由不足 \(years) 年的误差估计，本身并不确定（见 uncertainty.csv）")
         }
         return line
     }
