@@ -54,12 +54,12 @@ public struct DrawAssumption: Sendable, Equatable {
             found.map { min($0.lowerBound, years.lowerBound)...max($0.upperBound, years.upperBound) } ?? years
         }
         var rows: [DrawAssumption] = []
-        let own = settings.ratioSDs.isEmpty ? "" : "; \(settings.ratioSDs.count) ratios with their own sd (ratio_sd)"
+        let ownSDs = settings.ratioSDs.isEmpty ? "" : "; \(settings.ratioSDs.count) ratios with their own sd (ratio_sd)"
         switch settings.ratios {
         case .observed:
             let note = spread == nil
-                ? "fewer than 2 one-year-ahead errors of its ratios: they do not vary\(own)"
-                : "log spread s of its ratios' one-year-ahead errors (its own method): a ratio drawn as R·exp(s·z)\(own)"
+                ? "fewer than 2 one-year-ahead errors of its ratios: they do not vary\(ownSDs)"
+                : "log spread s of its ratios' one-year-ahead errors (its own method): a ratio drawn as R·exp(s·z)\(ownSDs)"
             var row = DrawAssumption(district: id, parameter: .ratioSpread, value: spread ?? 0, source: .estimated,
                                      errors: ownCount, years: ownYears, note: note)
             if spread != nil, row.restsOnFewYears {
@@ -68,7 +68,7 @@ public struct DrawAssumption: Sendable, Equatable {
             rows.append(row)
         case .sd(let sd):
             rows.append(DrawAssumption(district: id, parameter: .ratioSpread, value: sd, source: .given,
-                                       note: "standard deviation: a ratio drawn as max(0, R + sd·z)\(own)"))
+                                       note: "standard deviation: a ratio drawn as max(0, R + sd·z)\(ownSDs)"))
         }
         if birthsFed {
             switch settings.births {

@@ -156,8 +156,9 @@ struct DrawWorker {
         for s in 0..<model.stageCount {
             for g in 0..<model.grades[s] {
                 let z = shared * common + own * random.gaussian() + ownDistrict * district
-                let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g], m.ratioLogSD[s][g])
-                func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * v * z) : max(0, r + sd * v * z) }
+                // The spreads times the tails' factor, once per ratio rather than once per year.
+                let (r, sd, logSD) = (m.inputs.ratios[s][g], m.ratioSD[s][g] * v, m.ratioLogSD[s][g] * v)
+                func ratio(_ z: Double) -> Double { logSD > 0 ? r * exp(logSD * z) : max(0, r + sd * z) }
                 guard fresh != nil || steps != nil else {
                     // Every year's error the held one (`ρ = 1`, `δ = 0` everywhere): one ratio for all years.
                     let value = ratio(held * z)
