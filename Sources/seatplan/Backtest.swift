@@ -10,7 +10,7 @@ struct Backtest: ParsableCommand {
         From a scenario (its districts' enrolment history and births) or from plain CSV exports \
         (--enrollment year,unit,grade,students [--births year[,unit],births] --grades K,1,…). For each origin \
         year T the methods are fitted on what was known at T, project T+1…T+h, and are compared with what was \
-        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv, with entry from births births.csv and \
+        counted. Writes backtest.csv, accuracy.csv, breaks.csv, shocks.csv, with --draws error_model.csv, with entry from births births.csv and \
         births_auto.csv (the births trends on the entry grade), and classes.csv with --class-size and a 'classrooms' column.
         """
     )
@@ -64,7 +64,7 @@ struct Backtest: ParsableCommand {
     @Flag(help: "Keep ratio observations that touch a common shock year (shocks.csv) in every method's fits, auto's too (by default they are left out, as 'projection: exclude_shocks' does in a scenario).")
     var keepShocks = false
 
-    @Option(help: "Draws per case for P10–P90 ranges (columns p10,p90 in backtest.csv; coverage_p10_p90, mean_width_pct in accuracy.csv).")
+    @Option(help: "Draws per case for P10–P90 ranges (columns p10,p90 in backtest.csv; coverage_p10_p90, mean_width_pct in accuracy.csv; what they were drawn with in error_model.csv).")
     var draws: Int?
 
     @Option(help: "Seed of the draws (default: 1); the same seed gives the same files, whatever the cores.")
